@@ -1,0 +1,90 @@
+/**
+ * Problems are data: every check collects `Issue`s; a throwing API wraps all of them in one
+ * `BackplanError` subclass. `name` and `code` are stable so callers can branch on them, and
+ * `isBackplanError` works across realms (iframes, workers) where `instanceof` does not.
+ */
+
+/** Where in a rule file an issue sits (1-based line and column). */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Severity = "error" | "warning";
+
+export interface Issue {
+  /** Stable machine-readable code, e.g. `assessment/out-of-range`, `rules/unknown-fact`. */
+  code: string;
+  /** JSON Pointer into the document the issue is about ("" = the whole document). */
+  path: string;
+  message: string;
+  severity: Severity;
+  /** Set for rule-pack issues: the file and position the pointer resolves to. */
+  source?: SourcePosition;
+}
+
+/** `file:line:col: severity: message` for rule issues, `path: message` otherwise. */
+export function formatIssue(issue: Issue): string {
+  if (issue.source) {
+    const { file, line, column } = issue.source;
+    return `${file}:${line}:${column}: ${issue.severity}: ${issue.message}`;
+  }
+  return issue.path === "" ? issue.message : `${pointerToDotted(issue.path)}: ${issue.message}`;
+}
+
+/** `/questionnaires/phq9/total` → `questionnaires.phq9.total`; `/a/items/3` → `a.items[3]`. */
+export function pointerToDotted(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc === "" ? seg : `${acc}.${seg}`), "");
+}
+
+const BRAND = Symbol.for("backplan.error");
+
+export type BackplanErrorCode = "ASSESSMENT_INVALID" | "RULESET_INVALID" | "PROFILE_UNKNOWN";
+
+/** Base class of every error backplan throws on purpose. */
+export class BackplanError extends Error {
+  override readonly name: string = "BackplanError";
+  readonly code: BackplanErrorCode;
+  readonly issues: readonly Issue[];
+
+  constructor(code: BackplanErrorCode, summary: string, issues: readonly Issue[]) {
+    super(issues.length === 0 ? summary : `${summary}\n${issues.map(formatIssue).join("\n")}`);
+    this.code = code;
+    this.issues = issues;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+}
+
+/** The assessment failed validation; `issues` lists every problem, not only the first. */
+export class AssessmentError extends BackplanError {
+  override readonly name = "AssessmentError";
+  constructor(issues: readonly Issue[]) {
+    super("ASSESSMENT_INVALID", `invalid assessment: ${countOf(issues)}`, issues);
+  }
+}
+
+/** The rule pack failed to compile; each issue carries `file:line:col`. */
+export class RulesetError extends BackplanError {
+  override readonly name = "RulesetError";
+  constructor(issues: readonly Issue[]) {
+    super("RULESET_INVALID", `invalid rule pack: ${countOf(issues)}`, issues);
+  }
+}
+
+function countOf(issues: readonly Issue[]): string {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  return `${errors} error${errors === 1 ? "" : "s"}`;
+}
+
+/** True for any backplan error, even one created in another realm. */
+export function isBackplanError(value: unknown): value is BackplanError {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/** The result of a `safeX` function: issues instead of a throw. */
+export type Result<T> = { ok: true; value: T; warnings: readonly Issue[] } | { ok: false; issues: readonly Issue[] };

@@ -1,0 +1,13 @@
+/** The shape of an ajv standalone validator, without importing ajv's compiler into the core. */
+export interface ValidationErrorObject {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+export interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: ValidationErrorObject[] | null;
+}

@@ -1,0 +1,52 @@
+import type { Facts, FactValue } from "../facts/types.js";
+import type { DataGap } from "../generated/types.js";
+import type { CompiledRule, Ruleset } from "../ruleset/types.js";
+import { candidateValues } from "./candidates.js";
+
+/** An undetermined rule, the facts it lacked, and the facts it saw when it ran. */
+export interface UndecidedRule {
+  readonly rule: CompiledRule;
+  readonly missing: ReadonlySet<string>;
+  readonly facts: Facts;
+}
+
+/**
+ * A missing value is a data gap only where filling it could decide an undecided rule
+ * (three-valued logic: some value of that one fact turns "unknown" into fired or not-fired).
+ * Gaps name the assessment fields to collect, never derived facts, and never a field the
+ * assessment already has.
+ */
+export function findDataGaps(ruleset: Ruleset, undecided: readonly UndecidedRule[], assessmentHas: (field: string) => boolean): DataGap[] {
+  const rulesByField = new Map<string, Set<string>>();
+  for (const { rule, missing, facts } of undecided) {
+    for (const fact of missing) {
+      const definition = ruleset.facts.get(fact);
+      if (definition === undefined || definition.origin === "context") continue;
+      if (!couldDecide(rule, facts, fact, candidateValues(definition, rule.when))) continue;
+      for (const field of definition.collect) {
+        if (assessmentHas(field)) continue;
+        const rules = rulesByField.get(field) ?? new Set<string>();
+        rules.add(rule.id);
+        rulesByField.set(field, rules);
+      }
+    }
+  }
+  return [...rulesByField]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([fact, rules]) => {
+      const ids = [...rules].sort();
+      return {
+        fact,
+        rules: ids,
+        reason: `not recorded; needed to decide ${ids.length === 1 ? "rule" : "rules"} ${ids.map((id) => `"${id}"`).join(", ")}`,
+      };
+    });
+}
+
+function couldDecide(rule: CompiledRule, facts: Facts, fact: string, candidates: readonly FactValue[]): boolean {
+  const trial = new Map(facts);
+  return candidates.some((value) => {
+    trial.set(fact, value);
+    return rule.test(trial) !== "unknown";
+  });
+}

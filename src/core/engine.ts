@@ -1,0 +1,80 @@
+import { parseAssessment, safeParseAssessment } from "./assessment/index.js";
+import { compose } from "./compose/compose.js";
+import { BackplanError, type Issue, type Result } from "./errors.js";
+import { deriveFacts } from "./facts/catalog.js";
+import type { Assessment, Plan } from "./generated/types.js";
+import type { Ruleset } from "./ruleset/types.js";
+
+export interface RecommendOptions {
+  /** A guideline profile of the pack; the pack's default when omitted. */
+  readonly profile?: string;
+}
+
+export interface Engine {
+  readonly ruleset: Ruleset;
+  /**
+   * The plan for one assessment. Synchronous and deterministic: the same ruleset and assessment
+   * give a deep-equal plan. Throws `AssessmentError` (every problem, with its path) or a
+   * `BackplanError` with code `PROFILE_UNKNOWN`.
+   *
+   * @example
+   * const engine = createEngine(compileRuleset(files));
+   * const plan = engine.recommend({ patient: { age: 40 }, pain: { durationWeeks: 2 } });
+   * plan.status; // "incomplete": most of the assessment is missing
+   */
+  recommend(assessment: unknown, options?: RecommendOptions): Plan;
+  /** As `recommend`, but returns the issues instead of throwing. */
+  safeRecommend(assessment: unknown, options?: RecommendOptions): Result<Plan>;
+}
+
+/** An engine over one compiled ruleset. Cheap to create; keep one per ruleset. */
+export function createEngine(ruleset: Ruleset): Engine {
+  const profiles = new Set(ruleset.profiles.map((p) => p.id));
+
+  function profileIssue(profile: string): Issue | undefined {
+    if (profiles.has(profile)) return undefined;
+    return {
+      code: "engine/unknown-profile",
+      path: "",
+      severity: "error",
+      message: `unknown profile "${profile}": this pack has ${[...profiles].map((p) => `"${p}"`).join(", ")}`,
+    };
+  }
+
+  function plan(assessment: Assessment, profile: string): Plan {
+    return compose(ruleset, {
+      facts: deriveFacts(assessment),
+      profile,
+      ...(assessment.id === undefined ? {} : { assessmentId: assessment.id }),
+      assessmentHas: (field) => hasPath(assessment, field),
+    });
+  }
+
+  return {
+    ruleset,
+    recommend(input, options = {}) {
+      const profile = options.profile ?? ruleset.defaultProfile;
+      const issue = profileIssue(profile);
+      if (issue !== undefined) throw new BackplanError("PROFILE_UNKNOWN", issue.message, []);
+      return plan(parseAssessment(input), profile);
+    },
+    safeRecommend(input, options = {}) {
+      const profile = options.profile ?? ruleset.defaultProfile;
+      const issue = profileIssue(profile);
+      if (issue !== undefined) return { ok: false, issues: [issue] };
+      const parsed = safeParseAssessment(input);
+      if (!parsed.ok) return parsed;
+      return { ok: true, value: plan(parsed.value, profile), warnings: parsed.warnings };
+    },
+  };
+}
+
+/** Whether `field` (a dotted path) holds a value in the assessment. */
+function hasPath(assessment: Assessment, field: string): boolean {
+  let node: unknown = assessment;
+  for (const key of field.split(".")) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== undefined && node !== null;
+}

@@ -1,0 +1,13 @@
+import type { Operator } from "./types.js";
+
+/**
+ * The list fact holds the value (json-rules-engine: the fact must be an array, then
+ * `fact.indexOf(value) > -1`).
+ */
+export const contains: Operator = {
+  name: "contains",
+  factTypes: ["string-list"],
+  value: "scalar",
+  symbol: "includes",
+  test: (fact, value) => typeof fact === "object" && typeof value === "string" && fact.indexOf(value) > -1,
+};

@@ -1,0 +1,10 @@
+import type { Operator } from "./types.js";
+
+/** The fact is one of the listed values (json-rules-engine: `value.indexOf(fact) > -1`, strict). */
+export const isIn: Operator = {
+  name: "in",
+  factTypes: ["number", "integer", "boolean", "string"],
+  value: "list",
+  symbol: "is one of",
+  test: (fact, value) => Array.isArray(value) && typeof fact !== "object" && value.indexOf(fact) > -1,
+};

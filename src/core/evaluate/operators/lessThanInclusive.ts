@@ -1,0 +1,10 @@
+import type { Operator } from "./types.js";
+
+/** `fact <= value` on numbers. json-rules-engine also coerces numeric strings; typed facts never need it. */
+export const lessThanInclusive: Operator = {
+  name: "lessThanInclusive",
+  factTypes: ["number", "integer"],
+  value: "scalar",
+  symbol: "≤",
+  test: (fact, value) => typeof fact === "number" && typeof value === "number" && fact <= value,
+};

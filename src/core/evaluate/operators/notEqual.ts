@@ -1,0 +1,10 @@
+import type { Operator } from "./types.js";
+
+/** `fact !== value`: the strict negation of `equal`, on the same fact types. */
+export const notEqual: Operator = {
+  name: "notEqual",
+  factTypes: ["number", "integer", "boolean", "string"],
+  value: "scalar",
+  symbol: "≠",
+  test: (fact, value) => fact !== value,
+};

@@ -1,0 +1,10 @@
+import type { Operator } from "./types.js";
+
+/** The fact is none of the listed values (json-rules-engine: `value.indexOf(fact) === -1`). */
+export const notIn: Operator = {
+  name: "notIn",
+  factTypes: ["number", "integer", "boolean", "string"],
+  value: "list",
+  symbol: "is not one of",
+  test: (fact, value) => Array.isArray(value) && typeof fact !== "object" && value.indexOf(fact) === -1,
+};

@@ -1,5 +1,5 @@
 import merge from "lodash/merge.js";
-import type { Category, Details, PlanComponent, PlanEvidence } from "../generated/types.js";
+import type { Category, Details, PlanComponent, PlanEvidence, PlanReason } from "../generated/types.js";
 import type { Ruleset } from "../ruleset/types.js";
 
 /** One rule's addition of a component, with its reason already filled in. */
@@ -32,15 +32,22 @@ export function buildComponent(ruleset: Ruleset, id: string, additions: readonly
   const ordered = [...additions].sort(byImportance);
   const details: Details = merge({}, definition.details, ...ordered.map((a) => a.details ?? {}).reverse());
   const evidenceIds = [...new Set(ordered.flatMap((a) => a.evidence))];
+  const [first, ...rest] = ordered;
+  if (first === undefined) throw new Error(`component "${id}" has no addition`); // callers pass at least one
   return {
     id,
     category: definition.category,
     title: definition.title,
     patientText: definition.patientText,
     details,
-    reasons: ordered.map((a) => ({ rule: a.rule, text: a.reason })),
-    evidence: evidenceIds.map((e) => evidenceEntry(ruleset, e)),
+    reasons: [reason(first), ...rest.map(reason)],
+    // Every rule cites at least one source (the schema requires it), so this is never empty.
+    evidence: evidenceIds.map((e) => evidenceEntry(ruleset, e)) as [PlanEvidence, ...PlanEvidence[]],
   };
+}
+
+function reason(addition: AddedBy): PlanReason {
+  return { rule: addition.rule, text: addition.reason };
 }
 
 function evidenceEntry(ruleset: Ruleset, id: string): PlanEvidence {

@@ -34,7 +34,7 @@ export function findDataGaps(ruleset: Ruleset, undecided: readonly UndecidedRule
   return [...rulesByField]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([fact, rules]) => {
-      const ids = [...rules].sort();
+      const ids = [...rules].sort() as [string, ...string[]]; // a field enters the map with a rule
       return {
         fact,
         rules: ids,

@@ -1,0 +1,14 @@
+/** Everything a command touches outside itself, so tests run `main` with a fake. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The whole of standard input (for the file name `-`). */
+  readStdin(): Promise<string>;
+  /** The folder relative paths are read from and shown against. */
+  readonly cwd: string;
+}
+
+/** Writes each line with its newline, in one write; nothing for no lines. */
+export function writeLines(write: (text: string) => void, lines: readonly string[]): void {
+  if (lines.length > 0) write(lines.map((line) => `${line}\n`).join(""));
+}

@@ -1,0 +1,48 @@
+import { join } from "node:path";
+import { RulesetError, checkRuleset, isBackplanError, type Issue, type Ruleset } from "../core/index.js";
+import { bundledRulesDir } from "./bundled.js";
+import { readRuleFiles } from "./rule-files.js";
+
+/** What `lint` needs: the ruleset when it compiles, and every error and warning found. */
+export interface FolderCheck {
+  readonly ruleset?: Ruleset;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Reads and checks a rule folder without throwing for its problems: folder errors, compile
+ * errors and warnings all come back as issues whose `source.file` starts with `name` (the folder
+ * as the user wrote it), so `rules/psych.yaml:14:9` can be opened from where the user stands.
+ *
+ * @example const { issues } = await checkRuleFolder("rules");
+ */
+export async function checkRuleFolder(dir: string = bundledRulesDir, name: string = dir): Promise<FolderCheck> {
+  try {
+    const { ruleset, issues } = checkRuleset(await readRuleFiles(dir, name));
+    const located = issues.map((issue) => locate(issue, name));
+    return ruleset === undefined || located.some(isError) ? { issues: located } : { ruleset, issues: located };
+  } catch (error) {
+    if (isBackplanError(error)) return { issues: error.issues.map((issue) => locate(issue, name)) };
+    throw error;
+  }
+}
+
+/**
+ * Reads a rule folder (the bundled `rules/` pack by default) and compiles it. Throws a
+ * `RulesetError` holding every error, each at `folder/file:line:col`.
+ *
+ * @example const engine = createEngine(await loadRuleset("rules"));
+ */
+export async function loadRuleset(dir: string = bundledRulesDir): Promise<Ruleset> {
+  const { ruleset, issues } = await checkRuleFolder(dir);
+  if (ruleset === undefined) throw new RulesetError(issues.filter(isError));
+  return ruleset;
+}
+
+function locate(issue: Issue, folder: string): Issue {
+  return issue.source === undefined ? issue : { ...issue, source: { ...issue.source, file: join(folder, issue.source.file) } };
+}
+
+function isError(issue: Issue): boolean {
+  return issue.severity === "error";
+}

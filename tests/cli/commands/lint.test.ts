@@ -1,0 +1,70 @@
+import { appendFile, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempFolder } from "../../node/temp-dir.js";
+import { BROKEN, ROOT, TINY, runMain } from "../run-main.js";
+
+describe("backplan lint", () => {
+  it("exits 0 on a clean pack, with only the count on stderr", async () => {
+    expect(await runMain(["lint", TINY])).toEqual({ code: 0, stdout: "", stderr: "0 errors, 0 warnings\n" });
+  });
+
+  it("lints the bundled rules/ pack without a folder: no errors", async () => {
+    const { code, stdout, stderr } = await runMain(["lint"]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^0 errors, \d+ warnings?\n$/);
+    for (const line of stdout.split("\n").filter(Boolean)) expect(line).toMatch(/^rules\/[\w/-]+\.ya?ml:\d+:\d+: warning: /);
+  });
+
+  it("prints every error and warning as file:line:col, sorted, and exits 1", async () => {
+    const { code, stdout, stderr } = await runMain(["lint", BROKEN]);
+    expect(code).toBe(1);
+    expect(stdout).toMatchInlineSnapshot(`
+      "tests/cli/fixtures/broken-pack/rules.yaml:7:19: error: rule "misspelt-fact" uses unknown fact "phq9.totl" (did you mean "phq9.total"?)
+      tests/cli/fixtures/broken-pack/rules.yaml:22:22: error: rule "unknown-component" adds unknown component "massage-therapy"
+      tests/cli/fixtures/broken-pack/rules.yaml:24:16: error: rule "unknown-component" cites unknown evidence "missing-source"
+      tests/cli/fixtures/broken-pack/syntax.yaml:4:1: error: flow sequence in block collection must be sufficiently indented and end with a ]
+      "
+    `);
+    expect(stderr).toMatchInlineSnapshot(`
+      "4 errors, 0 warnings
+      "
+    `);
+  });
+
+  it("exits 0 when there are warnings only", async () => {
+    const files = ["pack.yaml", "components.yaml", "evidence.yaml", "rules.yaml"];
+    const dir = await tempFolder(Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(join(ROOT, TINY, f), "utf8")]))));
+    const unused = "  - id: massage\n    category: adjunct\n    title: Massage\n    description: Massage.\n    patientText: Massage.\n    details: { sessions: 6 }\n";
+    await appendFile(join(dir, "components.yaml"), unused);
+    const { code, stdout, stderr } = await runMain(["lint", dir]);
+    expect(stdout.replace(dir, "PACK")).toMatchInlineSnapshot(`
+      "PACK/components.yaml:24:9: warning: component "massage" is never added by any rule: expected a rule to add it, or remove it
+      "
+    `);
+    expect([code, stderr]).toEqual([0, "0 errors, 1 warning\n"]);
+  });
+
+  it("says a folder is missing or empty, and exits 1", async () => {
+    const empty = await tempFolder();
+    expect(await runMain(["lint", "no-such-rules"])).toMatchInlineSnapshot(`
+      {
+        "code": 1,
+        "stderr": "1 error, 0 warnings
+      ",
+        "stdout": "error: rule folder "no-such-rules" does not exist
+      ",
+      }
+    `);
+    const none = await runMain(["lint", empty]);
+    expect({ ...none, stdout: none.stdout.replace(empty, "EMPTY") }).toMatchInlineSnapshot(`
+      {
+        "code": 1,
+        "stderr": "1 error, 0 warnings
+      ",
+        "stdout": "error: rule folder "EMPTY" holds no .yaml or .yml files
+      ",
+      }
+    `);
+  });
+});

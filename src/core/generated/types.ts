@@ -48,7 +48,370 @@ export interface BackplanDocuments {
   Rules?: RuleFile;
   Scenarios?: ScenarioFile;
 }
-export interface Assessment {}
+/**
+ * One adult patient with low back pain at one visit: what the engine reads. Absent means "not assessed", never "normal"; false means "asked, and no". Unknown keys are errors.
+ */
+export interface Assessment {
+  /**
+   * The schema this document follows, for editors.
+   */
+  $schema?: string;
+  /**
+   * Echoed in the plan as assessmentId. No PHI needed.
+   */
+  id?: string;
+  /**
+   * Date of the visit, YYYY-MM-DD.
+   */
+  assessedOn?: string;
+  /**
+   * Who the patient is.
+   */
+  patient: {
+    /**
+     * Age in years.
+     */
+    age: number;
+    /**
+     * Sex.
+     */
+    sex?: "female" | "male" | "other" | "unknown";
+    /**
+     * Currently pregnant.
+     */
+    pregnant?: boolean;
+    /**
+     * Weeks of gestation; only when pregnant is true.
+     */
+    gestationWeeks?: number;
+  };
+  /**
+   * The current episode of back pain.
+   */
+  pain: {
+    /**
+     * Duration of the current episode in weeks (1.4 = ten days).
+     */
+    durationWeeks: number;
+    /**
+     * NPRS 0–10, average over the last week.
+     */
+    intensity?: number;
+    /**
+     * Furthest extent of leg symptoms.
+     */
+    legPain?: "none" | "above-knee" | "below-knee";
+  };
+  /**
+   * Earlier episodes and treatments.
+   */
+  history?: {
+    /**
+     * Earlier episodes of low back pain; 0 = first episode.
+     */
+    previousEpisodes?: number;
+    /**
+     * Courses completed without meaningful benefit.
+     */
+    failedTreatments?: ("exercise" | "manual-therapy" | "psychological" | "medication" | "injection")[];
+  };
+  /**
+   * Red flags for serious pathology: true = present, false = asked and absent.
+   */
+  redFlags?: {
+    /**
+     * Saddle anaesthesia (cauda equina sign).
+     */
+    saddleAnaesthesia?: boolean;
+    /**
+     * New urinary retention, incontinence or loss of sensation.
+     */
+    bladderOrBowelDysfunction?: boolean;
+    /**
+     * Bilateral or alternating neurological leg symptoms.
+     */
+    bilateralLegSymptoms?: boolean;
+    /**
+     * Progressive weakness, foot drop, multi-root deficit.
+     */
+    progressiveNeurologicalDeficit?: boolean;
+    /**
+     * History of cancer.
+     */
+    historyOfCancer?: boolean;
+    /**
+     * Unexplained weight loss.
+     */
+    unexplainedWeightLoss?: boolean;
+    /**
+     * Non-mechanical, unremitting night pain (not pain on turning in bed).
+     */
+    constantNightPain?: boolean;
+    /**
+     * Fever ≥ 38 °C or systemically unwell.
+     */
+    fever?: boolean;
+    /**
+     * Intravenous drug use.
+     */
+    ivDrugUse?: boolean;
+    /**
+     * Immunosuppression.
+     */
+    immunosuppression?: boolean;
+    /**
+     * Recent trauma, including a fall from standing height.
+     */
+    recentTrauma?: boolean;
+    /**
+     * Contusion or abrasion over the spine.
+     */
+    contusionOrAbrasion?: boolean;
+    /**
+     * Osteoporosis.
+     */
+    osteoporosis?: boolean;
+    /**
+     * Prolonged corticosteroid use.
+     */
+    prolongedCorticosteroidUse?: boolean;
+  };
+  /**
+   * Features of axial spondyloarthritis (NICE NG65).
+   */
+  inflammatory?: {
+    /**
+     * Age in years when the back pain began.
+     */
+    ageAtOnset?: number;
+    /**
+     * Pain wakes the patient in the second half of the night.
+     */
+    wakesSecondHalfOfNight?: boolean;
+    /**
+     * Alternating buttock pain.
+     */
+    alternatingButtockPain?: boolean;
+    /**
+     * Improves with movement, not with rest.
+     */
+    improvesWithMovement?: boolean;
+    /**
+     * Improves within 48 hours of taking NSAIDs.
+     */
+    improvesWithNsaidsWithin48h?: boolean;
+    /**
+     * A first-degree relative has spondyloarthritis.
+     */
+    firstDegreeRelativeWithSpa?: boolean;
+    /**
+     * Psoriasis, current or past.
+     */
+    psoriasis?: boolean;
+    /**
+     * Enthesitis, current or past.
+     */
+    enthesitis?: boolean;
+    /**
+     * Arthritis, current or past.
+     */
+    arthritis?: boolean;
+  };
+  /**
+   * Validated questionnaires. Where both items and totals are given they must agree.
+   */
+  questionnaires?: {
+    /**
+     * Keele STarT Back Screening Tool.
+     */
+    startBack?: {
+      /**
+       * The 9 answers in published order: items 1–8 are 0 (disagree) or 1 (agree); item 9, bothersomeness, is 0–4 (not at all, slightly, moderately, very much, extremely).
+       *
+       * @minItems 9
+       * @maxItems 9
+       */
+      items?: [number, number, number, number, number, number, number, number, number];
+      /**
+       * Total score; an alternative to items.
+       */
+      total?: number;
+      /**
+       * Psychosocial subscore (items 5–9); an alternative to items.
+       */
+      psychosocial?: number;
+    };
+    /**
+     * Oswestry Disability Index.
+     */
+    odi?: {
+      /**
+       * The 10 sections, each 0–5; null = unanswered. At least 8 must be answered.
+       *
+       * @minItems 10
+       * @maxItems 10
+       */
+      items?: [
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null
+      ];
+      /**
+       * Disability percentage; an alternative to items.
+       */
+      percent?: number;
+    };
+    /**
+     * Patient Health Questionnaire-9 (depression).
+     */
+    phq9?: {
+      /**
+       * The 9 answers, each 0–3.
+       *
+       * @minItems 9
+       * @maxItems 9
+       */
+      items?: [number, number, number, number, number, number, number, number, number];
+      /**
+       * Total score; an alternative to items.
+       */
+      total?: number;
+      /**
+       * Item 9 (thoughts of self-harm); matters for safety on its own.
+       */
+      item9?: number;
+    };
+    /**
+     * Generalised Anxiety Disorder-7.
+     */
+    gad7?: {
+      /**
+       * The 7 answers, each 0–3.
+       *
+       * @minItems 7
+       * @maxItems 7
+       */
+      items?: [number, number, number, number, number, number, number];
+      /**
+       * Total score; an alternative to items.
+       */
+      total?: number;
+    };
+    /**
+     * Fear-Avoidance Beliefs Questionnaire.
+     */
+    fabq?: {
+      /**
+       * FABQ physical activity subscale (FABQ-PA).
+       */
+      physicalActivity?: number;
+      /**
+       * FABQ work subscale (FABQ-W).
+       */
+      work?: number;
+    };
+    /**
+     * Tampa Scale of Kinesiophobia, 17 items.
+     */
+    tsk?: {
+      /**
+       * Total score.
+       */
+      total?: number;
+    };
+  };
+  /**
+   * Physical examination findings.
+   */
+  examination?: {
+    /**
+     * Luomajoki movement control battery.
+     */
+    movementControl?: {
+      /**
+       * Positive tests of the six-test battery.
+       */
+      positiveTests?: number;
+    };
+    /**
+     * Directional preference from repeated-movement testing.
+     */
+    directionalPreference?: "none" | "extension" | "flexion" | "lateral-shift";
+    /**
+     * Current motor or sensory deficit.
+     */
+    neurologicalDeficit?: boolean;
+    /**
+     * Internal rotation of at least one hip > 35°.
+     */
+    hipInternalRotationOver35?: boolean;
+    /**
+     * At least one hypomobile lumbar segment.
+     */
+    lumbarHypomobility?: boolean;
+  };
+  /**
+   * Lifestyle.
+   */
+  lifestyle?: {
+    /**
+     * Body mass index in kg/m²; or give heightCm and weightKg.
+     */
+    bmi?: number;
+    /**
+     * Height in centimetres.
+     */
+    heightCm?: number;
+    /**
+     * Weight in kilograms.
+     */
+    weightKg?: number;
+    /**
+     * Moderate-equivalent leisure activity, minutes per week (at most the minutes in a week).
+     */
+    activityMinutesPerWeek?: number;
+    /**
+     * Hours sitting per day.
+     */
+    sittingHoursPerDay?: number;
+    /**
+     * Current smoker.
+     */
+    smoker?: boolean;
+    /**
+     * Hours of sleep per night.
+     */
+    sleepHoursPerNight?: number;
+  };
+  /**
+   * What the patient enjoys, wants and does not want.
+   */
+  preferences?: {
+    /**
+     * Activities the patient enjoys: the listed ones, or free text.
+     */
+    activities?: string[];
+    /**
+     * Where they would rather exercise.
+     */
+    setting?: "home" | "clinic" | "group" | "remote";
+    /**
+     * Treatments the patient asks for.
+     */
+    requestedTreatments?: ("acupuncture" | "massage" | "spinal-manipulation" | "yoga-or-tai-chi" | "group-exercise")[];
+    /**
+     * Treatments the patient does not want.
+     */
+    declinedTreatments?: ("acupuncture" | "massage" | "spinal-manipulation" | "yoga-or-tai-chi" | "group-exercise")[];
+  };
+}
 /**
  * Every component a plan can contain.
  */

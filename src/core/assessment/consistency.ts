@@ -1,0 +1,27 @@
+import type { Issue } from "../errors.js";
+import type { Assessment } from "../generated/types.js";
+import { calendarDate } from "./checks/calendar-date.js";
+import { pregnancy } from "./checks/pregnancy.js";
+import { instruments } from "./instruments/index.js";
+import type { ConsistencyCheck } from "./instruments/types.js";
+
+/** Every cross-field check: the fields' own, then each instrument's. */
+export const consistencyChecks: readonly ConsistencyCheck[] = [calendarDate, pregnancy, ...instruments.flatMap((i) => i.checks)];
+
+/**
+ * The issues of every check whose subtrees are free of schema issues: those subtrees are
+ * schema-valid, so the check may trust their types even when the rest of the input is not.
+ */
+export function consistencyIssues(assessment: Assessment, schemaIssues: readonly Issue[]): Issue[] {
+  const issues: Issue[] = [];
+  for (const { reads, check } of consistencyChecks) {
+    if (schemaIssues.some((found) => reads.some((pointer) => overlaps(found.path, pointer)))) continue;
+    for (const found of check(assessment)) issues.push(found);
+  }
+  return issues;
+}
+
+/** Whether one pointer is the other or lies inside it. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+}

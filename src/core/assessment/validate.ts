@@ -1,0 +1,43 @@
+import { AssessmentError, type Issue, type Result } from "../errors.js";
+import type { Assessment } from "../generated/types.js";
+import { validateAssessment } from "../generated/validators.js";
+import { consistencyIssues } from "./consistency.js";
+import { codes, issue, messages } from "./messages.js";
+import { schemaIssues } from "./schema-issues.js";
+
+const none: readonly Issue[] = Object.freeze([]);
+
+/**
+ * Validates an assessment against `schemas/assessment.schema.json` and the cross-field checks
+ * (items against totals, gestation only in pregnancy…), collecting every problem. The input is
+ * never mutated or copied: on success `value` is the input itself, typed.
+ *
+ * @example
+ * const result = safeParseAssessment({ patient: { age: 40 }, pain: { durationWeeks: 2 }, phq9: {} });
+ * if (!result.ok) result.issues.map(formatIssue); // ['phq9: unknown field (did you mean "questionnaires.phq9"?)']
+ */
+export function safeParseAssessment(input: unknown): Result<Assessment> {
+  if (!isPlainObject(input)) return { ok: false, issues: [issue(codes.notAnObject, "", messages.notAnObject(input))] };
+  const assessment = input as Assessment;
+  const found = validateAssessment(input) ? none : schemaIssues(validateAssessment.errors ?? [], input);
+  const inconsistencies = consistencyIssues(assessment, found);
+  if (found.length === 0 && inconsistencies.length === 0) return { ok: true, value: assessment, warnings: none };
+  return { ok: false, issues: [...found, ...inconsistencies] };
+}
+
+/** As `safeParseAssessment`, but throws an `AssessmentError` holding every issue. */
+export function parseAssessment(input: unknown): Assessment {
+  const result = safeParseAssessment(input);
+  if (!result.ok) throw new AssessmentError(result.issues);
+  return result.value;
+}
+
+/**
+ * An object literal, from this realm or another (an EHR iframe): not an array, not null, not a
+ * class instance such as a Date or a Map.
+ */
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== "object" || value === null || Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}

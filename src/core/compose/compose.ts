@@ -17,7 +17,8 @@ interface Withholding {
 
 /** What the composer needs besides the ruleset: the facts, and who the plan is for. */
 export interface CompositionInput {
-  readonly facts: Facts;
+  /** The assessment's facts. The composer owns this map: it adds `profile` and `plan.*` to it. */
+  readonly facts: Map<string, FactValue>;
   readonly profile: string;
   readonly assessmentId?: string;
   /** Whether the assessment holds a field (by dotted path): gaps never name a field it has. */
@@ -32,7 +33,7 @@ export interface CompositionInput {
  * priorities. A halt keeps what rules of its priority or higher added and withholds the rest.
  */
 export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
-  const facts = new Map<string, FactValue>(input.facts);
+  const { facts } = input;
   facts.set("profile", input.profile);
   const added = new Map<string, AddedBy[]>();
   const withheldComponents = new Map<string, Withholding[]>();
@@ -42,16 +43,17 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   const undecided: UndecidedRule[] = [];
 
   for (const group of priorityGroups(ruleset.rules)) {
-    const inPlan = effectiveComponents(ruleset, added, withheldComponents, withheldCategories);
-    facts.set("plan.components", inPlan);
-    facts.set("plan.categories", [...new Set(inPlan.map((id) => ruleset.components.get(id)?.category ?? ""))].sort());
+    const planComponents = effectiveComponents(ruleset, added, withheldComponents, withheldCategories);
+    const planCategories = [...new Set(planComponents.map((id) => ruleset.components.get(id)?.category ?? ""))].sort();
+    facts.set("plan.components", planComponents);
+    facts.set("plan.categories", planCategories);
     // Rules only record decisions here; `facts` changes between groups, never within one.
     for (const rule of group) {
       const outcome = toOutcome(rule.test(facts));
       if (outcome === "undetermined") {
         const missing = new Set<string>();
         rule.test(facts, missing); // again, collecting every absent fact the outcome hangs on
-        undecided.push({ rule, missing, facts: new Map(facts) });
+        undecided.push({ rule, missing, planComponents, planCategories });
         trace.push(traceEntry(rule, outcome, missing));
         continue;
       }
@@ -82,7 +84,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   }
 
   const decisive = undecided.filter((u) => u.rule.priority >= cutoff);
-  const dataGaps = findDataGaps(ruleset, decisive, input.assessmentHas);
+  const dataGaps = findDataGaps(ruleset, decisive, facts, input.assessmentHas);
   return {
     ...(input.assessmentId === undefined ? {} : { assessmentId: input.assessmentId }),
     profile: input.profile,

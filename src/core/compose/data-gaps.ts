@@ -1,13 +1,14 @@
-import type { Facts, FactValue } from "../facts/types.js";
+import type { FactValue } from "../facts/types.js";
 import type { DataGap } from "../generated/types.js";
 import type { CompiledRule, Ruleset } from "../ruleset/types.js";
 import { candidateValues } from "./candidates.js";
 
-/** An undetermined rule, the facts it lacked, and the facts it saw when it ran. */
+/** An undetermined rule, the facts it lacked, and the plan state it saw when it ran. */
 export interface UndecidedRule {
   readonly rule: CompiledRule;
   readonly missing: ReadonlySet<string>;
-  readonly facts: Facts;
+  readonly planComponents: readonly string[];
+  readonly planCategories: readonly string[];
 }
 
 /**
@@ -15,14 +16,24 @@ export interface UndecidedRule {
  * (three-valued logic: some value of that one fact turns "unknown" into fired or not-fired).
  * Gaps name the assessment fields to collect, never derived facts, and never a field the
  * assessment already has.
+ *
+ * `facts` is the composer's working map: each trial sets one fact and removes it again, so no
+ * copy is made on this hot path; it is left as it was found, but for `plan.*`.
  */
-export function findDataGaps(ruleset: Ruleset, undecided: readonly UndecidedRule[], assessmentHas: (field: string) => boolean): DataGap[] {
+export function findDataGaps(
+  ruleset: Ruleset,
+  undecided: readonly UndecidedRule[],
+  facts: Map<string, FactValue>,
+  assessmentHas: (field: string) => boolean,
+): DataGap[] {
   const rulesByField = new Map<string, Set<string>>();
-  for (const { rule, missing, facts } of undecided) {
+  for (const { rule, missing, planComponents, planCategories } of undecided) {
+    facts.set("plan.components", planComponents);
+    facts.set("plan.categories", planCategories);
     for (const fact of missing) {
       const definition = ruleset.facts.get(fact);
       if (definition === undefined || definition.origin === "context") continue;
-      if (!couldDecide(rule, facts, fact, candidateValues(definition, rule.when))) continue;
+      if (!couldDecide(rule, facts, fact, candidateValues(definition, rule))) continue;
       for (const field of definition.collect) {
         if (assessmentHas(field)) continue;
         const rules = rulesByField.get(field) ?? new Set<string>();
@@ -43,10 +54,13 @@ export function findDataGaps(ruleset: Ruleset, undecided: readonly UndecidedRule
     });
 }
 
-function couldDecide(rule: CompiledRule, facts: Facts, fact: string, candidates: readonly FactValue[]): boolean {
-  const trial = new Map(facts);
-  return candidates.some((value) => {
-    trial.set(fact, value);
-    return rule.test(trial) !== "unknown";
-  });
+function couldDecide(rule: CompiledRule, facts: Map<string, FactValue>, fact: string, candidates: readonly FactValue[]): boolean {
+  try {
+    return candidates.some((value) => {
+      facts.set(fact, value);
+      return rule.test(facts) !== "unknown";
+    });
+  } finally {
+    facts.delete(fact);
+  }
 }

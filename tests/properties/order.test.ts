@@ -1,0 +1,52 @@
+/**
+ * Determinism: the same rules and assessment give a byte-identical plan whatever the order of the
+ * rule files, and the same decisions whatever the order of rules within a file (the digest and
+ * the `file:line` in the trace then differ, because the files' text does).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isMap, isSeq, parseDocument } from "yaml";
+import { createEngine } from "../../src/core/engine.js";
+import type { Plan } from "../../src/core/generated/types.js";
+import { compileRuleset } from "../../src/core/ruleset/index.js";
+import type { RuleFileText } from "../../src/core/ruleset/types.js";
+import { validAssessmentArb } from "../arbitraries/assessment.js";
+import { bundledFiles } from "./bundled-pack.js";
+
+const reference = createEngine(compileRuleset(bundledFiles));
+
+/** The pack's files in another order, each rule file's rules in another order too. */
+const shuffledPackArb = fc
+  .tuple(fc.shuffledSubarray(bundledFiles, { minLength: bundledFiles.length }), fc.infiniteStream(fc.nat()))
+  .map(([files, randoms]) => ({ filesOnly: files, rulesToo: files.map((f) => shuffleRules(f, randoms)) }));
+
+describe("order independence", () => {
+  it("gives byte-identical plans whatever the order of the files, and the same decisions whatever the order of rules", () => {
+    fc.assert(
+      fc.property(shuffledPackArb, validAssessmentArb, ({ filesOnly, rulesToo }, assessment) => {
+        const expected = reference.recommend(assessment);
+        const byFiles = createEngine(compileRuleset(filesOnly)).recommend(assessment);
+        expect(JSON.stringify(byFiles)).toBe(JSON.stringify(expected));
+        const byRules = createEngine(compileRuleset(rulesToo)).recommend(assessment);
+        expect(JSON.stringify(withoutPositions(byRules))).toBe(JSON.stringify(withoutPositions(expected)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+function shuffleRules(file: RuleFileText, randoms: fc.Stream<number>): RuleFileText {
+  const doc = parseDocument(file.text);
+  const rules = isMap(doc.contents) ? doc.contents.get("rules") : undefined;
+  if (!isSeq(rules)) return file;
+  const items = rules.items;
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = (randoms.next().value as number) % (i + 1);
+    [items[i], items[j]] = [items[j] as (typeof items)[number], items[i] as (typeof items)[number]];
+  }
+  return { path: file.path, text: doc.toString() };
+}
+
+function withoutPositions(plan: Plan): unknown {
+  return { ...plan, ruleset: { ...plan.ruleset, digest: "" }, trace: plan.trace.map(({ source: _source, ...rest }) => rest) };
+}

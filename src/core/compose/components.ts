@@ -1,6 +1,7 @@
 import merge from "lodash/merge.js";
-import type { Category, Details, PlanComponent, PlanEvidence, PlanReason } from "../generated/types.js";
+import type { Details, PlanComponent, PlanEvidence, PlanReason } from "../generated/types.js";
 import type { Ruleset } from "../ruleset/types.js";
+import type { PreparedRuleset } from "./prepare.js";
 
 /** One rule's addition of a component, with its reason already filled in. */
 export interface AddedBy {
@@ -11,12 +12,6 @@ export interface AddedBy {
   readonly evidence: readonly string[];
 }
 
-/** Clinical order of categories: referrals first, follow-up last (as in the schema's enum). */
-const CATEGORY_ORDER: readonly Category[] = [
-  "referral", "education", "self-management", "physiotherapy", "motor-control",
-  "psychological", "lifestyle", "adjunct", "follow-up",
-];
-
 /** Highest priority first; a tie goes to the rule id that sorts first. */
 export function byImportance(a: { priority: number; rule: string }, b: { priority: number; rule: string }): number {
   return b.priority - a.priority || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
@@ -26,14 +21,16 @@ export function byImportance(a: { priority: number; rule: string }, b: { priorit
  * One plan entry from every addition of a component: all reasons and evidence, and details
  * merged over the catalog's defaults with the most important rule's details winning.
  */
-export function buildComponent(ruleset: Ruleset, id: string, additions: readonly AddedBy[]): PlanComponent {
+export function buildComponent(ruleset: Ruleset, prepared: PreparedRuleset, id: string, additions: readonly AddedBy[]): PlanComponent {
   const definition = ruleset.components.get(id);
-  if (definition === undefined) throw new Error(`component "${id}" is not in the catalog`); // the checker rules this out
   const ordered = [...additions].sort(byImportance);
-  const details: Details = merge({}, definition.details, ...ordered.map((a) => a.details ?? {}).reverse());
-  const evidenceIds = [...new Set(ordered.flatMap((a) => a.evidence))];
   const [first, ...rest] = ordered;
-  if (first === undefined) throw new Error(`component "${id}" has no addition`); // callers pass at least one
+  // The checker guarantees the component exists; callers pass at least one addition.
+  if (definition === undefined || first === undefined) throw new Error(`cannot build component "${id}"`);
+  const overrides = ordered.flatMap((a) => (a.details === undefined ? [] : [a.details])).reverse();
+  const details: Details = overrides.length === 0 ? { ...definition.details } : merge({}, definition.details, ...overrides);
+  const evidence = [...new Set(ordered.flatMap((a) => a.evidence))].map((e) => prepared.evidence.get(e));
+  if (evidence.includes(undefined)) throw new Error(`component "${id}" cites unknown evidence`); // the checker rules this out
   return {
     id,
     category: definition.category,
@@ -42,25 +39,10 @@ export function buildComponent(ruleset: Ruleset, id: string, additions: readonly
     details,
     reasons: [reason(first), ...rest.map(reason)],
     // Every rule cites at least one source (the schema requires it), so this is never empty.
-    evidence: evidenceIds.map((e) => evidenceEntry(ruleset, e)) as [PlanEvidence, ...PlanEvidence[]],
+    evidence: evidence as [PlanEvidence, ...PlanEvidence[]],
   };
 }
 
 function reason(addition: AddedBy): PlanReason {
   return { rule: addition.rule, text: addition.reason };
-}
-
-function evidenceEntry(ruleset: Ruleset, id: string): PlanEvidence {
-  const source = ruleset.evidence.get(id);
-  if (source === undefined) throw new Error(`evidence "${id}" is not in the catalog`); // the checker rules this out
-  const link = source.doi !== undefined ? `https://doi.org/${source.doi}` : source.url;
-  return { id, citation: source.citation, certainty: source.certainty, ...(link === undefined ? {} : { link }) };
-}
-
-/** Sorts plan components into clinical order, then catalog order, independent of rule order. */
-export function clinicalOrder(ruleset: Ruleset): (a: PlanComponent, b: PlanComponent) => number {
-  const catalogIndex = new Map([...ruleset.components.keys()].map((id, i) => [id, i]));
-  return (a, b) =>
-    CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) ||
-    (catalogIndex.get(a.id) ?? 0) - (catalogIndex.get(b.id) ?? 0);
 }

@@ -2,8 +2,9 @@ import type { Facts, FactValue } from "../facts/types.js";
 import type { Details, Plan, PlanComponent, TraceEntry, WithheldComponent } from "../generated/types.js";
 import { fillTemplate } from "../ruleset/reason-template.js";
 import type { CompiledRule, Ruleset } from "../ruleset/types.js";
-import { buildComponent, byImportance, clinicalOrder, type AddedBy } from "./components.js";
+import { buildComponent, byImportance, type AddedBy } from "./components.js";
 import { findDataGaps, type UndecidedRule } from "./data-gaps.js";
+import { prepare } from "./prepare.js";
 
 type Outcome = TraceEntry["outcome"];
 
@@ -34,6 +35,7 @@ export interface CompositionInput {
  */
 export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   const { facts } = input;
+  const prepared = prepare(ruleset);
   facts.set("profile", input.profile);
   const added = new Map<string, AddedBy[]>();
   const withheldComponents = new Map<string, Withholding[]>();
@@ -42,7 +44,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   const trace: TraceEntry[] = [];
   const undecided: UndecidedRule[] = [];
 
-  for (const group of priorityGroups(ruleset.rules)) {
+  for (const group of prepared.groups) {
     const planComponents = effectiveComponents(ruleset, added, withheldComponents, withheldCategories);
     const planCategories = [...new Set(planComponents.map((id) => ruleset.components.get(id)?.category ?? ""))].sort();
     facts.set("plan.components", planComponents);
@@ -73,7 +75,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     const addedBy = [...new Set(additions.map((a) => a.rule))].sort();
     if (by !== undefined) withheld.push({ id, rule: by.rule, reason: by.reason, addedBy });
     else if (kept.length === 0 && halt !== undefined) withheld.push({ id, rule: halt.rule, reason: halt.reason, addedBy });
-    else components.push(buildComponent(ruleset, id, kept));
+    else components.push(buildComponent(ruleset, prepared, id, kept));
   }
   // A rule that names a component to withhold made a decision the clinician should see, even
   // when nothing added it (e.g. acupuncture the patient asked for under a profile that forbids it).
@@ -90,7 +92,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     profile: input.profile,
     ruleset: { name: ruleset.name, version: ruleset.version, digest: ruleset.digest },
     status: halt !== undefined ? "urgent" : dataGaps.length > 0 ? "incomplete" : "complete",
-    components: components.sort(clinicalOrder(ruleset)),
+    components: components.sort((a, b) => (prepared.rank.get(a.id) ?? 0) - (prepared.rank.get(b.id) ?? 0)),
     withheld: withheld.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     dataGaps,
     trace,
@@ -135,19 +137,6 @@ function fillDetails(details: Details, facts: Facts): Details {
   const filled: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(details)) filled[key] = typeof value === "string" ? fillTemplate(value, facts) : value;
   return filled as Details;
-}
-
-/** Rules are sorted by priority (highest first); yields runs of equal priority. */
-function* priorityGroups(rules: readonly CompiledRule[]): Generator<CompiledRule[]> {
-  let group: CompiledRule[] = [];
-  for (const rule of rules) {
-    if (group.length > 0 && group[0]?.priority !== rule.priority) {
-      yield group;
-      group = [];
-    }
-    group.push(rule);
-  }
-  if (group.length > 0) yield group;
 }
 
 function toOutcome(truth: boolean | "unknown"): Outcome {

@@ -1,0 +1,26 @@
+import type { Check } from "./check.js";
+import { componentReferences } from "./component-references.js";
+import { conditionValues } from "./condition-values.js";
+import { defaultProfile } from "./default-profile.js";
+import { duplicateIds } from "./duplicate-ids.js";
+import { evidenceReferences } from "./evidence-references.js";
+import { factReferences } from "./fact-references.js";
+import { reasonTemplates } from "./reason-templates.js";
+import { scenarioReferences } from "./scenario-references.js";
+import { unusedComponents, unusedEvidence } from "./unused.js";
+
+export type { Check } from "./check.js";
+
+/** Every semantic check of a pack, run after schema validation on the items that passed it. */
+export const checks: readonly Check[] = [
+  duplicateIds,
+  defaultProfile,
+  componentReferences,
+  evidenceReferences,
+  factReferences,
+  conditionValues,
+  reasonTemplates,
+  scenarioReferences,
+  unusedComponents,
+  unusedEvidence,
+];

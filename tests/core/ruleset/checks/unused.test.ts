@@ -1,0 +1,25 @@
+import { expect, it } from "vitest";
+import { checkRuleset } from "../../../../src/core/ruleset/index.js";
+import { packWith, rule, ruleFile } from "../../../arbitraries/ruleset.js";
+import { found } from "./helpers.js";
+
+it("warns about components no rule adds and evidence no rule cites, without stopping the pack", () => {
+  const files = packWith({ "psych.yaml": ruleFile(rule("r")) });
+  expect([...found(files, "components/unused"), ...found(files, "evidence/unused")]).toEqual([
+    "components/unused components.yaml:3:9 /components/0/id",
+    "evidence/unused evidence.yaml:8:9 /evidence/1/id",
+  ]);
+  const { ruleset } = checkRuleset(files);
+  expect(ruleset?.warnings.map((w) => w.code)).toEqual(["components/unused", "evidence/unused"]);
+});
+
+it("stays quiet while a rule cannot be read: it may be the one that uses them", () => {
+  const unreadable = packWith({ "psych.yaml": ruleFile(rule("x", { when: "{}" })) });
+  expect([...found(unreadable, "components/unused"), ...found(unreadable, "evidence/unused")]).toEqual([]);
+  expect(found(packWith({ "broken.yaml": "rules: [\n" }), "components/unused")).toEqual([]);
+});
+
+it("still warns when a rule's schema errors spare what the checks read", () => {
+  const typo = packWith({ "psych.yaml": ruleFile(rule("x", { extra: "notes: typo" })) });
+  expect(found(typo, "components/unused")).toEqual(["components/unused components.yaml:3:9 /components/0/id"]);
+});

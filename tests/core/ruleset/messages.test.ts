@@ -1,0 +1,441 @@
+/**
+ * Every message template of src/core/ruleset/messages.ts, pinned through the full
+ * `file:line:col: severity: message` formatting, each triggered by a real pack. The last test
+ * fails when a template has no case here.
+ */
+import { describe, expect, it } from "vitest";
+import { formatIssue } from "../../../src/core/errors.js";
+import { checkRuleset } from "../../../src/core/ruleset/index.js";
+import { issue } from "../../../src/core/ruleset/issue.js";
+import * as messages from "../../../src/core/ruleset/messages.js";
+import type { RuleFileText } from "../../../src/core/ruleset/types.js";
+import { packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
+
+const covered = new Set<string>();
+
+/** The formatted issues with `code`, noting the code as covered. */
+function lines(files: readonly RuleFileText[], code: string): string[] {
+  const found = checkRuleset(files).issues.filter((i) => i.code === code);
+  if (found.length > 0) covered.add(code);
+  return found.map(formatIssue);
+}
+
+const withRule = (...rules: string[]) => packWith({ "psych.yaml": ruleFile(...rules) });
+const withCondition = (when: string) => withRule(rule("r", { when }));
+
+describe("pack messages", () => {
+  it("no files", () => {
+    expect(lines([], "pack/no-files")).toMatchInlineSnapshot(`
+      [
+        "no rule files found: a rule pack needs pack.yaml, components.yaml, evidence.yaml and rule files (*.yaml)",
+      ]
+    `);
+  });
+  it("missing file", () => {
+    expect(lines(packWith({ "evidence.yaml": undefined }), "pack/missing-file")).toMatchInlineSnapshot(`
+      [
+        "missing evidence.yaml: a rule pack needs it for the catalog of sources rules cite",
+      ]
+    `);
+  });
+  it("duplicate path", () => {
+    const files = packWith({});
+    expect(lines([...files, { path: "psych.yaml", text: "rules: []\n" }], "pack/duplicate-path")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml is given 2 times: each file of a pack needs a path of its own",
+      ]
+    `);
+  });
+  it("NUL in a path", () => {
+    expect(lines(packWith({ "a\0b.yaml": "rules: []\n" }), "pack/nul-in-path")).toMatchInlineSnapshot(`
+      [
+        "the path "a\\u0000b.yaml" holds a NUL character: expected a file path",
+      ]
+    `);
+  });
+  it("too many files", () => {
+    const files = Array.from({ length: 501 }, (_, i) => ({ path: `r${i}.yaml`, text: "" }));
+    expect(lines(files, "pack/too-many-files")).toMatchInlineSnapshot(`
+      [
+        "the pack has 501 files, more than the limit of 500: nothing was read",
+      ]
+    `);
+  });
+  it("pack too large", () => {
+    const text = "#".repeat(1024 * 1024);
+    const files = Array.from({ length: 11 }, (_, i) => ({ path: `r${i}.yaml`, text }));
+    expect(lines(files, "pack/too-large")).toMatchInlineSnapshot(`
+      [
+        "the pack holds 11534336 bytes, more than the limit of 10485760 (10 MiB): nothing was read",
+      ]
+    `);
+  });
+  it("file too large", () => {
+    expect(lines(packWith({ "psych.yaml": "#".repeat(1024 * 1024 + 1) }), "pack/file-too-large")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:1:1: error: the file holds 1048577 bytes, more than the limit of 1048576 (1 MiB): it was not read",
+      ]
+    `);
+  });
+});
+
+describe("YAML messages", () => {
+  it("syntax", () => {
+    expect(lines(packWith({ "psych.yaml": "rules:\n  - id: [a, b\n" }), "yaml/syntax")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:3:1: error: flow sequence in block collection must be sufficiently indented and end with a ]",
+      ]
+    `);
+  });
+  it("NUL character", () => {
+    expect(lines(packWith({ "psych.yaml": "rules:\n  - id: a\0\n" }), "yaml/nul")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:2:10: error: the file holds a NUL character (U+0000), which YAML does not allow: expected text",
+      ]
+    `);
+  });
+  it("warning", () => {
+    expect(lines(packWith({ "psych.yaml": ruleFile(rule("r").replace("title: Rule r", "title: !shout Rule r")) }), "yaml/warning")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:3:12: warning: unresolved tag: !shout",
+      ]
+    `);
+  });
+  it("duplicate key", () => {
+    expect(lines(packWith({ "psych.yaml": "rules:\n  - id: a\n    id: b\n" }), "yaml/duplicate-key")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:3:5: error: duplicate key "id": it is already set on line 2, and keys must be unique within a mapping",
+      ]
+    `);
+  });
+  it("forbidden key", () => {
+    expect(lines(packWith({ "psych.yaml": "rules:\n  - then: { __proto__: { polluted: true } }\n" }), "yaml/forbidden-key")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:2:13: error: key "__proto__" in "rules[0].then" is not allowed: it names a JavaScript object internal, never rule data",
+      ]
+    `);
+  });
+  it("complex key", () => {
+    expect(lines(packWith({ "psych.yaml": "? [a, b]\n: 1\n" }), "yaml/complex-key")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:1:3: error: a key must be plain text, found a mapping or a list used as a key",
+      ]
+    `);
+  });
+  it("unresolved alias", () => {
+    expect(lines(packWith({ "psych.yaml": "rules: *shared\n" }), "yaml/unresolved-alias")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:1:8: error: alias "*shared" refers to no anchor: expected "&shared" earlier in the file",
+      ]
+    `);
+  });
+  it("alias limit", () => {
+    let bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    for (let i = 1; i < 10; i++) bomb += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]\n`;
+    expect(lines(packWith({ "psych.yaml": bomb }), "yaml/alias-limit")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:10: error: alias "*a3" expands the file past 10000 nodes: nested aliases like this are a "billion laughs" attack, so the file was rejected",
+      ]
+    `);
+  });
+  it("too deep", () => {
+    expect(lines(packWith({ "psych.yaml": `rules: ${"[".repeat(101)}${"]".repeat(101)}\n` }), "yaml/too-deep")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:1:108: error: the file nests deeper than 100 levels here: expected a shallower structure",
+      ]
+    `);
+  });
+});
+
+describe("schema messages", () => {
+  it("unknown key, with and without a suggestion", () => {
+    const typo = rule("cbt-moderate").replace("priority:", "prority:");
+    const stray = rule("other", { extra: "notes: x" });
+    expect(lines(withRule(typo, stray), "schema/unknown-key")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:4:5: error: rule "cbt-moderate": unknown key "prority" (did you mean "priority"?)",
+        "psych.yaml:18:5: error: rule "other": unknown key "notes": expected "id", "title", "description", "priority", "when", "then" or "evidence"",
+      ]
+    `);
+  });
+  it("missing key", () => {
+    expect(lines(withCondition("{ fact: chronicity, operator: equal }"), "schema/missing-key")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:11: error: rule "r": missing "value" in "when"",
+      ]
+    `);
+  });
+  it("type", () => {
+    expect(lines(withRule(rule("r").replace("priority: 100", "priority: high")), "schema/type")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:4:15: error: rule "r": "priority" must be a whole number, found a string ("high")",
+      ]
+    `);
+    expect(lines(packWith({ "evidence.yaml": "" }), "schema/type")).toMatchInlineSnapshot(`
+      [
+        "evidence.yaml:1:1: error: the file must be a mapping, found nothing",
+      ]
+    `);
+  });
+  it("enum", () => {
+    const text = ruleFile(rule("r").replace("then:\n", "then:\n  withhold: [{ category: adjnct, reason: not now }]\n"));
+    expect(lines(packWith({ "psych.yaml": text }), "schema/enum")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:7:30: error: rule "r": "then.withhold[0].category" must be "referral", "education", "self-management", "physiotherapy", "motor-control", "psychological", "lifestyle", "adjunct" or "follow-up", found a string ("adjnct") (did you mean "adjunct"?)",
+      ]
+    `);
+  });
+  it("pattern", () => {
+    expect(lines(withRule(rule("CBT_moderate")), "schema/pattern")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:2:9: error: rule "CBT_moderate": "id" must be an id of lowercase letters and digits joined by single hyphens (e.g. "cbt-moderate"), found a string ("CBT_moderate")",
+      ]
+    `);
+  });
+  it("min items", () => {
+    expect(lines(withCondition("{ all: [] }"), "schema/min-items")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:18: error: rule "r": "when.all" must list at least 1 item, found an empty list",
+      ]
+    `);
+  });
+  it("length", () => {
+    expect(lines(withRule(rule("r").replace("title: Rule r", "title: ''")), "schema/length")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:3:12: error: rule "r": "title" must not be empty",
+      ]
+    `);
+    expect(lines(withRule(rule("a".repeat(81))), "schema/length")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:2:9: error: rule "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…": "id" must be at most 80 characters long, found 81",
+      ]
+    `);
+  });
+  it("range", () => {
+    expect(lines(withRule(rule("r", { priority: 5000 }), rule("s", { priority: -1 })), "schema/range")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:4:15: error: rule "r": "priority" must be at most 1000, found the number 5000",
+        "psych.yaml:12:15: error: rule "s": "priority" must be at least 0, found the number -1",
+      ]
+    `);
+  });
+  it("duplicate item", () => {
+    expect(lines(withRule(rule("r").replace("evidence: [nice-ng59]", "evidence: [nice-ng59, nice-ng59]")), "schema/duplicate-item")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:9:27: error: rule "r": "evidence" lists "nice-ng59" twice (items 1 and 2): expected each once",
+      ]
+    `);
+  });
+  it("empty mapping", () => {
+    expect(lines(withRule(rule("r").replace(/then:\n {2}add:\n.*\n/, "then: {}\n")), "schema/empty-mapping")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:6:11: error: rule "r": "then" needs at least one of "add", "withhold" or "halt", found an empty mapping",
+      ]
+    `);
+  });
+  it("alternatives: condition, withholding, value", () => {
+    expect(lines(withCondition("{}"), "schema/alternatives")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:11: error: rule "r": a condition in "when" needs "fact", "operator" and "value", or one of "all", "any" or "not", found an empty mapping",
+      ]
+    `);
+    const withholdings = rule("r").replace("then:\n", "then:\n  withhold: [{ reason: x }, { component: massage, category: adjunct, reason: y }]\n");
+    expect(lines(withRule(withholdings), "schema/alternatives")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:7:18: error: rule "r": a withholding in "then.withhold[0]" needs one of "component" or "category", found a mapping with "reason"",
+        "psych.yaml:7:33: error: rule "r": a withholding in "then.withhold[1]" needs only one of "component" or "category", found a mapping with "component", "category", "reason"",
+      ]
+    `);
+    expect(lines(withCondition("{ fact: chronicity, operator: equal, value: { a: 1 } }"), "schema/alternatives")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:55: error: rule "r": a condition value in "when.value" must be a number, a string or a boolean, or a list of numbers, strings or booleans, found a mapping with "a"",
+      ]
+    `);
+  });
+  it("fallback, for a keyword without a template", () => {
+    const context = { owner: 'rule "r"', field: "when", value: 1, params: {}, keys: [], ajvMessage: "must pass \"if\" schema" };
+    const found = issue(messages.schemaFallback, { path: "/rules/0/when", source: { file: "psych.yaml", line: 5, column: 11 } }, context);
+    covered.add(found.code);
+    expect(formatIssue(found)).toMatchInlineSnapshot(`"psych.yaml:5:11: error: rule "r": "when" must pass "if" schema"`);
+  });
+});
+
+describe("reference and duplicate messages", () => {
+  it("duplicate ids of each kind", () => {
+    expect(lines(withRule(rule("r"), rule("r")), "rules/duplicate-id")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:10:9: error: rule id "r" is already used at psych.yaml:2:9: expected each id once in the pack",
+      ]
+    `);
+    const components = packWith({}).find((f) => f.path === "components.yaml")?.text ?? "";
+    const repeated = `${components}  - id: education-reassurance\n    category: education\n    title: T\n    description: D\n    patientText: P\n    details: {}\n`;
+    expect(lines(packWith({ "components.yaml": repeated }), "components/duplicate-id")).toMatchInlineSnapshot(`
+      [
+        "components.yaml:15:9: error: component id "education-reassurance" is already used at components.yaml:9:9: expected each id once in the pack",
+      ]
+    `);
+    const evidence = `evidence:\n  - { id: nice-ng59, citation: C, finding: F, certainty: guideline }\n  - { id: nice-ng59, citation: C, finding: F, certainty: guideline }\n  - { id: kroenke-2001, citation: C, finding: F, certainty: high }\n`;
+    expect(lines(packWith({ "evidence.yaml": evidence }), "evidence/duplicate-id")).toMatchInlineSnapshot(`
+      [
+        "evidence.yaml:3:11: error: evidence id "nice-ng59" is already used at evidence.yaml:2:11: expected each id once in the pack",
+      ]
+    `);
+    const manifest = "name: p\nversion: 1.0.0\ndefaultProfile: a\nprofiles:\n  - { id: a, title: A }\n  - { id: a, title: B }\n";
+    expect(lines(packWith({ "pack.yaml": manifest }), "pack/duplicate-profile")).toMatchInlineSnapshot(`
+      [
+        "pack.yaml:6:11: error: profile id "a" is already used at pack.yaml:5:11: expected each id once in the pack",
+      ]
+    `);
+  });
+  it("unknown default profile", () => {
+    const manifest = "name: p\nversion: 1.0.0\ndefaultProfile: nice-ng95\nprofiles:\n  - { id: nice-ng59, title: N }\n  - { id: acp-2017, title: A }\n";
+    expect(lines(packWith({ "pack.yaml": manifest }), "pack/unknown-profile")).toMatchInlineSnapshot(`
+      [
+        "pack.yaml:3:17: error: defaultProfile "nice-ng95" is not a profile of this pack: expected "nice-ng59" or "acp-2017" (did you mean "nice-ng59"?)",
+      ]
+    `);
+  });
+  it("unknown component: added, withheld, compared", () => {
+    const added = rule("r").replace("component: education-reassurance", "component: education-reasurance");
+    const withheld = rule("s").replace("then:\n", "then:\n  withhold: [{ component: mental-health-referal, reason: not now }]\n");
+    const compared = rule("t", { when: "{ fact: plan.components, operator: contains, value: education-reasurance }" });
+    expect(lines(withRule(added, withheld, compared), "rules/unknown-component")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:8:24: error: rule "r" adds unknown component "education-reasurance" (did you mean "education-reassurance"?)",
+        "psych.yaml:15:31: error: rule "s" withholds unknown component "mental-health-referal" (did you mean "mental-health-referral"?)",
+        "psych.yaml:22:63: error: rule "t" compares "plan.components" with unknown component "education-reasurance" (did you mean "education-reassurance"?)",
+      ]
+    `);
+  });
+  it("unknown evidence", () => {
+    expect(lines(withRule(rule("r").replace("evidence: [nice-ng59]", "evidence: [nice-ng95]")), "rules/unknown-evidence")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:9:16: error: rule "r" cites unknown evidence "nice-ng95" (did you mean "nice-ng59"?)",
+      ]
+    `);
+  });
+  it("unknown fact", () => {
+    expect(lines(withCondition("{ fact: phq9.totl, operator: greaterThan, value: 9 }"), "rules/unknown-fact")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:19: error: rule "r" uses unknown fact "phq9.totl" (did you mean "phq9.total"?)",
+      ]
+    `);
+  });
+  it("unknown placeholder fact", () => {
+    expect(lines(withRule(rule("r").replace("because {chronicity}", "because {chronicty}")), "rules/template-fact")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:8:64: error: rule "r": placeholder "{chronicty}" names no known fact (did you mean "chronicity"?)",
+      ]
+    `);
+  });
+});
+
+describe("condition value messages", () => {
+  it("operator type", () => {
+    expect(lines(withCondition("{ fact: chronicity, operator: greaterThan, value: 3 }"), "rules/operator-type")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:41: error: rule "r": operator "greaterThan" does not apply to "chronicity", a string fact ("acute", "subacute" or "chronic"): expected "equal", "notEqual", "in" or "notIn"",
+      ]
+    `);
+  });
+  it("value shape", () => {
+    expect(lines(withCondition("{ fact: phq9.total, operator: in, value: 3 }"), "rules/value-shape")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:52: error: rule "r": operator "in" compares with a list of values, found the number 3",
+      ]
+    `);
+    expect(lines(withCondition("{ fact: phq9.total, operator: equal, value: [3] }"), "rules/value-shape")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:55: error: rule "r": operator "equal" compares with a single value, found a list",
+      ]
+    `);
+  });
+  it("value type", () => {
+    expect(lines(withCondition("{ fact: chronicity, operator: equal, value: 12 }"), "rules/value-type")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:55: error: rule "r" compares "chronicity", a string fact ("acute", "subacute" or "chronic"), with the number 12",
+      ]
+    `);
+  });
+  it("value not in the fact's enum", () => {
+    expect(lines(withCondition("{ fact: chronicity, operator: equal, value: chronc }"), "rules/value-enum")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:55: error: rule "r" compares "chronicity" with "chronc", which is not one of its values: expected "acute", "subacute" or "chronic" (did you mean "chronic"?)",
+      ]
+    `);
+  });
+  it("unknown profile and category, compared", () => {
+    expect(lines(withCondition("{ fact: profile, operator: equal, value: acp-2018 }"), "rules/unknown-profile")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:52: error: rule "r" compares "profile" with unknown profile "acp-2018" (did you mean "acp-2017"?)",
+      ]
+    `);
+    expect(lines(withCondition("{ fact: plan.categories, operator: contains, value: referal }"), "rules/unknown-category")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:63: error: rule "r" compares "plan.categories" with unknown category "referal" (did you mean "referral"?)",
+      ]
+    `);
+  });
+  it("value out of range (a warning)", () => {
+    expect(lines(withCondition("{ fact: phq9.total, operator: greaterThan, value: 30 }"), "rules/value-range")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:61: warning: rule "r" compares "phq9.total" with 30, outside its range 0–27: the comparison can never change",
+      ]
+    `);
+  });
+});
+
+describe("scenario messages", () => {
+  const scenario = (profile: string, expect: string) =>
+    packWith({ "tests/basic.yaml": `scenarios:\n  - name: low mood\n    profile: ${profile}\n    assessment: {}\n    expect: ${expect}\n` });
+  it("unknown profile", () => {
+    expect(lines(scenario("acp-2018", "{ status: complete }"), "scenarios/unknown-profile")).toMatchInlineSnapshot(`
+      [
+        "tests/basic.yaml:3:14: error: scenario "low mood" is made under unknown profile "acp-2018" (did you mean "acp-2017"?)",
+      ]
+    `);
+  });
+  it("unknown component, rule and field", () => {
+    const files = scenario("acp-2017", "{ exclude: [educaton-reassurance], notFired: [depresion-referral], dataGaps: [questionnaires.phq9.totl] }");
+    expect(lines(files, "scenarios/unknown-component")).toMatchInlineSnapshot(`
+      [
+        "tests/basic.yaml:5:25: error: scenario "low mood" names unknown component "educaton-reassurance" in "exclude" (did you mean "education-reassurance"?)",
+      ]
+    `);
+    expect(lines(files, "scenarios/unknown-rule")).toMatchInlineSnapshot(`
+      [
+        "tests/basic.yaml:5:59: error: scenario "low mood" names unknown rule "depresion-referral" in "notFired" (did you mean "depression-referral"?)",
+      ]
+    `);
+    expect(lines(files, "scenarios/unknown-field")).toMatchInlineSnapshot(`
+      [
+        "tests/basic.yaml:5:91: error: scenario "low mood" names unknown assessment field "questionnaires.phq9.totl" in "dataGaps" (did you mean "questionnaires.phq9.total"?)",
+      ]
+    `);
+  });
+});
+
+describe("warnings", () => {
+  it("unused component and evidence", () => {
+    const files = withRule(rule("r"));
+    expect(lines(files, "components/unused")).toMatchInlineSnapshot(`
+      [
+        "components.yaml:3:9: warning: component "mental-health-referral" is never added by any rule: expected a rule to add it, or remove it",
+      ]
+    `);
+    expect(lines(files, "evidence/unused")).toMatchInlineSnapshot(`
+      [
+        "evidence.yaml:8:9: warning: evidence "kroenke-2001" is never cited by any rule: expected a rule to cite it, or remove it",
+      ]
+    `);
+  });
+});
+
+// Runs last (tests in a file run in order): every template in messages.ts has a case above.
+it("covers every message template", () => {
+  const templates = Object.values(messages).flatMap((value) =>
+    typeof value === "object" && value !== null && "code" in value ? [value] : Object.values(value as object),
+  );
+  const codes = new Set(templates.map((t: { code: string }) => t.code));
+  expect([...codes].filter((code) => !covered.has(code)).sort()).toEqual([]);
+});

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import assessmentSchema from "../../schemas/assessment.schema.json" with { type: "json" };
 import { createEngine } from "../../src/core/engine.js";
 import type { Assessment, Plan } from "../../src/core/generated/types.js";
+import { validatePlan } from "../../src/core/generated/validators.js";
 import { compileRuleset } from "../../src/core/ruleset/index.js";
 import { validAssessmentArb } from "../arbitraries/assessment.js";
 import { bundledFiles } from "./bundled-pack.js";
@@ -24,6 +25,16 @@ const assessmentArb = fc.tuple(validAssessmentArb, fc.boolean()).map(([a, flag])
 );
 
 describe("plan laws on the bundled pack", () => {
+  it("every plan validates against schemas/plan.schema.json", () => {
+    fc.assert(
+      fc.property(assessmentArb, profileArb, (assessment, profile) => {
+        const plan = engine.recommend(assessment, { profile });
+        expect(validatePlan(plan), JSON.stringify(validatePlan.errors)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
   it("a halting rule's plan holds no component added only below its priority", () => {
     fc.assert(
       fc.property(assessmentArb, profileArb, (assessment, profile) => {

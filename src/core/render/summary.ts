@@ -7,7 +7,7 @@ export function statusBanner(plan: Plan): string | undefined {
     case "urgent": {
       const referral = plan.components.find((c) => c.category === "referral");
       const why = referral === undefined ? "" : ` ${referral.title}: ${referral.reasons[0]?.text ?? ""}.`;
-      return `URGENT:${why} The plan was halted; ${plan.withheld.length} other components are withheld.`;
+      return `URGENT:${why} The plan was halted: ${plan.withheld.length} withheld, see below.`;
     }
     case "incomplete":
       return `INCOMPLETE: ${plan.dataGaps.length} missing ${plan.dataGaps.length === 1 ? "answer" : "answers"} could change this plan. Collect ${plan.dataGaps.length === 1 ? "it" : "them"} before relying on it.`;

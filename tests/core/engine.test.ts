@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../../src/core/engine.js";
+import { AssessmentError, BackplanError, formatIssue, isBackplanError } from "../../src/core/errors.js";
+import { ALWAYS, add, packOf, rule } from "./compose/fixture.js";
+
+const engine = createEngine(packOf(rule("everyone", 100, ALWAYS, add("education-reassurance"))));
+const assessment = { id: "a-1", patient: { age: 40 }, pain: { durationWeeks: 2 } };
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe("createEngine().recommend", () => {
+  it("plans under the pack's default profile, echoes the assessment id and stamps the ruleset", () => {
+    const plan = engine.recommend(assessment);
+    expect(plan.assessmentId).toBe("a-1");
+    expect(plan.profile).toBe("nice-ng59");
+    expect(plan.ruleset).toEqual({ name: "test-pack", version: "1.0.0", digest: engine.ruleset.digest });
+    expect(plan.ruleset.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it("leaves out assessmentId when the assessment has no id", () => {
+    expect("assessmentId" in engine.recommend({ patient: { age: 40 }, pain: { durationWeeks: 2 } })).toBe(false);
+  });
+
+  it("gives byte-identical plans for the same input, and never mutates it", () => {
+    const frozen = deepFreeze(structuredClone(assessment));
+    expect(JSON.stringify(engine.recommend(frozen))).toBe(JSON.stringify(engine.recommend(structuredClone(assessment))));
+  });
+
+  it("uses the profile asked for", () => {
+    expect(engine.recommend(assessment, { profile: "acp-2017" }).profile).toBe("acp-2017");
+  });
+
+  it("rejects a profile the pack does not have, with the ones it has", () => {
+    const error = (() => {
+      try {
+        engine.recommend(assessment, { profile: "nice-ng95" });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(BackplanError);
+    expect(isBackplanError(error) && error.code).toBe("PROFILE_UNKNOWN");
+    const result = engine.safeRecommend(assessment, { profile: "nice-ng95" });
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toMatchInlineSnapshot(`
+      [
+        "unknown profile "nice-ng95": this pack has "nice-ng59", "acp-2017"",
+      ]
+    `);
+  });
+
+  it("throws an AssessmentError holding every problem, and makes no plan", () => {
+    const bad = { patient: { age: 200 }, pain: { durationWeeks: -1 }, questionnaires: { "phq-9": { total: 3 } } };
+    expect(() => engine.recommend(bad)).toThrow(AssessmentError);
+    const result = engine.safeRecommend(bad);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((i) => i.path).sort()).toEqual(["/pain/durationWeeks", "/patient/age", "/questionnaires/phq-9"]);
+  });
+
+  it("rejects __proto__ keys without polluting any prototype", () => {
+    const hostile = JSON.parse('{"patient": {"age": 40}, "pain": {"durationWeeks": 2}, "__proto__": {"polluted": true}}') as unknown;
+    const result = engine.safeRecommend(hostile);
+    expect(result.ok).toBe(false);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});

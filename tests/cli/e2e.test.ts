@@ -126,10 +126,8 @@ describe.concurrent("backplan recommend (built)", () => {
 });
 
 describe.concurrent("backplan lint (built)", () => {
-  it("exits 0 on the bundled pack", async () => {
-    const run = await backplan(["lint"]);
-    expect(run.code, run.stdout).toBe(0);
-    expect(run.stderr).toMatch(/^0 errors, \d+ warnings?\n$/);
+  it("exits 0 on the bundled pack and reports nothing", async () => {
+    expect(await backplan(["lint", "rules"])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   it("exits 1 on a broken pack, one sorted file:line:col line per problem", async () => {

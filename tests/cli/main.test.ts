@@ -140,7 +140,8 @@ describe("backplan <command> --help", () => {
       Validates every file of the rule folder DIR (default: the bundled rules/ pack)
       against its schema and checks what refers to what: rule, component, evidence and
       fact names, value types. Prints each problem on one line, sorted by file and
-      position, and a count of errors and warnings on stderr:
+      position, and a count of errors and warnings on stderr; a clean folder prints
+      nothing:
 
         file:line:col: error|warning: message
 

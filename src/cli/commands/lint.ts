@@ -13,7 +13,7 @@ export const lint = defineCommand({
   description:
     "Validates every file of the rule folder DIR (default: the bundled rules/ pack) against its schema and checks " +
     "what refers to what: rule, component, evidence and fact names, value types. Prints each problem on one line, " +
-    "sorted by file and position, and a count of errors and warnings on stderr:\n\n" +
+    "sorted by file and position, and a count of errors and warnings on stderr; a clean folder prints nothing:\n\n" +
     "  file:line:col: error|warning: message",
   options: {},
   exitCodes: [
@@ -28,7 +28,7 @@ export const lint = defineCommand({
     const folder = ruleFolder(positionals[0], io.cwd);
     const { issues } = await checkRuleFolder(folder.path, folder.name);
     writeLines(io.stdout, ruleIssueLines(issues));
-    io.stderr(`${issueCounts(issues)}\n`);
+    if (issues.length > 0) io.stderr(`${issueCounts(issues)}\n`);
     return issues.some((issue) => issue.severity === "error") ? 1 : 0;
   },
 });

@@ -5,15 +5,12 @@ import { tempFolder } from "../../node/temp-dir.js";
 import { BROKEN, ROOT, TINY, runMain } from "../run-main.js";
 
 describe("backplan lint", () => {
-  it("exits 0 on a clean pack, with only the count on stderr", async () => {
-    expect(await runMain(["lint", TINY])).toEqual({ code: 0, stdout: "", stderr: "0 errors, 0 warnings\n" });
+  it("exits 0 on a clean pack and prints nothing", async () => {
+    expect(await runMain(["lint", TINY])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
-  it("lints the bundled rules/ pack without a folder: no errors", async () => {
-    const { code, stdout, stderr } = await runMain(["lint"]);
-    expect(code).toBe(0);
-    expect(stderr).toMatch(/^0 errors, \d+ warnings?\n$/);
-    for (const line of stdout.split("\n").filter(Boolean)) expect(line).toMatch(/^rules\/[\w/-]+\.ya?ml:\d+:\d+: warning: /);
+  it("lints the bundled rules/ pack without a folder: nothing to report", async () => {
+    expect(await runMain(["lint"])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   it("prints every error and warning as file:line:col, sorted, and exits 1", async () => {

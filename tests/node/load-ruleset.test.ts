@@ -117,6 +117,7 @@ describe("backplan/node", () => {
         "readAssessmentText",
         "readRuleFiles",
         "renderPlan",
+        "runScenario",
         "safeCompileRuleset",
         "safeParseAssessment",
       ]

@@ -1,24 +1,12 @@
 import type { FactDefinition, FactValue } from "../facts/types.js";
 import type { Condition } from "../generated/types.js";
-import type { CompiledRule } from "../ruleset/types.js";
-
-/** Candidates depend only on the rule and the fact, so each pair is worked out once. */
-const cache = new WeakMap<CompiledRule, Map<string, FactValue[]>>();
 
 /**
  * Values worth trying for an absent fact when asking "could filling it change this rule?":
  * every enum value or boolean, and for numbers each literal the rule compares the fact with,
  * just below, at and just above it (the places where an outcome can flip), within the fact's range.
  */
-export function candidateValues(definition: FactDefinition, rule: CompiledRule): readonly FactValue[] {
-  let byFact = cache.get(rule);
-  if (byFact === undefined) cache.set(rule, (byFact = new Map()));
-  let values = byFact.get(definition.name);
-  if (values === undefined) byFact.set(definition.name, (values = candidatesFor(definition, rule.when)));
-  return values;
-}
-
-function candidatesFor(definition: FactDefinition, condition: Condition): FactValue[] {
+export function candidateValues(definition: FactDefinition, condition: Condition): FactValue[] {
   const literals = literalsFor(definition.name, condition);
   switch (definition.type) {
     case "boolean":

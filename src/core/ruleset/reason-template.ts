@@ -12,6 +12,34 @@ export function templateFacts(text: string): string[] {
   return [...new Set(Array.from(text.matchAll(PLACEHOLDER), (m) => m[1] ?? ""))];
 }
 
+/** A text whose placeholders were found once: filling it takes the facts and no regex. */
+export type CompiledTemplate = (facts: Facts) => string;
+
+/**
+ * Splits a text once into its literal pieces and the facts between them, for texts filled once
+ * per plan (reasons, halts, details): the engine compiles each when it prepares a ruleset.
+ *
+ * @example compileTemplate("PHQ-9 total {phq9.total}")(new Map([["phq9.total", 14]])); // "PHQ-9 total 14"
+ */
+export function compileTemplate(text: string): CompiledTemplate {
+  // literals[i] comes before names[i]; the last literal follows the last name.
+  const literals: string[] = [];
+  const names: string[] = [];
+  let end = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    literals.push(text.slice(end, match.index));
+    names.push(match[1] ?? "");
+    end = match.index + match[0].length;
+  }
+  if (names.length === 0) return () => text;
+  const tail = text.slice(end);
+  return (facts) => {
+    let filled = "";
+    for (let i = 0; i < names.length; i++) filled += literals[i] + show(facts.get(names[i] ?? ""));
+    return filled + tail;
+  };
+}
+
 /**
  * The text with each placeholder replaced by the patient's value: numbers as given, lists
  * comma-joined ("none" when empty), booleans as "yes"/"no", and "not recorded" for an absent fact.
@@ -19,7 +47,7 @@ export function templateFacts(text: string): string[] {
  * @example fillTemplate("PHQ-9 total {phq9.total}", new Map([["phq9.total", 14]])); // "PHQ-9 total 14"
  */
 export function fillTemplate(text: string, facts: Facts): string {
-  return text.replace(PLACEHOLDER, (_placeholder, name: string) => show(facts.get(name)));
+  return compileTemplate(text)(facts);
 }
 
 function show(value: FactValue | undefined): string {

@@ -1,9 +1,9 @@
 /** Everything a command touches outside itself, so tests run `main` with a fake. */
 export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
   /** The whole of standard input (for the file name `-`). */
-  readStdin(): Promise<string>;
+  readonly readStdin: () => Promise<string>;
   /** The folder relative paths are read from and shown against. */
   readonly cwd: string;
 }

@@ -15,8 +15,8 @@ type Patient = Assessment["patient"];
 type Questionnaires = Defined<Assessment["questionnaires"]>;
 
 /** Drops keys whose value is undefined: absent, never present-but-undefined. */
-function compact<T extends object>(record: T): { [K in keyof T]?: Defined<T[K]> } {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Defined<T[K]> };
+function compact<R extends object>(record: { [K in keyof R]?: R[K] | undefined }): R {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as R;
 }
 
 /** Present `1 - 1/freq` of the time. */
@@ -26,7 +26,7 @@ function sometimes<T>(arbitrary: fc.Arbitrary<T>, freq = 5): fc.Arbitrary<T | un
 
 /** `n` integers in `[min, max]`, typed as the exact-length tuple the schema declares. */
 function answers<Tuple extends number[]>(n: number, max: number): fc.Arbitrary<Tuple> {
-  return fc.array(fc.integer({ min: 0, max }), { minLength: n, maxLength: n }) as fc.Arbitrary<never> as fc.Arbitrary<Tuple>;
+  return fc.array(fc.integer({ min: 0, max }), { minLength: n, maxLength: n }) as fc.Arbitrary<never>;
 }
 
 /** A decimal with one place in `[min, max]`. */
@@ -44,7 +44,7 @@ const patient: fc.Arbitrary<Patient> = fc
   .map(({ age, sex, pregnant, gestationWeeks }) => {
     const couldBePregnant = sex === "female" && age < 50;
     const isPregnant = couldBePregnant && pregnant;
-    return compact({ age, sex, pregnant: couldBePregnant ? isPregnant : undefined, gestationWeeks: isPregnant ? gestationWeeks : undefined }) as Patient;
+    return compact({ age, sex, pregnant: couldBePregnant ? isPregnant : undefined, gestationWeeks: isPregnant ? gestationWeeks : undefined });
   });
 
 const pain = fc
@@ -60,7 +60,7 @@ const history = fc
     previousEpisodes: sometimes(fc.integer({ min: 0, max: 12 })),
     failedTreatments: sometimes(fc.subarray(["exercise", "manual-therapy", "psychological", "medication", "injection"] as const)),
   })
-  .map((h) => compact(h) as Defined<Assessment["history"]>);
+  .map((h) => compact<Defined<Assessment["history"]>>(h));
 
 const redFlagNames = [
   "saddleAnaesthesia", "bladderOrBowelDysfunction", "bilateralLegSymptoms", "progressiveNeurologicalDeficit", "historyOfCancer",
@@ -86,7 +86,7 @@ const inflammatory = (age: number) =>
       enthesitis: sometimes(fc.boolean(), 10),
       arthritis: sometimes(fc.boolean(), 10),
     })
-    .map((i) => compact(i) as Defined<Assessment["inflammatory"]>);
+    .map((i) => compact<Defined<Assessment["inflammatory"]>>(i));
 
 type StartBack = Defined<Questionnaires["startBack"]>;
 const startBack: fc.Arbitrary<StartBack> = fc
@@ -151,7 +151,7 @@ const examination = fc
     hipInternalRotationOver35: sometimes(fc.boolean()),
     lumbarHypomobility: sometimes(fc.boolean()),
   })
-  .map((e) => compact(e) as Defined<Assessment["examination"]>);
+  .map((e) => compact<Defined<Assessment["examination"]>>(e));
 
 const lifestyle = fc
   .record({
@@ -167,7 +167,7 @@ const lifestyle = fc
     const bmi = Math.round(bmiOf(heightCm, weightKg) * 10) / 10;
     const measures =
       bmiForm === "bmi" ? { bmi } : bmiForm === "height-and-weight" ? { heightCm, weightKg } : bmiForm === "both" ? { bmi, heightCm, weightKg } : {};
-    return compact({ ...measures, ...rest }) as Defined<Assessment["lifestyle"]>;
+    return compact<Defined<Assessment["lifestyle"]>>({ ...measures, ...rest });
   });
 
 const treatments = ["acupuncture", "massage", "spinal-manipulation", "yoga-or-tai-chi", "group-exercise"] as const;
@@ -179,7 +179,7 @@ const preferences = fc
     declined: sometimes(fc.subarray([...treatments], { maxLength: 2 })),
   })
   .map(({ activities, setting, requested, declined }) =>
-    compact({ activities, setting, requestedTreatments: requested, declinedTreatments: declined?.filter((t) => !requested?.includes(t)) }) as Defined<Assessment["preferences"]>,
+    compact<Defined<Assessment["preferences"]>>({ activities, setting, requestedTreatments: requested, declinedTreatments: declined?.filter((t) => !requested?.includes(t)) }),
   );
 
 const assessedOn = fc

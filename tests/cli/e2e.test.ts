@@ -23,7 +23,7 @@ interface Spawned {
 function backplan(args: readonly string[], stdin?: string): Promise<Spawned> {
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 20_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error !== null && typeof error.code !== "number") reject(error);
+      if (error !== null && typeof error.code !== "number") reject(new Error(`could not run backplan: ${error.message}`, { cause: error }));
       else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
     });
     child.stdin?.end(stdin ?? "");
@@ -81,7 +81,7 @@ describe.concurrent("backplan recommend (built)", () => {
     expect([run.code, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toContain("acute-1");
     expect(run.stdout).toContain("Acupuncture");
-    expect(() => JSON.parse(run.stdout)).toThrow();
+    expect((): unknown => JSON.parse(run.stdout)).toThrow();
   });
 
   it("refuses bad assessments: every problem of every file on its own line, no plan at all", async () => {

@@ -25,9 +25,9 @@ export async function runMain(argv: readonly string[], options: { stdin?: string
   const io: Io = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    readStdin: async () => {
-      if (options.stdin instanceof Error) throw options.stdin;
-      return options.stdin ?? "";
+    readStdin: () => {
+      if (options.stdin instanceof Error) return Promise.reject(options.stdin);
+      return Promise.resolve(options.stdin ?? "");
     },
     cwd: options.cwd ?? ROOT,
   };

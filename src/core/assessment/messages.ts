@@ -87,5 +87,5 @@ function show(value: unknown): string {
   if (value === undefined) return "nothing";
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
-  return String(value);
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : typeof value;
 }

@@ -27,7 +27,7 @@ export function schemaAt(pointer: string): SchemaNode | undefined {
     if (typeof node !== "object" || node === null || !Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
-  return typeof node === "object" && node !== null ? (node as SchemaNode) : undefined;
+  return typeof node === "object" && node !== null ? node : undefined;
 }
 
 /**

@@ -10,6 +10,6 @@ export const equal: (a: unknown, b: unknown) => boolean = fastDeepEqual;
 /** String length in code points, as JSON Schema's minLength/maxLength count it. */
 export function ucs2length(text: string): number {
   let length = 0;
-  for (const _ of text) length++;
+  for (const _codePoint of text) length++;
   return length;
 }

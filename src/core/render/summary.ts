@@ -6,7 +6,7 @@ export function statusBanner(plan: Plan): string | undefined {
   switch (plan.status) {
     case "urgent": {
       const referral = plan.components.find((c) => c.category === "referral");
-      const why = referral === undefined ? "" : ` ${referral.title}: ${referral.reasons[0]?.text ?? ""}.`;
+      const why = referral === undefined ? "" : ` ${referral.title}: ${referral.reasons[0].text}.`;
       return `URGENT:${why} The plan was halted: ${plan.withheld.length} withheld, see below.`;
     }
     case "incomplete":

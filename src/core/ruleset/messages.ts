@@ -162,7 +162,7 @@ export const schemaProblems: Readonly<Record<string, ProblemType<[SchemaContext]
   maximum: problem("schema/range", "error", (c: SchemaContext) => `${subject(c)} must be at most ${limitOf(c)}, ${found(c)}`),
   uniqueItems: problem("schema/duplicate-item", "error", (c: SchemaContext) => {
     const [i, j] = [Number(param(c, "i")), Number(param(c, "j"))];
-    const item = Array.isArray(c.value) ? c.value[i] : undefined;
+    const item: unknown = Array.isArray(c.value) ? (c.value as unknown[])[i] : undefined;
     return `${subject(c)} lists ${quote(item)} twice (items ${j + 1} and ${i + 1}): expected each once`;
   }),
   minProperties: problem("schema/empty-mapping", "error", (c: SchemaContext) =>

@@ -433,9 +433,7 @@ describe("warnings", () => {
 
 // Runs last (tests in a file run in order): every template in messages.ts has a case above.
 it("covers every message template", () => {
-  const templates = Object.values(messages).flatMap((value) =>
-    typeof value === "object" && value !== null && "code" in value ? [value] : Object.values(value as object),
-  );
-  const codes = new Set(templates.map((t: { code: string }) => t.code));
+  const templates = Object.values(messages).flatMap((value): unknown[] => ("code" in value ? [value] : Object.values(value)));
+  const codes = new Set(templates.map((t) => (t as { code: string }).code));
   expect([...codes].filter((code) => !covered.has(code)).sort()).toEqual([]);
 });

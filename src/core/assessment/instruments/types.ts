@@ -10,7 +10,7 @@ export interface ConsistencyCheck {
   /** JSON Pointers of the subtrees it reads: skipped while any of them has a schema issue. */
   readonly reads: readonly string[];
   /** The problems found; an empty list when consistent. */
-  check(assessment: Assessment): readonly Issue[];
+  readonly check: (assessment: Assessment) => readonly Issue[];
 }
 
 /**

@@ -52,5 +52,5 @@ function itemIssues(rule: string, fact: FactDefinition, item: string | number | 
     return [issue(unknownContextValue.get(fact.name) ?? valueEnum, place, rule, fact, item, closestMatch(item, fact.enum))];
   }
   const outside = typeof item === "number" && ((fact.minimum !== undefined && item < fact.minimum) || (fact.maximum !== undefined && item > fact.maximum));
-  return outside ? [issue(valueRange, place, rule, fact, item as number)] : [];
+  return outside ? [issue(valueRange, place, rule, fact, item)] : [];
 }

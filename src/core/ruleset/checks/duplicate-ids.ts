@@ -18,7 +18,7 @@ export const duplicateIds: Check = {
   run(pack) {
     return KINDS.flatMap(({ noun, items, problem }) => duplicatesIn(items(pack), (first, item, id) => {
       const { source } = first.file.place(`${first.pointer}/id`);
-      const firstAt = source === undefined ? first.file.path : `${source.file}:${source.line}:${source.column}`;
+      const firstAt = `${source.file}:${source.line}:${source.column}`;
       return issue(problem, item.file.place(`${item.pointer}/id`), noun, id, firstAt);
     }));
   },

@@ -103,5 +103,8 @@ export function toPlain(doc: Document.Parsed, placeAt: (offset: number, pointer:
 /** JSON-like scalars only: anything a custom tag produced becomes its text. */
 function scalarValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : String(value);
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.toISOString();
+  const json: string | undefined = JSON.stringify(value); // undefined for functions and symbols
+  return json ?? typeof value;
 }

@@ -62,5 +62,5 @@ export function readYamlFile(input: RuleFileText, kind: FileKind): { file?: Sour
 /** yaml's message as a sentence fragment: first line, no position (we print our own), no stop. */
 function cleanMessage(error: YAMLError): string {
   const first = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
-  return /^[A-Z][a-z]/.test(first) ? first[0]?.toLowerCase() + first.slice(1) : first;
+  return /^[A-Z][a-z]/.test(first) ? `${first.charAt(0).toLowerCase()}${first.slice(1)}` : first;
 }

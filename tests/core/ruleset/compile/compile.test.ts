@@ -9,7 +9,7 @@ describe("compileRuleset on a valid pack", () => {
     expect(comparable(ruleset)).toEqual({
       name: "test-pack",
       version: "1.0.0",
-      digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as string,
       defaultProfile: "nice-ng59",
       profiles: [
         { id: "nice-ng59", title: "NICE NG59" },
@@ -49,7 +49,7 @@ describe("compileRuleset on a valid pack", () => {
           source: { file: "psych.yaml", line: 14, column: 5 },
         },
       ],
-      facts: expect.arrayContaining([["phq9.total", expect.objectContaining({ type: "integer" })], ["profile", expect.objectContaining({ origin: "context" })]]),
+      facts: expect.arrayContaining([["phq9.total", expect.objectContaining({ type: "integer" })], ["profile", expect.objectContaining({ origin: "context" })]]) as unknown,
       scenarios: [
         {
           scenario: { name: "low mood", assessment: { patient: { age: 40 }, pain: { durationWeeks: 2 } }, expect: { include: ["education-reassurance"] } },

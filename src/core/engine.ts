@@ -1,7 +1,8 @@
 import { parseAssessment, safeParseAssessment } from "./assessment/index.js";
 import { compose } from "./compose/compose.js";
 import { BackplanError, type Issue, type Result } from "./errors.js";
-import { deriveFacts } from "./facts/catalog.js";
+import { prepare } from "./compose/prepare.js";
+import { factDeriver } from "./facts/catalog.js";
 import type { Assessment, Plan } from "./generated/types.js";
 import type { Ruleset } from "./ruleset/types.js";
 
@@ -30,6 +31,12 @@ export interface Engine {
 /** An engine over one compiled ruleset. Cheap to create; keep one per ruleset. */
 export function createEngine(ruleset: Ruleset): Engine {
   const profiles = new Set(ruleset.profiles.map((p) => p.id));
+  // Facts no rule reads would be derived for nothing.
+  const deriveFacts = factDeriver(prepare(ruleset).reads);
+  // Gaps ask about the same fields for every plan: split each dotted path once.
+  const fieldKeys = new Map(
+    [...ruleset.facts.values()].flatMap((fact) => fact.collect).map((field) => [field, field.split(".")]),
+  );
 
   function profileIssue(profile: string): Issue | undefined {
     if (profiles.has(profile)) return undefined;
@@ -45,8 +52,9 @@ export function createEngine(ruleset: Ruleset): Engine {
     return compose(ruleset, {
       facts: deriveFacts(assessment),
       profile,
+      assessmentHas: (field) => hasPath(assessment, fieldKeys.get(field) ?? field.split(".")),
+      // Spread last: in Node 20's V8, properties after a spread (`{ ...a, b }`) cost about a microsecond.
       ...(assessment.id === undefined ? {} : { assessmentId: assessment.id }),
-      assessmentHas: (field) => hasPath(assessment, field),
     });
   }
 
@@ -69,10 +77,10 @@ export function createEngine(ruleset: Ruleset): Engine {
   };
 }
 
-/** Whether `field` (a dotted path) holds a value in the assessment. */
-function hasPath(assessment: Assessment, field: string): boolean {
+/** Whether the field at `keys` (a dotted path, split) holds a value in the assessment. */
+function hasPath(assessment: Assessment, keys: readonly string[]): boolean {
   let node: unknown = assessment;
-  for (const key of field.split(".")) {
+  for (const key of keys) {
     if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return false;
     node = (node as Record<string, unknown>)[key];
   }

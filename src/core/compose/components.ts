@@ -1,9 +1,22 @@
 import merge from "lodash/merge.js";
-import type { Details, PlanComponent, PlanEvidence } from "../generated/types.js";
-import type { Ruleset } from "../ruleset/types.js";
+import type { ComponentDefinition, Details, PlanComponent, PlanEvidence, PlanReason } from "../generated/types.js";
+
+/**
+ * A catalog component as plans use it. Rules name components by id; preparing a ruleset resolves
+ * each name to one of these, so composing keys its maps by object, never by name (ids are
+ * substrings of the pack's files, slow to compare).
+ */
+export interface PreparedComponent {
+  readonly definition: ComponentDefinition;
+}
+
+/** A decision's place in the ruleset's order (see `PreparedRule.importance`). */
+interface Ranked {
+  readonly importance: number;
+}
 
 /** One rule's addition of a component, with its reason (and details) already filled in. */
-export interface AddedBy {
+export interface AddedBy extends Ranked {
   readonly rule: string;
   readonly priority: number;
   readonly reason: string;
@@ -12,21 +25,16 @@ export interface AddedBy {
   readonly evidence: readonly PlanEvidence[];
 }
 
-interface Ranked {
-  readonly priority: number;
-  readonly rule: string;
-}
-
-/** Highest priority first; a tie goes to the rule id that sorts first. */
+/** Most important first: highest priority, then the rule id that sorts first. */
 export function byImportance(a: Ranked, b: Ranked): number {
-  return b.priority - a.priority || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  return a.importance - b.importance;
 }
 
-/** The first entry of the lists by importance (see `byImportance`), or undefined when all are empty. */
+/** The most important entry of the lists, or undefined when all are empty. */
 export function mostImportant<T extends Ranked>(...lists: readonly (readonly T[] | undefined)[]): T | undefined {
   let best: T | undefined;
   for (const list of lists) {
-    for (const entry of list ?? []) if (best === undefined || byImportance(entry, best) < 0) best = entry;
+    for (const entry of list ?? []) if (best === undefined || entry.importance < best.importance) best = entry;
   }
   return best;
 }
@@ -35,28 +43,30 @@ export function mostImportant<T extends Ranked>(...lists: readonly (readonly T[]
  * One plan entry from every addition of a component: all reasons and evidence, and details
  * merged over the catalog's defaults with the most important rule's details winning.
  */
-export function buildComponent(ruleset: Ruleset, id: string, additions: readonly AddedBy[]): PlanComponent {
-  const definition = ruleset.components.get(id);
+export function buildComponent({ definition }: PreparedComponent, additions: readonly AddedBy[]): PlanComponent {
   // Most components are added by one rule: nothing to order.
   const ordered = additions.length === 1 ? additions : [...additions].sort(byImportance);
-  const [first, ...rest] = ordered;
-  // The checker guarantees the component exists; callers pass at least one addition.
-  if (definition === undefined || first === undefined) throw new Error(`cannot build component "${id}"`);
+  const reasons: PlanReason[] = [];
   const evidence: PlanEvidence[] = [];
   const overrides: Details[] = [];
   for (const addition of ordered) {
+    reasons.push({ rule: addition.rule, text: addition.reason });
     for (const source of addition.evidence) if (!evidence.includes(source)) evidence.push(source);
-    // Least important first, so that merging lets the most important override win.
-    if (addition.details !== undefined) overrides.unshift(addition.details);
+    if (addition.details !== undefined) overrides.push(addition.details);
   }
   return {
-    id,
+    id: definition.id,
     category: definition.category,
     title: definition.title,
     patientText: definition.patientText,
-    details: overrides.length === 0 ? { ...definition.details } : merge({}, definition.details, ...overrides),
-    reasons: [{ rule: first.rule, text: first.reason }, ...rest.map((a) => ({ rule: a.rule, text: a.reason }))],
-    // Every rule cites at least one source (the schema requires it), so this is never empty.
+    // Least important first, so that the most important override is merged last and wins.
+    details:
+      overrides.length === 0
+        ? { ...definition.details }
+        : (merge({}, definition.details, ...overrides.reverse()) as Details),
+    // Callers pass at least one addition, and every rule cites at least one source (the schema
+    // requires it), so neither list is empty.
+    reasons: reasons as [PlanReason, ...PlanReason[]],
     evidence: evidence as [PlanEvidence, ...PlanEvidence[]],
   };
 }

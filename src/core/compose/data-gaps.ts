@@ -1,11 +1,10 @@
 import type { FactValue } from "../facts/types.js";
 import type { DataGap } from "../generated/types.js";
-import type { CompiledRule, Ruleset } from "../ruleset/types.js";
-import { candidateValues } from "./candidates.js";
+import type { PreparedRule } from "./prepared-rule.js";
 
 /** An undetermined rule, the facts it lacked, and the plan state it saw when it ran. */
 export interface UndecidedRule {
-  readonly rule: CompiledRule;
+  readonly prepared: PreparedRule;
   readonly missing: ReadonlySet<string>;
   readonly planComponents: readonly string[];
   readonly planCategories: readonly string[];
@@ -21,31 +20,30 @@ export interface UndecidedRule {
  * copy is made on this hot path; it is left as it was found, but for `plan.*`.
  */
 export function findDataGaps(
-  ruleset: Ruleset,
   undecided: readonly UndecidedRule[],
   facts: Map<string, FactValue>,
   assessmentHas: (field: string) => boolean,
 ): DataGap[] {
-  const rulesByField = new Map<string, Set<string>>();
-  for (const { rule, missing, planComponents, planCategories } of undecided) {
+  const rulesByField = new Map<string, string[]>();
+  for (const { prepared, missing, planComponents, planCategories } of undecided) {
+    const { rule, gapTrials } = prepared;
     facts.set("plan.components", planComponents);
     facts.set("plan.categories", planCategories);
     for (const fact of missing) {
-      const definition = ruleset.facts.get(fact);
-      if (definition === undefined || definition.origin === "context") continue;
-      if (!couldDecide(rule, facts, fact, candidateValues(definition, rule))) continue;
-      for (const field of definition.collect) {
+      const trial = gapTrials.get(fact);
+      if (trial === undefined || !couldDecide(prepared, facts, fact, trial.candidates)) continue;
+      for (const field of trial.collect) {
         if (assessmentHas(field)) continue;
-        const rules = rulesByField.get(field) ?? new Set<string>();
-        rules.add(rule.id);
-        rulesByField.set(field, rules);
+        const rules = rulesByField.get(field);
+        if (rules === undefined) rulesByField.set(field, [rule.id]);
+        else if (!rules.includes(rule.id)) rules.push(rule.id);
       }
     }
   }
   return [...rulesByField]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([fact, rules]) => {
-      const ids = [...rules].sort() as [string, ...string[]]; // a field enters the map with a rule
+      const ids = rules.sort() as [string, ...string[]]; // a field enters the map with a rule
       return {
         fact,
         rules: ids,
@@ -54,7 +52,12 @@ export function findDataGaps(
     });
 }
 
-function couldDecide(rule: CompiledRule, facts: Map<string, FactValue>, fact: string, candidates: readonly FactValue[]): boolean {
+function couldDecide(
+  { rule }: PreparedRule,
+  facts: Map<string, FactValue>,
+  fact: string,
+  candidates: readonly FactValue[],
+): boolean {
   try {
     return candidates.some((value) => {
       facts.set(fact, value);

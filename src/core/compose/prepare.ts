@@ -1,25 +1,38 @@
 import type { Category, PlanEvidence } from "../generated/types.js";
 import type { Ruleset } from "../ruleset/types.js";
+import type { PreparedComponent } from "./components.js";
 import { prepareRule, type PreparedRule } from "./prepared-rule.js";
 
 /** Clinical order of categories: referrals first, follow-up last (as in the schema's enum). */
 const CATEGORY_ORDER: readonly Category[] = [
-  "referral", "education", "self-management", "physiotherapy", "motor-control",
-  "psychological", "lifestyle", "adjunct", "follow-up",
+  "referral",
+  "education",
+  "self-management",
+  "physiotherapy",
+  "motor-control",
+  "psychological",
+  "lifestyle",
+  "adjunct",
+  "follow-up",
 ];
 
 /** What composing needs from a ruleset that does not depend on the assessment, worked out once. */
 export interface PreparedRuleset {
   /** Rules in runs of equal priority, highest first. */
   readonly groups: readonly (readonly PreparedRule[])[];
-  /** A component's place in the plan: category order, then catalog order. */
-  readonly rank: ReadonlyMap<string, number>;
-  /** Plan evidence entries by evidence id, with DOI or URL links. */
-  readonly evidence: ReadonlyMap<string, PlanEvidence>;
+  /** Every fact some rule reads: the facts an engine must derive. */
+  readonly reads: ReadonlySet<string>;
+  /** The component catalog in plan order: category order (referrals first), then catalog order. */
+  readonly inPlanOrder: readonly PreparedComponent[];
+  /** The component catalog sorted by id, as `plan.components` lists them. */
+  readonly byId: readonly PreparedComponent[];
+  /** Every category sorted by name, as `plan.categories` lists them. */
+  readonly categoriesByName: readonly string[];
 }
 
 const prepared = new WeakMap<Ruleset, PreparedRuleset>();
 
+/** The ruleset prepared for composing, worked out on first use and kept as long as the ruleset. */
 export function prepare(ruleset: Ruleset): PreparedRuleset {
   let result = prepared.get(ruleset);
   if (result === undefined) prepared.set(ruleset, (result = build(ruleset)));
@@ -27,20 +40,36 @@ export function prepare(ruleset: Ruleset): PreparedRuleset {
 }
 
 function build(ruleset: Ruleset): PreparedRuleset {
-  const catalog = [...ruleset.components.values()];
-  const rank = new Map(catalog.map((c, i) => [c.id, CATEGORY_ORDER.indexOf(c.category) * catalog.length + i]));
+  const catalog: PreparedComponent[] = [...ruleset.components.values()].map((definition) => ({ definition }));
+  const components = new Map(catalog.map((component) => [component.definition.id, component]));
+  const categoryRank = (c: PreparedComponent) => CATEGORY_ORDER.indexOf(c.definition.category);
+  const inPlanOrder = [...catalog].sort((a, b) => categoryRank(a) - categoryRank(b)); // stable: catalog order within a category
+  const byId = [...catalog].sort((a, b) =>
+    a.definition.id < b.definition.id ? -1 : a.definition.id > b.definition.id ? 1 : 0,
+  );
+  // One plan entry per source, with its DOI or URL link, shared by the rules that cite it (and
+  // by every plan: frozen, so one caller changing a plan cannot change another's).
   const evidence = new Map(
     [...ruleset.evidence.values()].map((source): [string, PlanEvidence] => {
       const link = source.doi !== undefined ? `https://doi.org/${source.doi}` : source.url;
-      return [source.id, { id: source.id, citation: source.citation, certainty: source.certainty, ...(link === undefined ? {} : { link }) }];
+      return [
+        source.id,
+        Object.freeze({
+          id: source.id,
+          citation: source.citation,
+          certainty: source.certainty,
+          ...(link === undefined ? {} : { link }),
+        }),
+      ];
     }),
   );
   const groups: PreparedRule[][] = [];
-  for (const rule of ruleset.rules) {
+  ruleset.rules.forEach((rule, importance) => {
     const last = groups.at(-1);
-    const prepared = prepareRule(rule, ruleset, evidence);
-    if (last !== undefined && last[0]?.rule.priority === rule.priority) last.push(prepared);
-    else groups.push([prepared]);
-  }
-  return { groups, rank, evidence };
+    const next = prepareRule(rule, importance, { facts: ruleset.facts, components, evidence });
+    if (last !== undefined && last[0]?.rule.priority === rule.priority) last.push(next);
+    else groups.push([next]);
+  });
+  const reads = new Set(groups.flat().flatMap((rule) => rule.reads));
+  return { groups, reads, inPlanOrder, byId, categoriesByName: [...CATEGORY_ORDER].sort() };
 }

@@ -1,14 +1,22 @@
-import type { Facts, FactValue } from "../facts/types.js";
+import type { FactDefinition, Facts, FactValue } from "../facts/types.js";
 import type { Details, PlanEvidence } from "../generated/types.js";
-import { compileTemplate, type CompiledTemplate } from "../ruleset/reason-template.js";
-import type { CompiledRule, Ruleset } from "../ruleset/types.js";
+import { compileTemplate, templateFacts, type CompiledTemplate } from "../ruleset/reason-template.js";
+import type { CompiledRule } from "../ruleset/types.js";
 import { candidateValues } from "./candidates.js";
+import type { PreparedComponent } from "./components.js";
 
 /** A rule with everything composing needs worked out once per ruleset, not once per plan. */
 export interface PreparedRule {
   readonly rule: CompiledRule;
+  /**
+   * Its place in the ruleset's order, highest priority first and then by id: the lower, the more
+   * important (where rules' details or withholdings compete).
+   */
+  readonly importance: number;
   /** `file:line`, as the trace shows it. */
   readonly source: string;
+  /** The facts the condition reads, sorted (`rule.facts`, copied: see `thawed`). */
+  readonly conditionFacts: readonly string[];
   readonly add: readonly PreparedAddition[];
   readonly withhold: readonly PreparedWithholding[];
   readonly halt?: CompiledTemplate;
@@ -16,16 +24,18 @@ export interface PreparedRule {
   readonly evidence: readonly PlanEvidence[];
   /** For each fact of the condition that could be a data gap: what to try in its place, and what to ask for. */
   readonly gapTrials: ReadonlyMap<string, GapTrial>;
+  /** Every fact the rule reads: those of its condition, and those its texts name. */
+  readonly reads: readonly string[];
 }
 
 export interface PreparedAddition {
-  readonly component: string;
+  readonly component: PreparedComponent;
   readonly reason: CompiledTemplate;
   readonly details?: (facts: Facts) => Details;
 }
 
 export interface PreparedWithholding {
-  readonly component?: string;
+  readonly component?: PreparedComponent;
   readonly category?: string;
   readonly reason: CompiledTemplate;
 }
@@ -37,42 +47,80 @@ export interface GapTrial {
   readonly collect: readonly string[];
 }
 
-export function prepareRule(rule: CompiledRule, ruleset: Ruleset, evidence: ReadonlyMap<string, PlanEvidence>): PreparedRule {
+/** What a rule's names refer to: facts, catalog components and evidence sources, by name. */
+export interface Catalogs {
+  readonly facts: ReadonlyMap<string, FactDefinition>;
+  readonly components: ReadonlyMap<string, PreparedComponent>;
+  readonly evidence: ReadonlyMap<string, PlanEvidence>;
+}
+
+/** Compiles a rule's texts and resolves the names it uses. The checker has made sure every name exists. */
+export function prepareRule(rule: CompiledRule, importance: number, catalogs: Catalogs): PreparedRule {
+  const resolve = <T>(catalog: ReadonlyMap<string, T>, name: string): T => {
+    const found = catalog.get(name);
+    if (found === undefined) throw new Error(`rule "${rule.id}" names unknown "${name}"`);
+    return found;
+  };
   return {
     rule,
+    importance,
     source: `${rule.source.file}:${rule.source.line}`,
+    conditionFacts: thawed(rule.facts),
     add: rule.add.map(({ component, reason, details }) => ({
-      component,
+      component: resolve(catalogs.components, component),
       reason: compileTemplate(reason),
       ...(details === undefined ? {} : { details: compileDetails(details) }),
     })),
-    withhold: rule.withhold.map(({ reason, ...target }) => ({ ...target, reason: compileTemplate(reason) })),
+    withhold: rule.withhold.map(({ component, category, reason }) => ({
+      ...(component === undefined ? {} : { component: resolve(catalogs.components, component) }),
+      ...(category === undefined ? {} : { category }),
+      reason: compileTemplate(reason),
+    })),
     ...(rule.halt === undefined ? {} : { halt: compileTemplate(rule.halt.reason) }),
-    evidence: rule.evidence.map((id) => {
-      const entry = evidence.get(id);
-      if (entry === undefined) throw new Error(`rule "${rule.id}" cites unknown evidence "${id}"`); // the checker rules this out
-      return entry;
-    }),
+    evidence: rule.evidence.map((id) => resolve(catalogs.evidence, id)),
     gapTrials: new Map(
       rule.facts.flatMap((name): [string, GapTrial][] => {
-        const definition = ruleset.facts.get(name);
+        const definition = catalogs.facts.get(name);
         // Context facts (`profile`, `plan.*`) come from the plan being made: nothing to collect.
         if (definition === undefined || definition.origin === "context") return [];
-        return [[name, { candidates: candidateValues(definition, rule.when), collect: definition.collect }]];
+        return [[name, { candidates: candidateValues(definition, rule.when), collect: thawed(definition.collect) }]];
       }),
     ),
+    reads: [...rule.facts, ...textsOf(rule).flatMap(templateFacts)],
   };
 }
 
 /** Details whose text values are templates, filled into a new object with the rule's keys in its order. */
 function compileDetails(details: Details): (facts: Facts) => Details {
-  const entries = Object.entries(details).map(([key, value]): [string, (facts: Facts) => unknown] => [
-    key,
-    typeof value === "string" ? compileTemplate(value) : () => value,
-  ]);
+  const entries = Object.entries(details).map(
+    ([key, value]: [string, unknown]): [string, (facts: Facts) => unknown] => [
+      key,
+      typeof value === "string" ? compileTemplate(value) : () => value,
+    ],
+  );
   return (facts) => {
     const filled: Record<string, unknown> = {};
     for (const [key, fill] of entries) filled[key] = fill(facts);
-    return filled as Details;
+    return filled;
   };
+}
+
+/** The texts of a rule's decisions, which may name facts in placeholders. */
+function textsOf({ add, withhold, halt }: CompiledRule): string[] {
+  return [
+    ...add.flatMap(({ reason, details = {} }) => [
+      reason,
+      ...Object.values(details).filter((value) => typeof value === "string"),
+    ]),
+    ...withhold.map(({ reason }) => reason),
+    ...(halt === undefined ? [] : [halt.reason]),
+  ];
+}
+
+/**
+ * A copy of a list from the (deep-frozen) ruleset, for lists walked on every plan: Node 20's V8
+ * runs `for…of`, `filter` and `some` over a frozen array several times slower than over a plain one.
+ */
+function thawed<T>(list: readonly T[]): readonly T[] {
+  return [...list];
 }

@@ -19,8 +19,39 @@ export const factCatalog: ReadonlyMap<string, FactDefinition> = new Map(
   [...assessmentFacts, ...derivedFacts].map((definition) => [definition.name, definition]),
 );
 
-/** The fields `deriveFacts` copies, grouped by the object holding them, split once here rather than per call. */
-const groups = groupByParent(assessmentFacts.filter((definition) => factCatalog.get(definition.name)?.origin === "assessment"));
+/** The fields copied as they are: those no instrument derives instead. */
+const copiedFields = assessmentFacts.filter((definition) => factCatalog.get(definition.name)?.origin === "assessment");
+
+/** Computes the facts of a valid assessment. */
+export type FactDeriver = (assessment: Assessment) => Map<string, FactValue>;
+
+/**
+ * A `deriveFacts` for a consumer that reads only the named facts (an engine: its rules' facts):
+ * it skips the fields and instruments that supply none of them. The map may hold a few more
+ * facts than named, as an instrument sets all of its own; every named fact is as `deriveFacts`
+ * gives it.
+ */
+export function factDeriver(names?: ReadonlySet<string>): FactDeriver {
+  const wanted = (name: string) => names === undefined || names.has(name);
+  // Split into groups once here rather than per call.
+  const groups = groupByParent(copiedFields.filter((definition) => wanted(definition.name)));
+  const scored = instruments.filter((instrument) => instrument.facts.some((fact) => wanted(fact.name)));
+  return (assessment) => {
+    const facts = new Map<string, FactValue>();
+    for (const group of groups) {
+      const holder = valueAt(assessment, group.path);
+      if (holder === undefined) continue;
+      for (const field of group.fields) {
+        const value = holder[field.key];
+        if (value !== undefined && value !== null) facts.set(field.name, value as FactValue);
+      }
+    }
+    for (const instrument of scored) instrument.derive(assessment, facts);
+    return facts;
+  };
+}
+
+const everyFact = factDeriver();
 
 /**
  * The facts of a valid assessment: every field present, then every derived fact whose inputs are
@@ -29,17 +60,7 @@ const groups = groupByParent(assessmentFacts.filter((definition) => factCatalog.
  * @example deriveFacts(parseAssessment({ patient: { age: 40 }, pain: { durationWeeks: 2 } })).get("chronicity"); // "acute"
  */
 export function deriveFacts(assessment: Assessment): Map<string, FactValue> {
-  const facts = new Map<string, FactValue>();
-  for (const group of groups) {
-    const holder = valueAt(assessment, group.path);
-    if (holder === undefined) continue;
-    for (const field of group.fields) {
-      const value = holder[field.key];
-      if (value !== undefined && value !== null) facts.set(field.name, value as FactValue);
-    }
-  }
-  for (const instrument of instruments) instrument.derive(assessment, facts);
-  return facts;
+  return everyFact(assessment);
 }
 
 interface Group {

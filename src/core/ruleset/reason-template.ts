@@ -22,20 +22,18 @@ export type CompiledTemplate = (facts: Facts) => string;
  * @example compileTemplate("PHQ-9 total {phq9.total}")(new Map([["phq9.total", 14]])); // "PHQ-9 total 14"
  */
 export function compileTemplate(text: string): CompiledTemplate {
-  // literals[i] comes before names[i]; the last literal follows the last name.
-  const literals: string[] = [];
-  const names: string[] = [];
+  // Each placeholder with the literal text before it; `tail` follows the last one.
+  const pieces: { readonly before: string; readonly fact: string }[] = [];
   let end = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
-    literals.push(text.slice(end, match.index));
-    names.push(match[1] ?? "");
+    pieces.push({ before: text.slice(end, match.index), fact: match[1] ?? "" });
     end = match.index + match[0].length;
   }
-  if (names.length === 0) return () => text;
+  if (pieces.length === 0) return () => text;
   const tail = text.slice(end);
   return (facts) => {
     let filled = "";
-    for (let i = 0; i < names.length; i++) filled += literals[i] + show(facts.get(names[i] ?? ""));
+    for (const { before, fact } of pieces) filled += before + show(facts.get(fact));
     return filled + tail;
   };
 }

@@ -105,6 +105,7 @@ function scalarValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return value.toISOString();
-  const json: string | undefined = JSON.stringify(value); // undefined for functions and symbols
-  return json ?? typeof value;
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "function" || typeof value === "symbol") return typeof value;
+  return JSON.stringify(value);
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { closestMatch } from "../core/ruleset/suggest.js";
+import { closestMatch } from "../core/suggest.js";
 import type { OptionSpecs } from "./command.js";
 import { UsageError } from "./usage-error.js";
 

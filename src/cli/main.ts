@@ -1,4 +1,4 @@
-import { closestMatch } from "../core/ruleset/suggest.js";
+import { closestMatch } from "../core/suggest.js";
 import { COMMON_OPTIONS, parseCommandLine } from "./arguments.js";
 import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";

@@ -3,6 +3,7 @@
  * `BackplanError` subclass. `name` and `code` are stable so callers can branch on them, and
  * `isBackplanError` works across realms (iframes, workers) where `instanceof` does not.
  */
+import { pointerSegments } from "./pointer.js";
 
 /** Where in a rule file an issue sits (1-based line and column). */
 export interface SourcePosition {
@@ -35,11 +36,7 @@ export function formatIssue(issue: Issue): string {
 
 /** `/questionnaires/phq9/total` → `questionnaires.phq9.total`; `/a/items/3` → `a.items[3]`. */
 export function pointerToDotted(pointer: string): string {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc === "" ? seg : `${acc}.${seg}`), "");
+  return pointerSegments(pointer).reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc === "" ? seg : `${acc}.${seg}`), "");
 }
 
 const BRAND = Symbol.for("backplan.error");

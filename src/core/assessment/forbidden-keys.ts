@@ -1,6 +1,6 @@
 import type { Issue } from "../errors.js";
 import { codes, issue, messages } from "./messages.js";
-import { escapeSegment } from "./pointer.js";
+import { escapeSegment } from "../pointer.js";
 
 /** Keys that reach object prototypes when copied or merged; never a field. */
 export const forbiddenKeys: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);

@@ -3,12 +3,13 @@
  * expected. One translator per schema keyword (the keywords the assessment schema uses); the
  * schema node an error came from supplies the range, the allowed values or the field names.
  */
-import { closest, distance } from "fastest-levenshtein";
+import { distance } from "fastest-levenshtein";
 import type { Issue } from "../errors.js";
 import type { ValidationErrorObject } from "../generated/validate-function.js";
 import { fieldPaths } from "./fields.js";
 import { forbiddenKeyIssues, forbiddenKeys } from "./forbidden-keys.js";
-import { escapeSegment, unescapeSegment } from "./pointer.js";
+import { escapeSegment, unescapeSegment } from "../pointer.js";
+import { closestMatch } from "../suggest.js";
 import { codes, issue, messages } from "./messages.js";
 import { schemaAt, type SchemaNode } from "./schema.js";
 
@@ -120,12 +121,7 @@ function suggestField(key: string, siblings: readonly string[]): string | undefi
 }
 
 function suggestValue(found: string, candidates: readonly unknown[]): string | undefined {
-  const words = candidates.filter((c): c is string => typeof c === "string");
-  if (words.length === 0) return undefined;
-  const lower = found.toLowerCase();
-  const lowered = words.map((word) => word.toLowerCase());
-  const best = words[lowered.indexOf(closest(lower, lowered))];
-  return best !== undefined && distance(lower, best.toLowerCase()) <= tolerance(found) ? best : undefined;
+  return closestMatch(found, candidates.filter((c): c is string => typeof c === "string"));
 }
 
 /** How many edits a misspelling may be away: one per three characters, at least one. */

@@ -5,7 +5,7 @@ import type { ComponentDefinition, EvidenceSource, PackManifest, ProfileDefiniti
 import { contextFacts } from "./context-facts.js";
 import { fileKinds, type CheckedKeys, type FileKind } from "./pack-layout.js";
 import type { SourceFile } from "./parse/source-file.js";
-import { childPointer, isWithin, pointerSegments } from "./pointer.js";
+import { childPointer, isWithin, pointerSegments } from "../pointer.js";
 
 /** A value from a pack file, with where it was written. */
 export interface Located<T> {

@@ -5,7 +5,7 @@ import type { ConditionValue } from "../../generated/types.js";
 import { unknownContextValue } from "../context-facts.js";
 import { issue, type Place } from "../issue.js";
 import { operatorType, valueEnum, valueRange, valueShape, valueType } from "../messages.js";
-import { closestMatch } from "../suggest.js";
+import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
 import { comparisonsOf } from "./rule-parts.js";
 

@@ -1,6 +1,6 @@
 import { issue } from "../issue.js";
 import { unknownEvidence } from "../messages.js";
-import { closestMatch } from "../suggest.js";
+import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
 
 export const evidenceReferences: Check = {

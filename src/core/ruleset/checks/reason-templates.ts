@@ -1,7 +1,7 @@
 import { issue } from "../issue.js";
 import { templateFact } from "../messages.js";
 import { templateFacts } from "../reason-template.js";
-import { closestMatch } from "../suggest.js";
+import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
 import { templatedTextsOf } from "./rule-parts.js";
 

@@ -3,7 +3,7 @@ import type { ScenarioExpectation } from "../../generated/types.js";
 import { issue } from "../issue.js";
 import { scenarioUnknownComponent, scenarioUnknownField, scenarioUnknownProfile, scenarioUnknownRule } from "../messages.js";
 import type { PackModel } from "../pack-model.js";
-import { closestMatch } from "../suggest.js";
+import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
 
 type Listed = Exclude<keyof ScenarioExpectation, "status">;

@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Node }
 import { pointerToDotted, type Issue } from "../../errors.js";
 import { issue, type Place } from "../issue.js";
 import { aliasLimit, complexKey, duplicateKey, forbiddenKey, tooDeep, unresolvedAlias } from "../messages.js";
-import { childPointer } from "../pointer.js";
+import { childPointer } from "../../pointer.js";
 import type { Span } from "./source-file.js";
 
 /** Keys that reach `Object.prototype` through a careless assignment: never data in a rule pack. */

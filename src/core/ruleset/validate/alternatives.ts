@@ -1,5 +1,5 @@
 import type { ValidationErrorObject } from "../../generated/validate-function.js";
-import { isWithin, pointerSegments } from "../pointer.js";
+import { isWithin, pointerSegments } from "../../pointer.js";
 import { branchesOf, declares, intendedBranch, typeFits, withBranch } from "./branches.js";
 import type { JsonSchema, SchemaNode } from "./schema-documents.js";
 import { schemaAt } from "./schema-at.js";

@@ -1,4 +1,4 @@
-import { pointerSegments } from "../pointer.js";
+import { pointerSegments } from "../../pointer.js";
 import { effectiveSchema } from "./branches.js";
 import { resolveRefs, type SchemaNode } from "./schema-documents.js";
 

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { closestMatch } from "../../../src/core/ruleset/suggest.js";
+import { closestMatch } from "../../src/core/suggest.js";
 
 it("suggests the closest candidate within a third of the word's length", () => {
   expect(closestMatch("phq9.totl", ["gad7.total", "phq9.total", "phq9.item9"])).toBe("phq9.total");

@@ -1,14 +1,23 @@
 /** JSON Pointers (RFC 6901): how issues say where in a file they are. */
 
+/** A key as a pointer segment: `~` and `/` are escaped as `~0` and `~1`. */
+export function escapeSegment(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** A pointer segment as the key it names. */
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
 /** `/rules/0/when` → `["rules", "0", "when"]`. */
 export function pointerSegments(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer === "" ? [] : pointer.slice(1).split("/").map(unescapeSegment);
 }
 
 /** The pointer to `key` (a property name or an index) under `pointer`. */
 export function childPointer(pointer: string, key: string | number): string {
-  const segment = String(key);
-  return /[~/]/.test(segment) ? `${pointer}/${segment.replace(/~/g, "~0").replace(/\//g, "~1")}` : `${pointer}/${segment}`;
+  return `${pointer}/${escapeSegment(String(key))}`;
 }
 
 /** Whether `pointer` is `ancestor` or lies under it. */

@@ -36,7 +36,10 @@ export function formatIssue(issue: Issue): string {
 
 /** `/questionnaires/phq9/total` → `questionnaires.phq9.total`; `/a/items/3` → `a.items[3]`. */
 export function pointerToDotted(pointer: string): string {
-  return pointerSegments(pointer).reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc === "" ? seg : `${acc}.${seg}`), "");
+  return pointerSegments(pointer).reduce(
+    (acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc === "" ? seg : `${acc}.${seg}`),
+    "",
+  );
 }
 
 const BRAND = Symbol.for("backplan.error");

@@ -19,13 +19,7 @@ export { FORMATS, renderPlan } from "./render/index.js";
 export { runScenario } from "./scenarios/run-scenario.js";
 export type { ScenarioResult } from "./scenarios/run-scenario.js";
 export type { Format } from "./render/index.js";
-export {
-  AssessmentError,
-  BackplanError,
-  RulesetError,
-  formatIssue,
-  isBackplanError,
-} from "./errors.js";
+export { AssessmentError, BackplanError, RulesetError, formatIssue, isBackplanError } from "./errors.js";
 export type { BackplanErrorCode, Issue, Result, Severity, SourcePosition } from "./errors.js";
 export type {
   Assessment,

@@ -40,7 +40,9 @@ export async function loadRuleset(dir: string = bundledRulesDir): Promise<Rulese
 }
 
 function locate(issue: Issue, folder: string): Issue {
-  return issue.source === undefined ? issue : { ...issue, source: { ...issue.source, file: join(folder, issue.source.file) } };
+  return issue.source === undefined
+    ? issue
+    : { ...issue, source: { ...issue.source, file: join(folder, issue.source.file) } };
 }
 
 function isError(issue: Issue): boolean {

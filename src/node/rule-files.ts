@@ -41,7 +41,10 @@ async function openFolder(dir: string, name: string): Promise<string> {
   try {
     const root = await realpath(dir);
     if (!(await stat(root)).isDirectory()) {
-      throw folderError("rules/not-a-folder", `rule folder "${name}" is a file: give the folder that holds the pack's YAML files`);
+      throw folderError(
+        "rules/not-a-folder",
+        `rule folder "${name}" is a file: give the folder that holds the pack's YAML files`,
+      );
     }
     return root;
   } catch (error) {
@@ -102,7 +105,13 @@ async function readRuleFile(root: string, path: string, issues: Issue[]): Promis
   try {
     const { size } = await stat(full);
     if (size <= MAX_FILE_BYTES) return { path, text: await readFile(full, "utf8") };
-    issues.push(fileIssue("rules/file-too-large", `file is ${size} bytes; a rule file may be at most ${MAX_FILE_SIZE_TEXT}`, path));
+    issues.push(
+      fileIssue(
+        "rules/file-too-large",
+        `file is ${size} bytes; a rule file may be at most ${MAX_FILE_SIZE_TEXT}`,
+        path,
+      ),
+    );
   } catch (error) {
     issues.push(fileIssue("rules/file-unreadable", `file ${fsProblem(error)}`, path));
   }

@@ -11,7 +11,13 @@ import { MAX_YAML_ALIASES } from "./limits.js";
  */
 export function parseYamlText(text: string, name: string): Parsed {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: false, prettyErrors: false, logLevel: "error" });
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    merge: false,
+    prettyErrors: false,
+    logLevel: "error",
+  });
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) return { ok: false, issues: problems.map((p) => syntaxIssue(p, name, lineCounter)) };
   try {
@@ -23,13 +29,19 @@ export function parseYamlText(text: string, name: string): Parsed {
     const message = bomb
       ? `YAML aliases expand too far (more than ${MAX_YAML_ALIASES} copies); an assessment needs none`
       : `invalid YAML: ${lowerFirst(error.message)}`;
-    return { ok: false, issues: [{ code: bomb ? "assessment/yaml-aliases" : "assessment/syntax", path: "", severity: "error", message }] };
+    return {
+      ok: false,
+      issues: [{ code: bomb ? "assessment/yaml-aliases" : "assessment/syntax", path: "", severity: "error", message }],
+    };
   }
 }
 
 function syntaxIssue(problem: YAMLError, name: string, lineCounter: LineCounter): Issue {
   const { line, col } = lineCounter.linePos(problem.pos[0]);
-  const message = problem.code === "MULTIPLE_DOCS" ? "several documents in one file; an assessment is one" : lowerFirst(problem.message);
+  const message =
+    problem.code === "MULTIPLE_DOCS"
+      ? "several documents in one file; an assessment is one"
+      : lowerFirst(problem.message);
   return {
     code: "assessment/syntax",
     path: "",

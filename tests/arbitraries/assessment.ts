@@ -36,7 +36,10 @@ function tenths(min: number, max: number): fc.Arbitrary<number> {
 
 const patient: fc.Arbitrary<Patient> = fc
   .record({
-    age: fc.oneof({ arbitrary: fc.integer({ min: 18, max: 90 }), weight: 9 }, { arbitrary: fc.integer({ min: 16, max: 120 }), weight: 1 }),
+    age: fc.oneof(
+      { arbitrary: fc.integer({ min: 18, max: 90 }), weight: 9 },
+      { arbitrary: fc.integer({ min: 16, max: 120 }), weight: 1 },
+    ),
     sex: sometimes(fc.constantFrom("female", "male", "other", "unknown" as const), 10),
     pregnant: fc.oneof({ arbitrary: fc.constant(false), weight: 8 }, { arbitrary: fc.constant(true), weight: 1 }),
     gestationWeeks: sometimes(fc.integer({ min: 4, max: 41 }), 3),
@@ -44,7 +47,12 @@ const patient: fc.Arbitrary<Patient> = fc
   .map(({ age, sex, pregnant, gestationWeeks }) => {
     const couldBePregnant = sex === "female" && age < 50;
     const isPregnant = couldBePregnant && pregnant;
-    return compact({ age, sex, pregnant: couldBePregnant ? isPregnant : undefined, gestationWeeks: isPregnant ? gestationWeeks : undefined });
+    return compact({
+      age,
+      sex,
+      pregnant: couldBePregnant ? isPregnant : undefined,
+      gestationWeeks: isPregnant ? gestationWeeks : undefined,
+    });
   });
 
 const pain = fc
@@ -58,20 +66,39 @@ const pain = fc
 const history = fc
   .record({
     previousEpisodes: sometimes(fc.integer({ min: 0, max: 12 })),
-    failedTreatments: sometimes(fc.subarray(["exercise", "manual-therapy", "psychological", "medication", "injection"] as const)),
+    failedTreatments: sometimes(
+      fc.subarray(["exercise", "manual-therapy", "psychological", "medication", "injection"] as const),
+    ),
   })
   .map((h) => compact<Defined<Assessment["history"]>>(h));
 
 const redFlagNames = [
-  "saddleAnaesthesia", "bladderOrBowelDysfunction", "bilateralLegSymptoms", "progressiveNeurologicalDeficit", "historyOfCancer",
-  "unexplainedWeightLoss", "constantNightPain", "fever", "ivDrugUse", "immunosuppression", "recentTrauma", "contusionOrAbrasion",
-  "osteoporosis", "prolongedCorticosteroidUse",
+  "saddleAnaesthesia",
+  "bladderOrBowelDysfunction",
+  "bilateralLegSymptoms",
+  "progressiveNeurologicalDeficit",
+  "historyOfCancer",
+  "unexplainedWeightLoss",
+  "constantNightPain",
+  "fever",
+  "ivDrugUse",
+  "immunosuppression",
+  "recentTrauma",
+  "contusionOrAbrasion",
+  "osteoporosis",
+  "prolongedCorticosteroidUse",
 ] as const;
 /** Mostly "asked, and no"; true about once in 200 answers; now and then not asked. */
-const redFlagAnswer = sometimes(fc.oneof({ arbitrary: fc.constant(false), weight: 199 }, { arbitrary: fc.constant(true), weight: 1 }), 30);
+const redFlagAnswer = sometimes(
+  fc.oneof({ arbitrary: fc.constant(false), weight: 199 }, { arbitrary: fc.constant(true), weight: 1 }),
+  30,
+);
 const redFlags = fc
   .tuple(...redFlagNames.map(() => redFlagAnswer))
-  .map((values) => compact(Object.fromEntries(redFlagNames.map((name, i) => [name, values[i]]))) as Defined<Assessment["redFlags"]>);
+  .map(
+    (values) =>
+      compact(Object.fromEntries(redFlagNames.map((name, i) => [name, values[i]]))) as Defined<Assessment["redFlags"]>,
+  );
 
 const inflammatory = (age: number) =>
   fc
@@ -95,16 +122,24 @@ const startBack: fc.Arbitrary<StartBack> = fc
     const items = [...first8, item9] as Defined<StartBack["items"]>;
     const { total, psychosocial } = startBackScores(items);
     switch (form) {
-      case "items": return { items };
-      case "totals": return { total, psychosocial };
-      case "both": return { items, total, psychosocial };
-      case "total": return { total };
+      case "items":
+        return { items };
+      case "totals":
+        return { total, psychosocial };
+      case "both":
+        return { items, total, psychosocial };
+      case "total":
+        return { total };
     }
   });
 
 type Odi = Defined<Questionnaires["odi"]>;
 const odi: fc.Arbitrary<Odi> = fc
-  .tuple(answers<number[]>(10, 5), fc.subarray([...Array(10).keys()], { maxLength: 2 }), fc.constantFrom("items", "percent", "both"))
+  .tuple(
+    answers<number[]>(10, 5),
+    fc.subarray([...Array(10).keys()], { maxLength: 2 }),
+    fc.constantFrom("items", "percent", "both"),
+  )
   .map(([raw, unanswered, form]) => {
     const items = raw.map((answer, i) => (unanswered.includes(i) ? null : answer)) as Defined<Odi["items"]>;
     const percent = Math.round(odiPercent(items) ?? 0);
@@ -117,10 +152,14 @@ const phq9: fc.Arbitrary<Phq9> = fc
   .map(([items, form]) => {
     const total = items.reduce((a, b) => a + b, 0);
     switch (form) {
-      case "items": return { items };
-      case "total": return { total };
-      case "total-and-item9": return { total, item9: items[8] };
-      case "all": return { items, total, item9: items[8] };
+      case "items":
+        return { items };
+      case "total":
+        return { total };
+      case "total-and-item9":
+        return { total, item9: items[8] };
+      case "all":
+        return { items, total, item9: items[8] };
     }
   });
 
@@ -138,7 +177,13 @@ const questionnaires = fc
     odi: sometimes(odi, 3),
     phq9: sometimes(phq9, 4),
     gad7: sometimes(gad7, 3),
-    fabq: sometimes(fc.record({ physicalActivity: fc.integer({ min: 0, max: 24 }), work: fc.integer({ min: 0, max: 42 }) }, { requiredKeys: [] }), 3),
+    fabq: sometimes(
+      fc.record(
+        { physicalActivity: fc.integer({ min: 0, max: 24 }), work: fc.integer({ min: 0, max: 42 }) },
+        { requiredKeys: [] },
+      ),
+      3,
+    ),
     tsk: sometimes(fc.record({ total: fc.integer({ min: 17, max: 68 }) }), 3),
   })
   .map((q) => compact(q) as Questionnaires);
@@ -166,31 +211,64 @@ const lifestyle = fc
   .map(({ heightCm, weightKg, bmiForm, ...rest }) => {
     const bmi = Math.round(bmiOf(heightCm, weightKg) * 10) / 10;
     const measures =
-      bmiForm === "bmi" ? { bmi } : bmiForm === "height-and-weight" ? { heightCm, weightKg } : bmiForm === "both" ? { bmi, heightCm, weightKg } : {};
+      bmiForm === "bmi"
+        ? { bmi }
+        : bmiForm === "height-and-weight"
+          ? { heightCm, weightKg }
+          : bmiForm === "both"
+            ? { bmi, heightCm, weightKg }
+            : {};
     return compact<Defined<Assessment["lifestyle"]>>({ ...measures, ...rest });
   });
 
 const treatments = ["acupuncture", "massage", "spinal-manipulation", "yoga-or-tai-chi", "group-exercise"] as const;
 const preferences = fc
   .record({
-    activities: sometimes(fc.subarray(["walking", "swimming", "cycling", "yoga", "tai-chi", "pilates", "gym", "dancing", "gardening", "running", "chess club", "bowls"])),
+    activities: sometimes(
+      fc.subarray([
+        "walking",
+        "swimming",
+        "cycling",
+        "yoga",
+        "tai-chi",
+        "pilates",
+        "gym",
+        "dancing",
+        "gardening",
+        "running",
+        "chess club",
+        "bowls",
+      ]),
+    ),
     setting: sometimes(fc.constantFrom("home", "clinic", "group", "remote" as const)),
     requested: sometimes(fc.subarray([...treatments], { maxLength: 2 })),
     declined: sometimes(fc.subarray([...treatments], { maxLength: 2 })),
   })
   .map(({ activities, setting, requested, declined }) =>
-    compact<Defined<Assessment["preferences"]>>({ activities, setting, requestedTreatments: requested, declinedTreatments: declined?.filter((t) => !requested?.includes(t)) }),
+    compact<Defined<Assessment["preferences"]>>({
+      activities,
+      setting,
+      requestedTreatments: requested,
+      declinedTreatments: declined?.filter((t) => !requested?.includes(t)),
+    }),
   );
 
 const assessedOn = fc
-  .record({ year: fc.integer({ min: 2020, max: 2026 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
+  .record({
+    year: fc.integer({ min: 2020, max: 2026 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+  })
   .map(({ year, month, day }) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
 
 /** A valid, realistic assessment. */
 export const validAssessmentArb: fc.Arbitrary<Assessment> = patient.chain((p) =>
   fc
     .record({
-      id: sometimes(fc.integer({ min: 1, max: 99_999 }).map((n) => `case-${n}`), 3),
+      id: sometimes(
+        fc.integer({ min: 1, max: 99_999 }).map((n) => `case-${n}`),
+        3,
+      ),
       assessedOn: sometimes(assessedOn, 3),
       pain,
       history: sometimes(history),

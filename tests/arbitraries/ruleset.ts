@@ -127,20 +127,28 @@ export function packOfSize(n: number): RuleFileText[] {
     const when = `{ all: [{ fact: phq9.total, operator: greaterThanInclusive, value: ${i % 27} }, { fact: profile, operator: equal, value: nice-ng59 }] }`;
     files.set(path, [...(files.get(path) ?? []), rule(`rule-${i}`, { priority: (i % 7) * 100, when })]);
   }
-  return packWith({ "psych.yaml": undefined, ...Object.fromEntries([...files].map(([path, rules]) => [path, ruleFile(...rules)])) });
+  return packWith({
+    "psych.yaml": undefined,
+    ...Object.fromEntries([...files].map(([path, rules]) => [path, ruleFile(...rules)])),
+  });
 }
 
 /** Valid packs of 1–6 rules over 1–3 rule files, with ties in priority, cheap to compile. */
 export const cheapPack: fc.Arbitrary<RuleFileText[]> = fc
   .uniqueArray(
-    fc.record({ id: fc.stringMatching(/^[a-z]{1,6}(-[a-z0-9]{1,3})?$/), priority: fc.constantFrom(0, 100, 500), file: fc.integer({ min: 0, max: 2 }) }),
+    fc.record({
+      id: fc.stringMatching(/^[a-z]{1,6}(-[a-z0-9]{1,3})?$/),
+      priority: fc.constantFrom(0, 100, 500),
+      file: fc.integer({ min: 0, max: 2 }),
+    }),
     { minLength: 1, maxLength: 6, selector: (r) => r.id },
   )
   .map((rules) => {
     const files: Record<string, string> = {};
     for (const r of rules) {
       const path = `r${r.file}.yaml`;
-      files[path] = `${files[path] ?? "rules:\n"}  - ${rule(r.id, { priority: r.priority }).split("\n").join("\n    ")}\n`;
+      files[path] =
+        `${files[path] ?? "rules:\n"}  - ${rule(r.id, { priority: r.priority }).split("\n").join("\n    ")}\n`;
     }
     return packWith(files);
   });

@@ -29,7 +29,9 @@ describe("createEngine().recommend", () => {
 
   it("gives byte-identical plans for the same input, and never mutates it", () => {
     const frozen = deepFreeze(structuredClone(assessment));
-    expect(JSON.stringify(engine.recommend(frozen))).toBe(JSON.stringify(engine.recommend(structuredClone(assessment))));
+    expect(JSON.stringify(engine.recommend(frozen))).toBe(
+      JSON.stringify(engine.recommend(structuredClone(assessment))),
+    );
   });
 
   it("uses the profile asked for", () => {
@@ -60,11 +62,17 @@ describe("createEngine().recommend", () => {
     expect(() => engine.recommend(bad)).toThrow(AssessmentError);
     const result = engine.safeRecommend(bad);
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.issues.map((i) => i.path).sort()).toEqual(["/pain/durationWeeks", "/patient/age", "/questionnaires/phq-9"]);
+    expect(result.ok ? [] : result.issues.map((i) => i.path).sort()).toEqual([
+      "/pain/durationWeeks",
+      "/patient/age",
+      "/questionnaires/phq-9",
+    ]);
   });
 
   it("rejects __proto__ keys without polluting any prototype", () => {
-    const hostile = JSON.parse('{"patient": {"age": 40}, "pain": {"durationWeeks": 2}, "__proto__": {"polluted": true}}') as unknown;
+    const hostile = JSON.parse(
+      '{"patient": {"age": 40}, "pain": {"durationWeeks": 2}, "__proto__": {"polluted": true}}',
+    ) as unknown;
     const result = engine.safeRecommend(hostile);
     expect(result.ok).toBe(false);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();

@@ -11,7 +11,9 @@ async function problems(path: string, name?: string): Promise<string[]> {
     await readAssessmentFile(path, name);
   } catch (error) {
     if (!isBackplanError(error)) throw error;
-    return error.issues.map((issue) => (issue.source ? `${issue.source.file}:${issue.source.line}: ${issue.message}` : issue.message));
+    return error.issues.map((issue) =>
+      issue.source ? `${issue.source.file}:${issue.source.line}: ${issue.message}` : issue.message,
+    );
   }
   throw new Error("expected an AssessmentError");
 }

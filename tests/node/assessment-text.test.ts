@@ -27,11 +27,17 @@ describe("readAssessmentText: JSON or YAML by content", () => {
   });
 
   it("parses YAML otherwise, whatever the file is called", () => {
-    expect(readAssessmentText("patient:\n  age: 40\n  sex: female\n", "a.json")).toEqual({ patient: { age: 40, sex: "female" } });
+    expect(readAssessmentText("patient:\n  age: 40\n  sex: female\n", "a.json")).toEqual({
+      patient: { age: 40, sex: "female" },
+    });
   });
 
   it("reads YAML 1.2: yes and no stay strings, dates stay strings", () => {
-    expect(readAssessmentText("a: yes\nb: no\nassessedOn: 2024-03-01\n", "a.yaml")).toEqual({ a: "yes", b: "no", assessedOn: "2024-03-01" });
+    expect(readAssessmentText("a: yes\nb: no\nassessedOn: 2024-03-01\n", "a.yaml")).toEqual({
+      a: "yes",
+      b: "no",
+      assessedOn: "2024-03-01",
+    });
   });
 
   it("ignores a byte-order mark", () => {

@@ -55,12 +55,21 @@ describe("loadRuleset", () => {
 describe("checkRuleFolder", () => {
   it("returns warnings with the ruleset, at files named by the folder as the caller names it", async () => {
     const files = ["pack.yaml", "components.yaml", "evidence.yaml", "rules.yaml"];
-    const dir = await tempFolder(Object.fromEntries(await Promise.all(files.map(async (f): Promise<[string, string]> => [f, await readFile(join(TINY, f), "utf8")]))));
-    const unused = "  - id: massage\n    category: adjunct\n    title: Massage\n    description: Massage.\n    patientText: Massage.\n    details: { sessions: 6 }\n";
+    const dir = await tempFolder(
+      Object.fromEntries(
+        await Promise.all(
+          files.map(async (f): Promise<[string, string]> => [f, await readFile(join(TINY, f), "utf8")]),
+        ),
+      ),
+    );
+    const unused =
+      "  - id: massage\n    category: adjunct\n    title: Massage\n    description: Massage.\n    patientText: Massage.\n    details: { sessions: 6 }\n";
     await appendFile(join(dir, "components.yaml"), unused);
     const { ruleset, issues } = await checkRuleFolder(dir, "my-pack");
     expect(ruleset?.name).toBe("tiny");
-    expect(issues.map((issue) => [issue.severity, issue.source?.file])).toEqual([["warning", "my-pack/components.yaml"]]);
+    expect(issues.map((issue) => [issue.severity, issue.source?.file])).toEqual([
+      ["warning", "my-pack/components.yaml"],
+    ]);
   });
 
   it("returns no ruleset when there are errors", async () => {

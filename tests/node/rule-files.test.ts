@@ -12,7 +12,9 @@ async function problems(dir: string, name?: string): Promise<string[]> {
   } catch (error) {
     if (!isBackplanError(error)) throw error;
     expect(error.name).toBe("RulesetError");
-    return error.issues.map((issue) => `${issue.source ? `${issue.source.file}: ` : ""}${issue.code}: ${issue.message}`);
+    return error.issues.map(
+      (issue) => `${issue.source ? `${issue.source.file}: ` : ""}${issue.code}: ${issue.message}`,
+    );
   }
   throw new Error("expected a RulesetError");
 }

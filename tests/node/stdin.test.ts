@@ -12,7 +12,11 @@ describe("readStdinText", () => {
 
   it("stops reading just past 1 MiB, so an endless input ends", async () => {
     const chunk = Buffer.alloc(64 * 1024, "x");
-    const endless = Readable.from((function* () { for (;;) yield chunk; })());
+    const endless = Readable.from(
+      (function* () {
+        for (;;) yield chunk;
+      })(),
+    );
     const text = await readStdinText(endless);
     expect(text.length).toBeGreaterThan(MAX_FILE_BYTES);
     expect(text.length).toBeLessThanOrEqual(MAX_FILE_BYTES + chunk.length);

@@ -48,5 +48,9 @@ function shuffleRules(file: RuleFileText, randoms: fc.Stream<number>): RuleFileT
 }
 
 function withoutPositions(plan: Plan): unknown {
-  return { ...plan, ruleset: { ...plan.ruleset, digest: "" }, trace: plan.trace.map(({ source: _source, ...rest }) => rest) };
+  return {
+    ...plan,
+    ruleset: { ...plan.ruleset, digest: "" },
+    trace: plan.trace.map(({ source: _source, ...rest }) => rest),
+  };
 }

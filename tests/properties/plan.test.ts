@@ -20,9 +20,9 @@ const RUNS = { numRuns: 1000 };
 const profileArb = fc.constantFrom(...ruleset.profiles.map((p) => p.id));
 
 /** Generated assessments, half of them with a cauda equina flag so halts are common. */
-const assessmentArb = fc.tuple(validAssessmentArb, fc.boolean()).map(([a, flag]) =>
-  flag ? { ...a, redFlags: { ...a.redFlags, saddleAnaesthesia: true } } : a,
-);
+const assessmentArb = fc
+  .tuple(validAssessmentArb, fc.boolean())
+  .map(([a, flag]) => (flag ? { ...a, redFlags: { ...a.redFlags, saddleAnaesthesia: true } } : a));
 
 describe("plan laws on the bundled pack", () => {
   it("every plan validates against schemas/plan.schema.json", () => {
@@ -142,15 +142,24 @@ interface Schema {
 
 /** Values worth trying for an assessment field, read from its schema and the rules' thresholds. */
 function candidatesFor(field: string): unknown[] {
-  const schema = field.split(".").reduce<Schema | undefined>((s, key) => s?.properties?.[key], assessmentSchema as unknown as Schema);
+  const schema = field
+    .split(".")
+    .reduce<Schema | undefined>((s, key) => s?.properties?.[key], assessmentSchema as unknown as Schema);
   if (schema === undefined) throw new Error(`no schema for ${field}`);
   if (schema.type === "boolean") return [true, false];
   if (schema.enum) return schema.enum;
   if (schema.type === "array" && schema.items?.enum) return [[], ...schema.items.enum.map((v) => [v])];
   if (schema.type === "array") return answerPatterns(schema);
   const thresholds = ruleset.rules.flatMap((r) => literals(r.when)).filter((v): v is number => typeof v === "number");
-  return [schema.minimum ?? 0, schema.maximum ?? 1000, ...thresholds.flatMap((t) => [t - 1, t - 0.1, t, t + 0.1, t + 1])].filter(
-    (v) => v >= (schema.minimum ?? 0) && v <= (schema.maximum ?? Infinity) && (schema.type !== "integer" || Number.isInteger(v)),
+  return [
+    schema.minimum ?? 0,
+    schema.maximum ?? 1000,
+    ...thresholds.flatMap((t) => [t - 1, t - 0.1, t, t + 0.1, t + 1]),
+  ].filter(
+    (v) =>
+      v >= (schema.minimum ?? 0) &&
+      v <= (schema.maximum ?? Infinity) &&
+      (schema.type !== "integer" || Number.isInteger(v)),
   );
 }
 

@@ -6,7 +6,11 @@ import { instruments } from "./instruments/index.js";
 import type { ConsistencyCheck } from "./instruments/types.js";
 
 /** Every cross-field check: the fields' own, then each instrument's. */
-export const consistencyChecks: readonly ConsistencyCheck[] = [calendarDate, pregnancy, ...instruments.flatMap((i) => i.checks)];
+export const consistencyChecks: readonly ConsistencyCheck[] = [
+  calendarDate,
+  pregnancy,
+  ...instruments.flatMap((i) => i.checks),
+];
 
 /**
  * The issues of every check whose subtrees are free of schema issues: those subtrees are
@@ -15,7 +19,8 @@ export const consistencyChecks: readonly ConsistencyCheck[] = [calendarDate, pre
 export function consistencyIssues(assessment: Assessment, schemaIssues: readonly Issue[]): Issue[] {
   const issues: Issue[] = [];
   for (const { reads, check } of consistencyChecks) {
-    if (schemaIssues.length > 0 && schemaIssues.some((found) => reads.some((pointer) => overlaps(found.path, pointer)))) continue;
+    if (schemaIssues.length > 0 && schemaIssues.some((found) => reads.some((pointer) => overlaps(found.path, pointer))))
+      continue;
     const found = check(assessment);
     // Checks mostly pass, returning the shared frozen empty list: Node 20's V8 is slow to iterate
     // frozen arrays, so the common case skips it (valid input is the hot path).

@@ -35,24 +35,32 @@ export const messages = {
   unknownField: (suggestion: string | undefined) =>
     suggestion === undefined ? "unknown field" : `unknown field (did you mean "${suggestion}"?)`,
   missingField: () => "required field is missing",
-  wrongType: (found: unknown, expected: readonly string[]) => `expected ${expected.map(typeName).join(" or ")}, found ${show(found)}`,
+  wrongType: (found: unknown, expected: readonly string[]) =>
+    `expected ${expected.map(typeName).join(" or ")}, found ${show(found)}`,
   outOfRange: (found: number, minimum: number | undefined, maximum: number | undefined) =>
     `${found} is out of range ${rangeText(minimum, maximum)}`,
   unknownValue: (found: unknown, allowed: readonly unknown[], suggestion: unknown) =>
     `${show(found)} is not one of ${allowed.map(show).join(", ")}${suggestion === undefined ? "" : ` (did you mean ${show(suggestion)}?)`}`,
-  wrongFormat: (found: unknown, example: unknown) => `${show(found)} is not in the expected format, e.g. ${show(example)}`,
+  wrongFormat: (found: unknown, example: unknown) =>
+    `${show(found)} is not in the expected format, e.g. ${show(example)}`,
   notACalendarDate: (found: string) => `${show(found)} is not a calendar date`,
   emptyText: () => "expected text, found an empty string",
   wrongLength: (found: number, minimum: number | undefined, maximum: number | undefined) =>
     `expected ${minimum === maximum ? "exactly" : minimum === undefined ? "at most" : "at least"} ${items(minimum ?? maximum ?? 0)}, found ${found}`,
   duplicateItem: (found: unknown) => `${show(found)} is listed more than once`,
-  tooFewAnswers: (answered: number, needed: number) => `${answered} items answered; at least ${needed} are needed to score it`,
+  tooFewAnswers: (answered: number, needed: number) =>
+    `${answered} items answered; at least ${needed} are needed to score it`,
   disagrees: (given: number, computed: number, source: string) => `${given} disagrees with ${computed} from ${source}`,
   exceeds: (given: number, other: string, bound: number) => `${given} exceeds ${other} (${bound})`,
   onlyWhen: (field: string, required: unknown, found: unknown) =>
     `only allowed when ${field} is ${show(required)}; it is ${found === undefined ? "absent" : show(found)}`,
-  derivedOutOfRange: (what: string, value: number, from: string, minimum: number | undefined, maximum: number | undefined) =>
-    `${what} ${value} from ${from} is out of range ${rangeText(minimum, maximum)}`,
+  derivedOutOfRange: (
+    what: string,
+    value: number,
+    from: string,
+    minimum: number | undefined,
+    maximum: number | undefined,
+  ) => `${what} ${value} from ${from} is out of range ${rangeText(minimum, maximum)}`,
   invalid: (detail: string) => `invalid: ${detail}`,
 } as const;
 

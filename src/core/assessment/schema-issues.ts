@@ -27,28 +27,52 @@ const translators: Readonly<Record<string, Translator>> = {
     const key = String(error.params["additionalProperty"]);
     const path = `${error.instancePath}/${escapeSegment(key)}`;
     if (forbiddenKeys.has(key)) return issue(codes.forbiddenKey, path, messages.forbiddenKey(key));
-    return issue(codes.unknownField, path, messages.unknownField(suggestField(key, Object.keys(node.properties ?? {}))));
+    return issue(
+      codes.unknownField,
+      path,
+      messages.unknownField(suggestField(key, Object.keys(node.properties ?? {}))),
+    );
   },
   required: ({ error }) =>
-    issue(codes.missingField, `${error.instancePath}/${escapeSegment(String(error.params["missingProperty"]))}`, messages.missingField()),
+    issue(
+      codes.missingField,
+      `${error.instancePath}/${escapeSegment(String(error.params["missingProperty"]))}`,
+      messages.missingField(),
+    ),
   type: ({ error, value }) => {
     const expected = error.params["type"];
-    return issue(codes.wrongType, error.instancePath, messages.wrongType(value, Array.isArray(expected) ? expected.map(String) : [String(expected)]));
+    return issue(
+      codes.wrongType,
+      error.instancePath,
+      messages.wrongType(value, Array.isArray(expected) ? expected.map(String) : [String(expected)]),
+    );
   },
   minimum: outOfRange,
   maximum: outOfRange,
   enum: ({ error, node, value }) => {
     const allowed = node.enum ?? [];
-    return issue(codes.unknownValue, error.instancePath, messages.unknownValue(value, allowed, typeof value === "string" ? suggestValue(value, allowed) : undefined));
+    return issue(
+      codes.unknownValue,
+      error.instancePath,
+      messages.unknownValue(value, allowed, typeof value === "string" ? suggestValue(value, allowed) : undefined),
+    );
   },
   pattern: ({ error, node, value }) =>
-    issue(codes.wrongFormat, error.instancePath, messages.wrongFormat(value, node.examples?.[0] ?? error.params["pattern"])),
+    issue(
+      codes.wrongFormat,
+      error.instancePath,
+      messages.wrongFormat(value, node.examples?.[0] ?? error.params["pattern"]),
+    ),
   minLength: ({ error }) => issue(codes.wrongFormat, error.instancePath, messages.emptyText()),
   minItems: wrongLength,
   maxItems: wrongLength,
   uniqueItems: ({ error, value }) => {
     const index = Number(error.params["i"]);
-    return issue(codes.duplicateItem, error.instancePath, messages.duplicateItem(Array.isArray(value) ? value[index] : undefined));
+    return issue(
+      codes.duplicateItem,
+      error.instancePath,
+      messages.duplicateItem(Array.isArray(value) ? value[index] : undefined),
+    );
   },
 };
 
@@ -73,7 +97,8 @@ export function schemaIssues(errors: readonly ValidationErrorObject[], input: un
   const issues: Issue[] = [];
   const translated = errors.map((error) => {
     const translate = translators[error.keyword];
-    if (translate === undefined) return issue(codes.invalid, error.instancePath, messages.invalid(error.message ?? error.keyword));
+    if (translate === undefined)
+      return issue(codes.invalid, error.instancePath, messages.invalid(error.message ?? error.keyword));
     return translate({ error, node: keywordParent(error.schemaPath), value: valueAt(input, error.instancePath) });
   });
   for (const found of [...translated, ...forbiddenKeyIssues(input)]) {
@@ -121,7 +146,10 @@ function suggestField(key: string, siblings: readonly string[]): string | undefi
 }
 
 function suggestValue(found: string, candidates: readonly unknown[]): string | undefined {
-  return closestMatch(found, candidates.filter((c): c is string => typeof c === "string"));
+  return closestMatch(
+    found,
+    candidates.filter((c): c is string => typeof c === "string"),
+  );
 }
 
 /** How many edits a misspelling may be away: one per three characters, at least one. */

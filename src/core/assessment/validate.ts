@@ -37,7 +37,8 @@ export function parseAssessment(input: unknown): Assessment {
  * class instance such as a Date or a Map.
  */
 function isPlainObject(value: unknown): value is object {
-  if (typeof value !== "object" || value === null || Object.prototype.toString.call(value) !== "[object Object]") return false;
+  if (typeof value !== "object" || value === null || Object.prototype.toString.call(value) !== "[object Object]")
+    return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === null || Object.getPrototypeOf(prototype) === null;
 }

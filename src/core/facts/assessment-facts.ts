@@ -7,7 +7,12 @@ import type { SchemaNode } from "../assessment/schema.js";
 import type { FactDefinition, FactType } from "./types.js";
 
 /** Schema types a scalar field may have, as fact types. */
-const scalarTypes: Readonly<Record<string, FactType>> = { integer: "integer", number: "number", boolean: "boolean", string: "string" };
+const scalarTypes: Readonly<Record<string, FactType>> = {
+  integer: "integer",
+  number: "number",
+  boolean: "boolean",
+  string: "string",
+};
 
 /** Editor metadata, not about the patient. */
 const notFacts: ReadonlySet<string> = new Set(["$schema"]);
@@ -21,7 +26,9 @@ function listType(item: SchemaNode): Pick<FactDefinition, "type" | "enum" | "ope
   if (item.enum !== undefined) return { type: "string-list", enum: strings(item.enum) };
   if (item.type !== "string") return undefined;
   // Suggested values (`examples`) with free text allowed, e.g. preferred activities.
-  return item.examples === undefined ? { type: "string-list" } : { type: "string-list", enum: strings(item.examples), openEnum: true };
+  return item.examples === undefined
+    ? { type: "string-list" }
+    : { type: "string-list", enum: strings(item.examples), openEnum: true };
 }
 
 function valueType(field: Field): Pick<FactDefinition, "type" | "enum" | "minimum" | "maximum"> | undefined {
@@ -41,7 +48,13 @@ function factOf(field: Field): FactDefinition | undefined {
   if (notFacts.has(field.path)) return undefined;
   const type = valueType(field);
   if (type === undefined) return undefined;
-  return { name: field.path, ...type, description: field.node.description ?? field.path, origin: "assessment", collect: [field.path] };
+  return {
+    name: field.path,
+    ...type,
+    description: field.node.description ?? field.path,
+    origin: "assessment",
+    collect: [field.path],
+  };
 }
 
 /** Every assessment field a rule may read, in schema order. */

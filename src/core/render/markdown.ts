@@ -5,7 +5,8 @@ import { detailsLine, heading, ruleCounts, statusBanner } from "./summary.js";
 export function renderMarkdown(plan: Plan): string {
   const lines: string[] = [`# ${escape(heading(plan))}`, ""];
   const banner = statusBanner(plan);
-  if (banner !== undefined) lines.push(`> [!${plan.status === "urgent" ? "CAUTION" : "WARNING"}]`, `> **${escape(banner)}**`, "");
+  if (banner !== undefined)
+    lines.push(`> [!${plan.status === "urgent" ? "CAUTION" : "WARNING"}]`, `> **${escape(banner)}**`, "");
 
   lines.push(`## Recommended (${plan.components.length})`, "");
   for (const c of plan.components) {

@@ -16,7 +16,8 @@ export function renderText(plan: Plan): string {
     lines.push("   Why:");
     for (const r of c.reasons) lines.push(`   - ${r.text} (rule ${r.rule})`);
     lines.push("   Evidence:");
-    for (const e of c.evidence) lines.push(`   - ${e.citation} [certainty: ${e.certainty}]${e.link ? ` ${e.link}` : ""}`);
+    for (const e of c.evidence)
+      lines.push(`   - ${e.citation} [certainty: ${e.certainty}]${e.link ? ` ${e.link}` : ""}`);
   });
   if (plan.components.length === 0) lines.push("(none)");
 

@@ -75,7 +75,9 @@ function badPaths(files: readonly RuleFileText[]): Issue[] {
 function missingFiles(files: readonly RuleFileText[]): Issue[] {
   const paths = new Set(files.map((f) => f.path));
   return Object.values(fileKinds).flatMap(({ required }: FileKindDefinition) =>
-    required === undefined || paths.has(required.path) ? [] : [issue(missingFile, packWide, required.path, required.holds)],
+    required === undefined || paths.has(required.path)
+      ? []
+      : [issue(missingFile, packWide, required.path, required.holds)],
   );
 }
 

@@ -57,7 +57,7 @@ export function withArticle(noun: string): string {
 
 /** A value quoted for a message, shortened when long. */
 export function quote(value: unknown): string {
-  const text = typeof value === "string" ? value : (JSON.stringify(value) as string | undefined) ?? String(value);
+  const text = typeof value === "string" ? value : ((JSON.stringify(value) as string | undefined) ?? String(value));
   return JSON.stringify(text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text);
 }
 

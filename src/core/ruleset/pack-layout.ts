@@ -11,7 +11,13 @@
  * its validator, and the list of items it holds, so messages can name "rule "x"" or "component "y"".
  */
 import type { ValidateFunction } from "../generated/validate-function.js";
-import { validateComponents, validateEvidence, validatePack, validateRules, validateScenarios } from "../generated/validators.js";
+import {
+  validateComponents,
+  validateEvidence,
+  validatePack,
+  validateRules,
+  validateScenarios,
+} from "../generated/validators.js";
 
 export type FileKind = "manifest" | "components" | "evidence" | "scenarios" | "rules";
 
@@ -80,7 +86,9 @@ export const fileKinds = {
 export type CheckedKeys<K extends FileKind> = (typeof fileKinds)[K]["collection"]["checked"][number];
 
 const BY_PATH: ReadonlyMap<string, FileKind> = new Map(
-  Object.values(fileKinds).flatMap((k: FileKindDefinition) => (k.required === undefined ? [] : [[k.required.path, k.kind] as const])),
+  Object.values(fileKinds).flatMap((k: FileKindDefinition) =>
+    k.required === undefined ? [] : [[k.required.path, k.kind] as const],
+  ),
 );
 
 /** The kind of the file at `path`, or `undefined` for a file that is not YAML. */

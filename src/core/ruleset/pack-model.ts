@@ -1,7 +1,14 @@
 import { factCatalog } from "../facts/catalog.js";
 import type { FactDefinition } from "../facts/types.js";
 import type { ValidationErrorObject } from "../generated/validate-function.js";
-import type { ComponentDefinition, EvidenceSource, PackManifest, ProfileDefinition, Rule, Scenario } from "../generated/types.js";
+import type {
+  ComponentDefinition,
+  EvidenceSource,
+  PackManifest,
+  ProfileDefinition,
+  Rule,
+  Scenario,
+} from "../generated/types.js";
 import { contextFacts } from "./context-facts.js";
 import { fileKinds, type CheckedKeys, type FileKind } from "./pack-layout.js";
 import type { SourceFile } from "./parse/source-file.js";
@@ -50,7 +57,10 @@ export interface PackModel {
 
 /** Gathers the validated files (sorted by path) into the pack model; `unreadable` lists the kinds of files that could not be parsed. */
 export function buildPackModel(files: readonly ValidatedFile[], unreadable: readonly FileKind[]): PackModel {
-  const ofKind = (kind: FileKind) => ({ files: files.filter((f) => f.file.kind === kind), unreadable: unreadable.includes(kind) });
+  const ofKind = (kind: FileKind) => ({
+    files: files.filter((f) => f.file.kind === kind),
+    unreadable: unreadable.includes(kind),
+  });
   const manifestFile = ofKind("manifest").files[0];
   const profiles = usable(catalogOf<ProfileDefinition>(ofKind("manifest")));
   const components = usable(catalogOf<ComponentDefinition>(ofKind("components")));
@@ -78,14 +88,21 @@ function usable<T>(catalog: Catalog<T> & { readonly lists: number }): Catalog<T>
 }
 
 /** The items of the files' collections, and how many files hold a list of them. */
-function catalogOf<T>({ files, unreadable }: { files: readonly ValidatedFile[]; unreadable: boolean }): Catalog<T> & { readonly lists: number } {
+function catalogOf<T>({
+  files,
+  unreadable,
+}: {
+  files: readonly ValidatedFile[];
+  unreadable: boolean;
+}): Catalog<T> & { readonly lists: number } {
   const items: Located<T>[] = [];
   const ids = new Set<string>();
   let lists = 0;
   let complete = !unreadable;
   for (const { file, errors } of files) {
     const { key, idKey, checked } = fileKinds[file.kind].collection;
-    const list = typeof file.data === "object" && file.data !== null ? (file.data as Record<string, unknown>)[key] : undefined;
+    const list =
+      typeof file.data === "object" && file.data !== null ? (file.data as Record<string, unknown>)[key] : undefined;
     if (!Array.isArray(list)) {
       complete = false;
       continue;
@@ -109,7 +126,8 @@ function catalogOf<T>({ files, unreadable }: { files: readonly ValidatedFile[]; 
  */
 function spoils(error: ValidationErrorObject, pointer: string, checked: readonly string[]): boolean {
   if (!isWithin(error.instancePath, pointer)) return false;
-  if (error.instancePath !== pointer) return checked.includes(pointerSegments(error.instancePath.slice(pointer.length))[0] ?? "");
+  if (error.instancePath !== pointer)
+    return checked.includes(pointerSegments(error.instancePath.slice(pointer.length))[0] ?? "");
   if (error.keyword === "additionalProperties") return false;
   if (error.keyword === "required") return checked.includes(String(error.params["missingProperty"]));
   return true;

@@ -8,7 +8,9 @@ import { deriveFacts } from "../../../src/core/facts/catalog.js";
 import type { FactValue } from "../../../src/core/facts/types.js";
 
 const folder = new URL("../../../examples/", import.meta.url).pathname;
-const files = readdirSync(folder).filter((file) => /\.(json|ya?ml)$/.test(file)).sort();
+const files = readdirSync(folder)
+  .filter((file) => /\.(json|ya?ml)$/.test(file))
+  .sort();
 
 function read(file: string): unknown {
   const text = readFileSync(join(folder, file), "utf8");
@@ -34,7 +36,16 @@ describe("examples/", () => {
   });
 
   it("acute-low-risk: acute, low risk, minimal mood scores", () => {
-    expect(keyFacts("acute-low-risk.json", ["chronicity", "startBack.risk", "phq9.severity", "gad7.severity", "redFlags.count", "lifestyle.bmiClass"])).toEqual({
+    expect(
+      keyFacts("acute-low-risk.json", [
+        "chronicity",
+        "startBack.risk",
+        "phq9.severity",
+        "gad7.severity",
+        "redFlags.count",
+        "lifestyle.bmiClass",
+      ]),
+    ).toEqual({
       chronicity: "acute",
       "startBack.risk": "low",
       "phq9.severity": "minimal",
@@ -45,7 +56,21 @@ describe("examples/", () => {
   });
 
   it("chronic-high-risk: chronic, high risk, moderate depression and anxiety", () => {
-    expect(keyFacts("chronic-high-risk.yaml", ["chronicity", "startBack.total", "startBack.psychosocial", "startBack.risk", "phq9.total", "phq9.severity", "gad7.total", "odi.percent", "lifestyle.bmi", "flynnCpr.criteriaMet", "axialSpa.features"])).toEqual({
+    expect(
+      keyFacts("chronic-high-risk.yaml", [
+        "chronicity",
+        "startBack.total",
+        "startBack.psychosocial",
+        "startBack.risk",
+        "phq9.total",
+        "phq9.severity",
+        "gad7.total",
+        "odi.percent",
+        "lifestyle.bmi",
+        "flynnCpr.criteriaMet",
+        "axialSpa.features",
+      ]),
+    ).toEqual({
       chronicity: "chronic",
       "startBack.total": 7,
       "startBack.psychosocial": 4,

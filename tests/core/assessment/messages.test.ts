@@ -3,13 +3,17 @@ import { codes, messages } from "../../../src/core/assessment/messages.js";
 
 describe("assessment message templates", () => {
   it("not an object", () => {
-    expect(messages.notAnObject([1, 2])).toMatchInlineSnapshot(`"expected an assessment object, found a list of 2 items"`);
+    expect(messages.notAnObject([1, 2])).toMatchInlineSnapshot(
+      `"expected an assessment object, found a list of 2 items"`,
+    );
     expect(messages.notAnObject(null)).toMatchInlineSnapshot(`"expected an assessment object, found null"`);
     expect(messages.notAnObject("patient")).toMatchInlineSnapshot(`"expected an assessment object, found "patient""`);
   });
 
   it("forbidden key", () => {
-    expect(messages.forbiddenKey("__proto__")).toMatchInlineSnapshot(`""__proto__" is not allowed as a key (it could alter object prototypes)"`);
+    expect(messages.forbiddenKey("__proto__")).toMatchInlineSnapshot(
+      `""__proto__" is not allowed as a key (it could alter object prototypes)"`,
+    );
   });
 
   it("unknown field, with and without a suggestion", () => {
@@ -24,9 +28,15 @@ describe("assessment message templates", () => {
   it("wrong type names what was expected and what was found", () => {
     expect(messages.wrongType("forty", ["integer"])).toMatchInlineSnapshot(`"expected an integer, found "forty""`);
     expect(messages.wrongType(40.5, ["integer"])).toMatchInlineSnapshot(`"expected an integer, found 40.5"`);
-    expect(messages.wrongType({}, ["integer", "null"])).toMatchInlineSnapshot(`"expected an integer or null, found an object"`);
-    expect(messages.wrongType([1], ["boolean"])).toMatchInlineSnapshot(`"expected true or false, found a list of 1 item"`);
-    expect(messages.wrongType("x".repeat(60), ["array"])).toMatchInlineSnapshot(`"expected a list, found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…""`);
+    expect(messages.wrongType({}, ["integer", "null"])).toMatchInlineSnapshot(
+      `"expected an integer or null, found an object"`,
+    );
+    expect(messages.wrongType([1], ["boolean"])).toMatchInlineSnapshot(
+      `"expected true or false, found a list of 1 item"`,
+    );
+    expect(messages.wrongType("x".repeat(60), ["array"])).toMatchInlineSnapshot(
+      `"expected a list, found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…""`,
+    );
   });
 
   it("out of range, closed and open", () => {
@@ -36,12 +46,20 @@ describe("assessment message templates", () => {
   });
 
   it("unknown value, with and without a suggestion", () => {
-    expect(messages.unknownValue("below knee", ["none", "above-knee", "below-knee"], "below-knee")).toMatchInlineSnapshot(`""below knee" is not one of "none", "above-knee", "below-knee" (did you mean "below-knee"?)"`);
-    expect(messages.unknownValue(3, ["home", "clinic"], undefined)).toMatchInlineSnapshot(`"3 is not one of "home", "clinic""`);
+    expect(
+      messages.unknownValue("below knee", ["none", "above-knee", "below-knee"], "below-knee"),
+    ).toMatchInlineSnapshot(
+      `""below knee" is not one of "none", "above-knee", "below-knee" (did you mean "below-knee"?)"`,
+    );
+    expect(messages.unknownValue(3, ["home", "clinic"], undefined)).toMatchInlineSnapshot(
+      `"3 is not one of "home", "clinic""`,
+    );
   });
 
   it("formats and dates", () => {
-    expect(messages.wrongFormat("23/11/2025", "2025-11-23")).toMatchInlineSnapshot(`""23/11/2025" is not in the expected format, e.g. "2025-11-23""`);
+    expect(messages.wrongFormat("23/11/2025", "2025-11-23")).toMatchInlineSnapshot(
+      `""23/11/2025" is not in the expected format, e.g. "2025-11-23""`,
+    );
     expect(messages.notACalendarDate("2025-02-30")).toMatchInlineSnapshot(`""2025-02-30" is not a calendar date"`);
     expect(messages.emptyText()).toMatchInlineSnapshot(`"expected text, found an empty string"`);
   });
@@ -55,11 +73,21 @@ describe("assessment message templates", () => {
   });
 
   it("cross-field disagreements name both fields", () => {
-    expect(messages.disagrees(12, 14, "questionnaires.phq9.items")).toMatchInlineSnapshot(`"12 disagrees with 14 from questionnaires.phq9.items"`);
-    expect(messages.exceeds(3, "questionnaires.phq9.total", 2)).toMatchInlineSnapshot(`"3 exceeds questionnaires.phq9.total (2)"`);
-    expect(messages.onlyWhen("patient.pregnant", true, false)).toMatchInlineSnapshot(`"only allowed when patient.pregnant is true; it is false"`);
-    expect(messages.onlyWhen("patient.pregnant", true, undefined)).toMatchInlineSnapshot(`"only allowed when patient.pregnant is true; it is absent"`);
-    expect(messages.derivedOutOfRange("BMI", 86.4, "lifestyle.heightCm and lifestyle.weightKg", 10, 80)).toMatchInlineSnapshot(`"BMI 86.4 from lifestyle.heightCm and lifestyle.weightKg is out of range 10–80"`);
+    expect(messages.disagrees(12, 14, "questionnaires.phq9.items")).toMatchInlineSnapshot(
+      `"12 disagrees with 14 from questionnaires.phq9.items"`,
+    );
+    expect(messages.exceeds(3, "questionnaires.phq9.total", 2)).toMatchInlineSnapshot(
+      `"3 exceeds questionnaires.phq9.total (2)"`,
+    );
+    expect(messages.onlyWhen("patient.pregnant", true, false)).toMatchInlineSnapshot(
+      `"only allowed when patient.pregnant is true; it is false"`,
+    );
+    expect(messages.onlyWhen("patient.pregnant", true, undefined)).toMatchInlineSnapshot(
+      `"only allowed when patient.pregnant is true; it is absent"`,
+    );
+    expect(
+      messages.derivedOutOfRange("BMI", 86.4, "lifestyle.heightCm and lifestyle.weightKg", 10, 80),
+    ).toMatchInlineSnapshot(`"BMI 86.4 from lifestyle.heightCm and lifestyle.weightKg is out of range 10–80"`);
   });
 
   it("anything else ajv reports", () => {

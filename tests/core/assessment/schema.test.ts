@@ -7,14 +7,26 @@ function* nodes(node: unknown, pointer = ""): Generator<[string, Record<string, 
   if (typeof node !== "object" || node === null || Array.isArray(node)) return;
   const record = node as Record<string, unknown>;
   yield [pointer, record];
-  for (const [name, child] of Object.entries((record["properties"] ?? {}) as Record<string, unknown>)) yield* nodes(child, `${pointer}/properties/${name}`);
+  for (const [name, child] of Object.entries((record["properties"] ?? {}) as Record<string, unknown>))
+    yield* nodes(child, `${pointer}/properties/${name}`);
   yield* nodes(record["items"], `${pointer}/items`);
   const prefix = record["prefixItems"];
-  if (Array.isArray(prefix)) for (const [i, child] of prefix.entries()) yield* nodes(child, `${pointer}/prefixItems/${i}`);
+  if (Array.isArray(prefix))
+    for (const [i, child] of prefix.entries()) yield* nodes(child, `${pointer}/prefixItems/${i}`);
 }
 
 /** Keywords that only describe or structure, so they never fail on their own. */
-const annotations = new Set(["$schema", "$id", "$comment", "title", "description", "examples", "properties", "items", "prefixItems"]);
+const annotations = new Set([
+  "$schema",
+  "$id",
+  "$comment",
+  "title",
+  "description",
+  "examples",
+  "properties",
+  "items",
+  "prefixItems",
+]);
 
 describe("schemas/assessment.schema.json", () => {
   const all = [...nodes(schema)];

@@ -33,7 +33,9 @@ describe("safeParseAssessment", () => {
       'phq9: unknown field (did you mean "questionnaires.phq9"?)',
       'age: unknown field (did you mean "patient.age"?)',
     ]);
-    expect(problems(assessmentWith({ patient: { age: 40, favouriteColour: "red" } }))).toEqual(["patient.favouriteColour: unknown field"]);
+    expect(problems(assessmentWith({ patient: { age: 40, favouriteColour: "red" } }))).toEqual([
+      "patient.favouriteColour: unknown field",
+    ]);
     expect(problems({ patient: { age: 40, Sex: "Female" }, pain: { durationWeek: 2 } })).toEqual([
       'patient.Sex: unknown field (did you mean "sex"?)',
       "pain.durationWeeks: required field is missing",
@@ -57,7 +59,10 @@ describe("safeParseAssessment", () => {
       patient: { age: "forty", sex: "f" },
       pain: { durationWeeks: -1, legPain: "below knee" },
       assessedOn: "23/11/2025",
-      questionnaires: { startBack: { items: [1, 2, 0, 0, 0, 0, 0, 0] }, odi: { items: [1, null, 6, "x", 0, 0, 0, 0, 0, 0] } },
+      questionnaires: {
+        startBack: { items: [1, 2, 0, 0, 0, 0, 0, 0] },
+        odi: { items: [1, null, 6, "x", 0, 0, 0, 0, 0, 0] },
+      },
       preferences: { activities: ["walking", "", 3, "walking"], setting: "hom" },
     });
     expect(result.ok).toBe(false);
@@ -104,10 +109,16 @@ describe("safeParseAssessment", () => {
 
   it("checks that assessedOn is a real calendar day", () => {
     expect(problems(assessmentWith({ assessedOn: "2024-02-29" }))).toEqual([]);
-    expect(problems(assessmentWith({ assessedOn: "2023-02-29" }))).toEqual(['assessedOn: "2023-02-29" is not a calendar date']);
-    expect(problems(assessmentWith({ assessedOn: "1900-02-29" }))).toEqual(['assessedOn: "1900-02-29" is not a calendar date']);
+    expect(problems(assessmentWith({ assessedOn: "2023-02-29" }))).toEqual([
+      'assessedOn: "2023-02-29" is not a calendar date',
+    ]);
+    expect(problems(assessmentWith({ assessedOn: "1900-02-29" }))).toEqual([
+      'assessedOn: "1900-02-29" is not a calendar date',
+    ]);
     expect(problems(assessmentWith({ assessedOn: "2000-02-29" }))).toEqual([]);
-    expect(problems(assessmentWith({ assessedOn: "2025-04-31" }))).toEqual(['assessedOn: "2025-04-31" is not a calendar date']);
+    expect(problems(assessmentWith({ assessedOn: "2025-04-31" }))).toEqual([
+      'assessedOn: "2025-04-31" is not a calendar date',
+    ]);
     expect(problems(assessmentWith({ assessedOn: "2025-4-1" }))).toEqual([
       'assessedOn: "2025-4-1" is not in the expected format, e.g. "2025-11-23"',
     ]);
@@ -191,12 +202,20 @@ describe("hostile and odd input", () => {
     cyclic["self"] = cyclic;
     expect(problems(cyclic)).toEqual(["self: unknown field"]);
     const deep: unknown = JSON.parse(`${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}`);
-    expect(problems(deep)).toEqual(["patient: required field is missing", "pain: required field is missing", "a: unknown field"]);
+    expect(problems(deep)).toEqual([
+      "patient: required field is missing",
+      "pain: required field is missing",
+      "a: unknown field",
+    ]);
   });
 
   it("never mutates its input (a deep-frozen input parses the same)", () => {
-    const valid = deepFreeze(assessmentWith({ questionnaires: { phq9: { items: [1, 1, 1, 1, 1, 1, 1, 1, 1], total: 9 } } }));
-    const invalid = deepFreeze(assessmentWith({ questionnaires: { phq9: { items: [1, 1, 1, 1, 1, 1, 1, 1, 1], total: 8 } }, extra: 1 }));
+    const valid = deepFreeze(
+      assessmentWith({ questionnaires: { phq9: { items: [1, 1, 1, 1, 1, 1, 1, 1, 1], total: 9 } } }),
+    );
+    const invalid = deepFreeze(
+      assessmentWith({ questionnaires: { phq9: { items: [1, 1, 1, 1, 1, 1, 1, 1, 1], total: 8 } }, extra: 1 }),
+    );
     const before = JSON.stringify(invalid);
     expect(safeParseAssessment(valid).ok).toBe(true);
     expect(problems(invalid)).toHaveLength(2);
@@ -205,11 +224,15 @@ describe("hostile and odd input", () => {
 
   it("treats a field set to undefined as absent", () => {
     expect(problems({ patient: { age: 40, sex: undefined }, pain: { durationWeeks: 1 } })).toEqual([]);
-    expect(problems({ patient: { age: undefined }, pain: { durationWeeks: 1 } })).toEqual(["patient.age: required field is missing"]);
+    expect(problems({ patient: { age: undefined }, pain: { durationWeeks: 1 } })).toEqual([
+      "patient.age: required field is missing",
+    ]);
   });
 
   it("rejects NaN and infinities as numbers", () => {
-    expect(problems({ patient: { age: 40 }, pain: { durationWeeks: Number.POSITIVE_INFINITY, intensity: Number.NaN } })).toEqual([
+    expect(
+      problems({ patient: { age: 40 }, pain: { durationWeeks: Number.POSITIVE_INFINITY, intensity: Number.NaN } }),
+    ).toEqual([
       "pain.durationWeeks: expected a number, found Infinity",
       "pain.intensity: expected a number, found NaN",
     ]);

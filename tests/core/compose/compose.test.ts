@@ -28,7 +28,14 @@ describe("compose: adding", () => {
 
   it("fills {fact} placeholders in reasons and details with the patient's values", () => {
     const plan = planFor(
-      [rule("r", 100, ALWAYS, add("physiotherapy-exercise", "{pain.durationWeeks} weeks, {chronicity}", '{ notes: "PHQ-9 {phq9.total}" }'))],
+      [
+        rule(
+          "r",
+          100,
+          ALWAYS,
+          add("physiotherapy-exercise", "{pain.durationWeeks} weeks, {chronicity}", '{ notes: "PHQ-9 {phq9.total}" }'),
+        ),
+      ],
       { ...BASE, questionnaires: { phq9: { total: 12, item9: 0 } } },
     );
     expect(plan.components[0]?.reasons[0]?.text).toBe("3 weeks, acute");
@@ -42,14 +49,29 @@ describe("compose: adding", () => {
       rule("c", 200, ALWAYS, add("education-reassurance")),
       rule("d", 100, ALWAYS, add("mental-health-referral")),
     ]);
-    expect(ids(plan.components)).toEqual(["mental-health-referral", "education-reassurance", "massage", "follow-up-reassessment"]);
+    expect(ids(plan.components)).toEqual([
+      "mental-health-referral",
+      "education-reassurance",
+      "massage",
+      "follow-up-reassessment",
+    ]);
   });
 
   it("links evidence by DOI when it has one, else by URL, with its certainty", () => {
     const plan = planFor([rule("r", 100, ALWAYS, add("massage"), "[kroenke-2001, nice-ng59]")]);
     expect(plan.components[0]?.evidence).toEqual([
-      { id: "kroenke-2001", citation: "Kroenke K et al. The PHQ-9. J Gen Intern Med 2001.", certainty: "high", link: "https://doi.org/10.1046/j.1525-1497.2001.016009606.x" },
-      { id: "nice-ng59", citation: "NICE NG59. Low back pain and sciatica in over 16s. 2016.", certainty: "guideline", link: "https://www.nice.org.uk/guidance/ng59" },
+      {
+        id: "kroenke-2001",
+        citation: "Kroenke K et al. The PHQ-9. J Gen Intern Med 2001.",
+        certainty: "high",
+        link: "https://doi.org/10.1046/j.1525-1497.2001.016009606.x",
+      },
+      {
+        id: "nice-ng59",
+        citation: "NICE NG59. Low back pain and sciatica in over 16s. 2016.",
+        certainty: "guideline",
+        link: "https://www.nice.org.uk/guidance/ng59",
+      },
     ]);
   });
 });
@@ -71,11 +93,15 @@ describe("compose: withholding", () => {
       rule("no-adjuncts", 100, ALWAYS, '{ withhold: [{ category: adjunct, reason: "serious pathology first" }] }'),
     ]);
     expect(ids(plan.components)).toEqual(["education-reassurance"]);
-    expect(plan.withheld).toEqual([{ id: "massage", rule: "no-adjuncts", reason: "serious pathology first", addedBy: ["adds"] }]);
+    expect(plan.withheld).toEqual([
+      { id: "massage", rule: "no-adjuncts", reason: "serious pathology first", addedBy: ["adds"] },
+    ]);
   });
 
   it("shows a component a rule withholds by name even when nothing added it (a patient's request ruled out)", () => {
-    const plan = planFor([rule("no-acupuncture", 100, ALWAYS, '{ withhold: [{ component: acupuncture, reason: "NICE: do not offer" }] }')]);
+    const plan = planFor([
+      rule("no-acupuncture", 100, ALWAYS, '{ withhold: [{ component: acupuncture, reason: "NICE: do not offer" }] }'),
+    ]);
     expect(plan.withheld).toEqual([{ id: "acupuncture", rule: "no-acupuncture", reason: "NICE: do not offer" }]);
   });
 
@@ -92,7 +118,12 @@ describe("compose: withholding", () => {
 describe("compose: halting", () => {
   const redFlag = "{ fact: redFlags.saddleAnaesthesia, operator: equal, value: true }";
   const rules = [
-    rule("emergency", 1000, redFlag, '{ add: [{ component: emergency-referral, reason: "cauda equina" }], halt: { reason: "emergency first" } }'),
+    rule(
+      "emergency",
+      1000,
+      redFlag,
+      '{ add: [{ component: emergency-referral, reason: "cauda equina" }], halt: { reason: "emergency first" } }',
+    ),
     rule("same-priority", 1000, ALWAYS, add("mental-health-referral")),
     rule("lower", 500, ALWAYS, add("education-reassurance")),
     rule("lower-and-higher", 500, ALWAYS, add("mental-health-referral", "also lower")),
@@ -103,7 +134,9 @@ describe("compose: halting", () => {
     expect(plan.status).toBe("urgent");
     expect(ids(plan.components)).toEqual(["emergency-referral", "mental-health-referral"]);
     expect(plan.components[1]?.reasons.map((r) => r.rule)).toEqual(["same-priority"]);
-    expect(plan.withheld).toEqual([{ id: "education-reassurance", rule: "emergency", reason: "emergency first", addedBy: ["lower"] }]);
+    expect(plan.withheld).toEqual([
+      { id: "education-reassurance", rule: "emergency", reason: "emergency first", addedBy: ["lower"] },
+    ]);
   });
 
   it("does nothing when the halting rule does not fire", () => {
@@ -114,7 +147,15 @@ describe("compose: halting", () => {
 
   it("reports no data gap that only rules below the halt are waiting for", () => {
     const plan = planFor(
-      [rules[0] ?? "", rule("needs-phq9", 500, "{ fact: phq9.total, operator: greaterThanInclusive, value: 10 }", add("mental-health-referral"))],
+      [
+        rules[0] ?? "",
+        rule(
+          "needs-phq9",
+          500,
+          "{ fact: phq9.total, operator: greaterThanInclusive, value: 10 }",
+          add("mental-health-referral"),
+        ),
+      ],
       { ...BASE, redFlags: { saddleAnaesthesia: true } },
     );
     expect(plan.dataGaps).toEqual([]);
@@ -157,9 +198,15 @@ describe("compose: data gaps and status", () => {
     const plan = planFor([rule("depression", 100, phq9, add("mental-health-referral"))]);
     expect(plan.status).toBe("incomplete");
     expect(plan.dataGaps).toEqual([
-      { fact: "questionnaires.phq9.items", rules: ["depression"], reason: 'not recorded; needed to decide rule "depression"' },
+      {
+        fact: "questionnaires.phq9.items",
+        rules: ["depression"],
+        reason: 'not recorded; needed to decide rule "depression"',
+      },
     ]);
-    expect(plan.trace).toEqual([{ rule: "depression", priority: 100, outcome: "undetermined", source: "psych.yaml:2", missing: ["phq9.total"] }]);
+    expect(plan.trace).toEqual([
+      { rule: "depression", priority: 100, outcome: "undetermined", source: "psych.yaml:2", missing: ["phq9.total"] },
+    ]);
   });
 
   it("reports no gap for a missing value the outcome does not hang on", () => {
@@ -177,7 +224,10 @@ describe("compose: data gaps and status", () => {
   });
 
   it("is complete when every rule is decided", () => {
-    const plan = planFor([rule("depression", 100, phq9, add("mental-health-referral"))], { ...BASE, questionnaires: { phq9: { total: 4, item9: 0 } } });
+    const plan = planFor([rule("depression", 100, phq9, add("mental-health-referral"))], {
+      ...BASE,
+      questionnaires: { phq9: { total: 4, item9: 0 } },
+    });
     expect(plan.status).toBe("complete");
     expect(plan.components).toEqual([]);
     expect(plan.trace[0]?.outcome).toBe("not-fired");

@@ -36,7 +36,13 @@ export function add(component: string, reason = `because of ${component}`, detai
 }
 
 export function packOf(...rules: string[]) {
-  return compileRuleset(packWith({ "components.yaml": COMPONENTS, "psych.yaml": `rules:\n${rules.join("")}`, "tests/basic.yaml": undefined }));
+  return compileRuleset(
+    packWith({
+      "components.yaml": COMPONENTS,
+      "psych.yaml": `rules:\n${rules.join("")}`,
+      "tests/basic.yaml": undefined,
+    }),
+  );
 }
 
 export const BASE = { patient: { age: 40 }, pain: { durationWeeks: 3 } };

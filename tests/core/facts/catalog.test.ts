@@ -16,7 +16,10 @@ describe("factCatalog", () => {
       origin: "assessment",
       collect: ["patient.age"],
     });
-    expect(factCatalog.get("pain.legPain")).toMatchObject({ type: "string", enum: ["none", "above-knee", "below-knee"] });
+    expect(factCatalog.get("pain.legPain")).toMatchObject({
+      type: "string",
+      enum: ["none", "above-knee", "below-knee"],
+    });
     expect(factCatalog.get("pain.durationWeeks")).toMatchObject({ type: "number", minimum: 0 });
     expect(factCatalog.get("pain.durationWeeks")).not.toHaveProperty("maximum");
     expect(factCatalog.get("redFlags.fever")).toMatchObject({ type: "boolean", origin: "assessment" });
@@ -32,13 +35,21 @@ describe("factCatalog", () => {
   });
 
   it("leaves out answer lists and editor metadata: rules read their scores", () => {
-    for (const name of ["questionnaires.phq9.items", "questionnaires.gad7.items", "questionnaires.startBack.items", "questionnaires.odi.items", "$schema"]) {
+    for (const name of [
+      "questionnaires.phq9.items",
+      "questionnaires.gad7.items",
+      "questionnaires.startBack.items",
+      "questionnaires.odi.items",
+      "$schema",
+    ]) {
       expect(factCatalog.has(name)).toBe(false);
     }
   });
 
   it("holds every derived fact of the spec, each with the assessment fields to collect", () => {
-    const derived = [...factCatalog.values()].filter((d) => d.origin === "derived").map((d) => `${d.name}: ${d.type} ← ${d.collect.join(", ")}`);
+    const derived = [...factCatalog.values()]
+      .filter((d) => d.origin === "derived")
+      .map((d) => `${d.name}: ${d.type} ← ${d.collect.join(", ")}`);
     expect(derived).toMatchInlineSnapshot(`
       [
         "lifestyle.bmi: number ← lifestyle.bmi",
@@ -65,19 +76,37 @@ describe("factCatalog", () => {
   it("lists no fact twice and only instruments' facts as derived", () => {
     const fromInstruments = instruments.flatMap((i) => i.facts.map((f) => f.name));
     expect(new Set(fromInstruments).size).toBe(fromInstruments.length);
-    expect([...factCatalog.values()].filter((d) => d.origin === "derived").map((d) => d.name).sort()).toEqual([...fromInstruments].sort());
+    expect(
+      [...factCatalog.values()]
+        .filter((d) => d.origin === "derived")
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual([...fromInstruments].sort());
   });
 
   it("names only assessment leaf fields to collect", () => {
     const leaves = new Set(fields.map((field) => field.path));
-    const unknown = [...factCatalog.values()].flatMap((d) => d.collect.filter((field) => !leaves.has(field)).map((field) => `${d.name} → ${field}`));
+    const unknown = [...factCatalog.values()].flatMap((d) =>
+      d.collect.filter((field) => !leaves.has(field)).map((field) => `${d.name} → ${field}`),
+    );
     expect(unknown).toEqual([]);
   });
 
   it("reads bands and ranges from one place: the schema's range for a derived total", () => {
     expect(factCatalog.get("phq9.total")).toMatchObject({ minimum: 0, maximum: 27 });
-    expect(factCatalog.get("phq9.severity")?.enum).toEqual(["minimal", "mild", "moderate", "moderately-severe", "severe"]);
-    expect(factCatalog.get("lifestyle.bmi")).toMatchObject({ origin: "derived", minimum: 10, maximum: 80, collect: ["lifestyle.bmi"] });
+    expect(factCatalog.get("phq9.severity")?.enum).toEqual([
+      "minimal",
+      "mild",
+      "moderate",
+      "moderately-severe",
+      "severe",
+    ]);
+    expect(factCatalog.get("lifestyle.bmi")).toMatchObject({
+      origin: "derived",
+      minimum: 10,
+      maximum: 80,
+      collect: ["lifestyle.bmi"],
+    });
   });
 });
 
@@ -94,7 +123,11 @@ describe("deriveFacts", () => {
 
   it("keeps false and 0: they mean 'asked, and no'", () => {
     const facts = factsOf({ lifestyle: { smoker: false, activityMinutesPerWeek: 0 } });
-    expect([facts.get("lifestyle.smoker"), facts.get("lifestyle.activityMinutesPerWeek"), facts.get("lifestyle.meetsActivityGuideline")]).toEqual([false, 0, false]);
+    expect([
+      facts.get("lifestyle.smoker"),
+      facts.get("lifestyle.activityMinutesPerWeek"),
+      facts.get("lifestyle.meetsActivityGuideline"),
+    ]).toEqual([false, 0, false]);
   });
 
   it("reads lists as they are, and does not mutate the assessment", () => {

@@ -21,7 +21,9 @@ function misfit(definition: FactDefinition, value: FactValue): string | undefine
       return allowed === undefined || allowed.includes(value) ? undefined : "not in its enum";
     case "string-list":
       if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) return "not a list of strings";
-      return allowed === undefined || openEnum === true || value.every((item) => allowed.includes(item)) ? undefined : "not in its enum";
+      return allowed === undefined || openEnum === true || value.every((item) => allowed.includes(item))
+        ? undefined
+        : "not in its enum";
   }
 }
 
@@ -37,7 +39,10 @@ describe("generated assessments", () => {
         const facts = deriveFacts(assessment);
         for (const [name, value] of facts) {
           const definition = factCatalog.get(name);
-          expect([name, definition === undefined ? "not in the catalog" : misfit(definition, value)]).toEqual([name, undefined]);
+          expect([name, definition === undefined ? "not in the catalog" : misfit(definition, value)]).toEqual([
+            name,
+            undefined,
+          ]);
         }
         expect(deriveFacts(assessment)).toEqual(facts);
         expect(JSON.stringify(assessment)).toBe(before);
@@ -55,7 +60,9 @@ describe("generated assessments", () => {
         for (const key of keys.slice(0, -1)) holder = (holder[key] ??= {}) as Record<string, unknown>;
         holder[keys.at(-1) ?? ""] = (definition.maximum ?? 0) + 1;
         const result = safeParseAssessment(corrupted);
-        expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path])).toEqual([["assessment/out-of-range", `/${keys.join("/")}`]]);
+        expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path])).toEqual([
+          ["assessment/out-of-range", `/${keys.join("/")}`],
+        ]);
       }),
       { numRuns: 1000 },
     );
@@ -77,7 +84,9 @@ describe("cohort", () => {
     expect(share((a) => Object.values(a.redFlags ?? {}).includes(true))).toBeLessThan(0.15);
     expect(share((a) => Object.values(a.redFlags ?? {}).includes(true))).toBeGreaterThan(0.01);
     expect(share((a) => a.questionnaires?.phq9?.items !== undefined)).toBeGreaterThan(0.1);
-    expect(share((a) => a.questionnaires?.phq9?.items === undefined && a.questionnaires?.phq9?.total !== undefined)).toBeGreaterThan(0.1);
+    expect(
+      share((a) => a.questionnaires?.phq9?.items === undefined && a.questionnaires?.phq9?.total !== undefined),
+    ).toBeGreaterThan(0.1);
     expect(share((a) => a.patient.pregnant === true)).toBeGreaterThan(0);
   });
 });

@@ -3,13 +3,28 @@ import { renderJson, renderMarkdown, renderPlan, renderText } from "../../../src
 import { ALWAYS, BASE, add, planFor, rule } from "../compose/fixture.js";
 
 const rules = [
-  rule("emergency", 1000, "{ fact: redFlags.saddleAnaesthesia, operator: equal, value: true }", '{ add: [{ component: emergency-referral, reason: "saddle anaesthesia <S3-S5> *new*" }], halt: { reason: "emergency first" } }'),
+  rule(
+    "emergency",
+    1000,
+    "{ fact: redFlags.saddleAnaesthesia, operator: equal, value: true }",
+    '{ add: [{ component: emergency-referral, reason: "saddle anaesthesia <S3-S5> *new*" }], halt: { reason: "emergency first" } }',
+  ),
   rule("everyone", 100, ALWAYS, add("education-reassurance", "{pain.durationWeeks} weeks of pain")),
-  rule("depression", 100, "{ fact: phq9.total, operator: greaterThanInclusive, value: 10 }", add("mental-health-referral", "PHQ-9 {phq9.total}"), "[kroenke-2001]"),
+  rule(
+    "depression",
+    100,
+    "{ fact: phq9.total, operator: greaterThanInclusive, value: 10 }",
+    add("mental-health-referral", "PHQ-9 {phq9.total}"),
+    "[kroenke-2001]",
+  ),
   rule("no-acupuncture", 100, ALWAYS, '{ withhold: [{ component: acupuncture, reason: "NICE: do not offer" }] }'),
 ];
 const incomplete = planFor(rules, { ...BASE, id: "demo", redFlags: { saddleAnaesthesia: false } });
-const urgent = planFor(rules, { ...BASE, redFlags: { saddleAnaesthesia: true }, questionnaires: { phq9: { total: 12, item9: 0 } } });
+const urgent = planFor(rules, {
+  ...BASE,
+  redFlags: { saddleAnaesthesia: true },
+  questionnaires: { phq9: { total: 12, item9: 0 } },
+});
 const digest = (text: string) => text.replaceAll(urgent.ruleset.digest.slice(0, 19), "sha256:…");
 
 describe("renderText", () => {

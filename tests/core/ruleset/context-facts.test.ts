@@ -8,11 +8,25 @@ describe("context facts", () => {
   it("range over the pack's own profiles, components and the schema's categories; never a data gap", () => {
     expect(contextFacts({ profiles: ["a", "b"], components: ["x"] })).toEqual([
       expect.objectContaining({ name: "profile", type: "string", enum: ["a", "b"], origin: "context", collect: [] }),
-      expect.objectContaining({ name: "plan.components", type: "string-list", enum: ["x"], origin: "context", collect: [] }),
+      expect.objectContaining({
+        name: "plan.components",
+        type: "string-list",
+        enum: ["x"],
+        origin: "context",
+        collect: [],
+      }),
       expect.objectContaining({ name: "plan.categories", type: "string-list", origin: "context", collect: [] }),
     ]);
     expect(contextFacts({})[2]?.enum).toEqual([
-      "referral", "education", "self-management", "physiotherapy", "motor-control", "psychological", "lifestyle", "adjunct", "follow-up",
+      "referral",
+      "education",
+      "self-management",
+      "physiotherapy",
+      "motor-control",
+      "psychological",
+      "lifestyle",
+      "adjunct",
+      "follow-up",
     ]);
   });
 

@@ -9,8 +9,13 @@ import { lint, minimalPack, packWith } from "../../arbitraries/ruleset.js";
 /** A pack folder as the node loader would hand it to the core. */
 function readPack(root: string): RuleFileText[] {
   const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
-  return walk(root).map((path) => ({ path: relative(root, path).split("\\").join("/"), text: readFileSync(path, "utf8") }));
+    readdirSync(dir).flatMap((name) =>
+      statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)],
+    );
+  return walk(root).map((path) => ({
+    path: relative(root, path).split("\\").join("/"),
+    text: readFileSync(path, "utf8"),
+  }));
 }
 const fixture = (name: string) => readPack(new URL(`../../fixtures/packs/${name}`, import.meta.url).pathname);
 
@@ -40,24 +45,42 @@ describe("compileRuleset", () => {
 describe("safeCompileRuleset", () => {
   it("returns the issues instead of throwing", () => {
     const result = safeCompileRuleset([]);
-    expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ code: "pack/no-files", severity: "error" })] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ code: "pack/no-files", severity: "error" })],
+    });
   });
 
   it("returns the ruleset and its warnings", () => {
-    const result = safeCompileRuleset(packWith({ "psych.yaml": "rules:\n  - { id: r, title: R, priority: 1, when: { fact: chronicity, operator: equal, value: acute }, then: { halt: { reason: stop } }, evidence: [nice-ng59] }\n" }));
+    const result = safeCompileRuleset(
+      packWith({
+        "psych.yaml":
+          "rules:\n  - { id: r, title: R, priority: 1, when: { fact: chronicity, operator: equal, value: acute }, then: { halt: { reason: stop } }, evidence: [nice-ng59] }\n",
+      }),
+    );
     expect(result.ok).toBe(true);
-    expect(result.ok && result.warnings.map((w) => w.code)).toEqual(["components/unused", "components/unused", "evidence/unused"]);
+    expect(result.ok && result.warnings.map((w) => w.code)).toEqual([
+      "components/unused",
+      "components/unused",
+      "evidence/unused",
+    ]);
   });
 });
 
 describe("checkRuleset", () => {
   it("reports an empty pack once", () => {
-    expect(lint([])).toEqual(["no rule files found: a rule pack needs pack.yaml, components.yaml, evidence.yaml and rule files (*.yaml)"]);
+    expect(lint([])).toEqual([
+      "no rule files found: a rule pack needs pack.yaml, components.yaml, evidence.yaml and rule files (*.yaml)",
+    ]);
     expect(lint([{ path: "README.md", text: "# rules" }])).toHaveLength(1);
   });
 
   it("reports each missing required file", () => {
-    expect(checkRuleset([{ path: "psych.yaml", text: "rules: []\n" }]).issues.filter((i) => i.code === "pack/missing-file").map((i) => i.message)).toEqual([
+    expect(
+      checkRuleset([{ path: "psych.yaml", text: "rules: []\n" }])
+        .issues.filter((i) => i.code === "pack/missing-file")
+        .map((i) => i.message),
+    ).toEqual([
       expect.stringContaining("components.yaml"),
       expect.stringContaining("evidence.yaml"),
       expect.stringContaining("pack.yaml"),

@@ -21,11 +21,16 @@ describe("size limits", () => {
     expect(codesOf(packWith({ "notes.yaml": comment(LIMITS.fileBytes + 1) }))).toContain("pack/file-too-large");
     expect(codesOf(packWith({ "notes.yaml": comment(LIMITS.fileBytes) }))).not.toContain("pack/file-too-large");
     // Multi-byte text is measured in bytes, not characters.
-    expect(codesOf(packWith({ "notes.yaml": `#${"é".repeat(LIMITS.fileBytes / 2)}\n` }))).toContain("pack/file-too-large");
+    expect(codesOf(packWith({ "notes.yaml": `#${"é".repeat(LIMITS.fileBytes / 2)}\n` }))).toContain(
+      "pack/file-too-large",
+    );
   });
 
   it("rejects a pack over 10 MiB or 500 files as a whole, reading nothing", () => {
-    const big = Array.from({ length: 11 }, (_, i) => ({ path: `r${i}.yaml`, text: `#${"x".repeat(LIMITS.fileBytes - 2)}\n` }));
+    const big = Array.from({ length: 11 }, (_, i) => ({
+      path: `r${i}.yaml`,
+      text: `#${"x".repeat(LIMITS.fileBytes - 2)}\n`,
+    }));
     expect(checkRuleset(big).issues.map((i) => i.code)).toEqual(["pack/too-large"]);
     const many = Array.from({ length: LIMITS.files + 1 }, (_, i) => ({ path: `r${i}.yaml`, text: "{" }));
     expect(checkRuleset(many).issues.map((i) => i.code)).toEqual(["pack/too-many-files"]);

@@ -40,7 +40,8 @@ describe("pack messages", () => {
   });
   it("duplicate path", () => {
     const files = packWith({});
-    expect(lines([...files, { path: "psych.yaml", text: "rules: []\n" }], "pack/duplicate-path")).toMatchInlineSnapshot(`
+    expect(lines([...files, { path: "psych.yaml", text: "rules: []\n" }], "pack/duplicate-path"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml is given 2 times: each file of a pack needs a path of its own",
       ]
@@ -71,7 +72,8 @@ describe("pack messages", () => {
     `);
   });
   it("file too large", () => {
-    expect(lines(packWith({ "psych.yaml": "#".repeat(1024 * 1024 + 1) }), "pack/file-too-large")).toMatchInlineSnapshot(`
+    expect(lines(packWith({ "psych.yaml": "#".repeat(1024 * 1024 + 1) }), "pack/file-too-large"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:1:1: error: the file holds 1048577 bytes, more than the limit of 1048576 (1 MiB): it was not read",
       ]
@@ -95,21 +97,29 @@ describe("YAML messages", () => {
     `);
   });
   it("warning", () => {
-    expect(lines(packWith({ "psych.yaml": ruleFile(rule("r").replace("title: Rule r", "title: !shout Rule r")) }), "yaml/warning")).toMatchInlineSnapshot(`
+    expect(
+      lines(
+        packWith({ "psych.yaml": ruleFile(rule("r").replace("title: Rule r", "title: !shout Rule r")) }),
+        "yaml/warning",
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "psych.yaml:3:12: warning: unresolved tag: !shout",
       ]
     `);
   });
   it("duplicate key", () => {
-    expect(lines(packWith({ "psych.yaml": "rules:\n  - id: a\n    id: b\n" }), "yaml/duplicate-key")).toMatchInlineSnapshot(`
+    expect(lines(packWith({ "psych.yaml": "rules:\n  - id: a\n    id: b\n" }), "yaml/duplicate-key"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:3:5: error: duplicate key "id": it is already set on line 2, and keys must be unique within a mapping",
       ]
     `);
   });
   it("forbidden key", () => {
-    expect(lines(packWith({ "psych.yaml": "rules:\n  - then: { __proto__: { polluted: true } }\n" }), "yaml/forbidden-key")).toMatchInlineSnapshot(`
+    expect(
+      lines(packWith({ "psych.yaml": "rules:\n  - then: { __proto__: { polluted: true } }\n" }), "yaml/forbidden-key"),
+    ).toMatchInlineSnapshot(`
       [
         "psych.yaml:2:13: error: key "__proto__" in "rules[0].then" is not allowed: it names a JavaScript object internal, never rule data",
       ]
@@ -131,7 +141,10 @@ describe("YAML messages", () => {
   });
   it("alias limit", () => {
     let bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
-    for (let i = 1; i < 10; i++) bomb += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]\n`;
+    for (let i = 1; i < 10; i++)
+      bomb += `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]\n`;
     expect(lines(packWith({ "psych.yaml": bomb }), "yaml/alias-limit")).toMatchInlineSnapshot(`
       [
         "psych.yaml:5:10: error: alias "*a3" expands the file past 10000 nodes: nested aliases like this are a "billion laughs" attack, so the file was rejected",
@@ -139,7 +152,8 @@ describe("YAML messages", () => {
     `);
   });
   it("too deep", () => {
-    expect(lines(packWith({ "psych.yaml": `rules: ${"[".repeat(101)}${"]".repeat(101)}\n` }), "yaml/too-deep")).toMatchInlineSnapshot(`
+    expect(lines(packWith({ "psych.yaml": `rules: ${"[".repeat(101)}${"]".repeat(101)}\n` }), "yaml/too-deep"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:1:108: error: the file nests deeper than 100 levels here: expected a shallower structure",
       ]
@@ -212,7 +226,8 @@ describe("schema messages", () => {
     `);
   });
   it("range", () => {
-    expect(lines(withRule(rule("r", { priority: 5000 }), rule("s", { priority: -1 })), "schema/range")).toMatchInlineSnapshot(`
+    expect(lines(withRule(rule("r", { priority: 5000 }), rule("s", { priority: -1 })), "schema/range"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:4:15: error: rule "r": "priority" must be at most 1000, found the number 5000",
         "psych.yaml:12:15: error: rule "s": "priority" must be at least 0, found the number -1",
@@ -220,14 +235,20 @@ describe("schema messages", () => {
     `);
   });
   it("duplicate item", () => {
-    expect(lines(withRule(rule("r").replace("evidence: [nice-ng59]", "evidence: [nice-ng59, nice-ng59]")), "schema/duplicate-item")).toMatchInlineSnapshot(`
+    expect(
+      lines(
+        withRule(rule("r").replace("evidence: [nice-ng59]", "evidence: [nice-ng59, nice-ng59]")),
+        "schema/duplicate-item",
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "psych.yaml:9:27: error: rule "r": "evidence" lists "nice-ng59" twice (items 1 and 2): expected each once",
       ]
     `);
   });
   it("empty mapping", () => {
-    expect(lines(withRule(rule("r").replace(/then:\n {2}add:\n.*\n/, "then: {}\n")), "schema/empty-mapping")).toMatchInlineSnapshot(`
+    expect(lines(withRule(rule("r").replace(/then:\n {2}add:\n.*\n/, "then: {}\n")), "schema/empty-mapping"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:6:11: error: rule "r": "then" needs at least one of "add", "withhold" or "halt", found an empty mapping",
       ]
@@ -239,24 +260,41 @@ describe("schema messages", () => {
         "psych.yaml:5:11: error: rule "r": a condition in "when" needs "fact", "operator" and "value", or one of "all", "any" or "not", found an empty mapping",
       ]
     `);
-    const withholdings = rule("r").replace("then:\n", "then:\n  withhold: [{ reason: x }, { component: massage, category: adjunct, reason: y }]\n");
+    const withholdings = rule("r").replace(
+      "then:\n",
+      "then:\n  withhold: [{ reason: x }, { component: massage, category: adjunct, reason: y }]\n",
+    );
     expect(lines(withRule(withholdings), "schema/alternatives")).toMatchInlineSnapshot(`
       [
         "psych.yaml:7:18: error: rule "r": a withholding in "then.withhold[0]" needs one of "component" or "category", found a mapping with "reason"",
         "psych.yaml:7:33: error: rule "r": a withholding in "then.withhold[1]" needs only one of "component" or "category", found a mapping with "component", "category", "reason"",
       ]
     `);
-    expect(lines(withCondition("{ fact: chronicity, operator: equal, value: { a: 1 } }"), "schema/alternatives")).toMatchInlineSnapshot(`
+    expect(lines(withCondition("{ fact: chronicity, operator: equal, value: { a: 1 } }"), "schema/alternatives"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:5:55: error: rule "r": a condition value in "when.value" must be a number, a string or a boolean, or a list of numbers, strings or booleans, found a mapping with "a"",
       ]
     `);
   });
   it("fallback, for a keyword without a template", () => {
-    const context = { owner: 'rule "r"', field: "when", value: 1, params: {}, keys: [], ajvMessage: "must pass \"if\" schema" };
-    const found = issue(messages.schemaFallback, { path: "/rules/0/when", source: { file: "psych.yaml", line: 5, column: 11 } }, context);
+    const context = {
+      owner: 'rule "r"',
+      field: "when",
+      value: 1,
+      params: {},
+      keys: [],
+      ajvMessage: 'must pass "if" schema',
+    };
+    const found = issue(
+      messages.schemaFallback,
+      { path: "/rules/0/when", source: { file: "psych.yaml", line: 5, column: 11 } },
+      context,
+    );
     covered.add(found.code);
-    expect(formatIssue(found)).toMatchInlineSnapshot(`"psych.yaml:5:11: error: rule "r": "when" must pass "if" schema"`);
+    expect(formatIssue(found)).toMatchInlineSnapshot(
+      `"psych.yaml:5:11: error: rule "r": "when" must pass "if" schema"`,
+    );
   });
 });
 
@@ -280,7 +318,8 @@ describe("reference and duplicate messages", () => {
         "evidence.yaml:3:11: error: evidence id "nice-ng59" is already used at evidence.yaml:2:11: expected each id once in the pack",
       ]
     `);
-    const manifest = "name: p\nversion: 1.0.0\ndefaultProfile: a\nprofiles:\n  - { id: a, title: A }\n  - { id: a, title: B }\n";
+    const manifest =
+      "name: p\nversion: 1.0.0\ndefaultProfile: a\nprofiles:\n  - { id: a, title: A }\n  - { id: a, title: B }\n";
     expect(lines(packWith({ "pack.yaml": manifest }), "pack/duplicate-profile")).toMatchInlineSnapshot(`
       [
         "pack.yaml:6:11: error: profile id "a" is already used at pack.yaml:5:11: expected each id once in the pack",
@@ -288,7 +327,8 @@ describe("reference and duplicate messages", () => {
     `);
   });
   it("unknown default profile", () => {
-    const manifest = "name: p\nversion: 1.0.0\ndefaultProfile: nice-ng95\nprofiles:\n  - { id: nice-ng59, title: N }\n  - { id: acp-2017, title: A }\n";
+    const manifest =
+      "name: p\nversion: 1.0.0\ndefaultProfile: nice-ng95\nprofiles:\n  - { id: nice-ng59, title: N }\n  - { id: acp-2017, title: A }\n";
     expect(lines(packWith({ "pack.yaml": manifest }), "pack/unknown-profile")).toMatchInlineSnapshot(`
       [
         "pack.yaml:3:17: error: defaultProfile "nice-ng95" is not a profile of this pack: expected "nice-ng59" or "acp-2017" (did you mean "nice-ng59"?)",
@@ -297,7 +337,10 @@ describe("reference and duplicate messages", () => {
   });
   it("unknown component: added, withheld, compared", () => {
     const added = rule("r").replace("component: education-reassurance", "component: education-reasurance");
-    const withheld = rule("s").replace("then:\n", "then:\n  withhold: [{ component: mental-health-referal, reason: not now }]\n");
+    const withheld = rule("s").replace(
+      "then:\n",
+      "then:\n  withhold: [{ component: mental-health-referal, reason: not now }]\n",
+    );
     const compared = rule("t", { when: "{ fact: plan.components, operator: contains, value: education-reasurance }" });
     expect(lines(withRule(added, withheld, compared), "rules/unknown-component")).toMatchInlineSnapshot(`
       [
@@ -308,21 +351,25 @@ describe("reference and duplicate messages", () => {
     `);
   });
   it("unknown evidence", () => {
-    expect(lines(withRule(rule("r").replace("evidence: [nice-ng59]", "evidence: [nice-ng95]")), "rules/unknown-evidence")).toMatchInlineSnapshot(`
+    expect(
+      lines(withRule(rule("r").replace("evidence: [nice-ng59]", "evidence: [nice-ng95]")), "rules/unknown-evidence"),
+    ).toMatchInlineSnapshot(`
       [
         "psych.yaml:9:16: error: rule "r" cites unknown evidence "nice-ng95" (did you mean "nice-ng59"?)",
       ]
     `);
   });
   it("unknown fact", () => {
-    expect(lines(withCondition("{ fact: phq9.totl, operator: greaterThan, value: 9 }"), "rules/unknown-fact")).toMatchInlineSnapshot(`
+    expect(lines(withCondition("{ fact: phq9.totl, operator: greaterThan, value: 9 }"), "rules/unknown-fact"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:5:19: error: rule "r" uses unknown fact "phq9.totl" (did you mean "phq9.total"?)",
       ]
     `);
   });
   it("unknown placeholder fact", () => {
-    expect(lines(withRule(rule("r").replace("because {chronicity}", "because {chronicty}")), "rules/template-fact")).toMatchInlineSnapshot(`
+    expect(lines(withRule(rule("r").replace("because {chronicity}", "because {chronicty}")), "rules/template-fact"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:8:64: error: rule "r": placeholder "{chronicty}" names no known fact (did you mean "chronicity"?)",
       ]
@@ -332,52 +379,61 @@ describe("reference and duplicate messages", () => {
 
 describe("condition value messages", () => {
   it("operator type", () => {
-    expect(lines(withCondition("{ fact: chronicity, operator: greaterThan, value: 3 }"), "rules/operator-type")).toMatchInlineSnapshot(`
+    expect(lines(withCondition("{ fact: chronicity, operator: greaterThan, value: 3 }"), "rules/operator-type"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:5:41: error: rule "r": operator "greaterThan" does not apply to "chronicity", a string fact ("acute", "subacute" or "chronic"): expected "equal", "notEqual", "in" or "notIn"",
       ]
     `);
   });
   it("value shape", () => {
-    expect(lines(withCondition("{ fact: phq9.total, operator: in, value: 3 }"), "rules/value-shape")).toMatchInlineSnapshot(`
+    expect(lines(withCondition("{ fact: phq9.total, operator: in, value: 3 }"), "rules/value-shape"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:5:52: error: rule "r": operator "in" compares with a list of values, found the number 3",
       ]
     `);
-    expect(lines(withCondition("{ fact: phq9.total, operator: equal, value: [3] }"), "rules/value-shape")).toMatchInlineSnapshot(`
+    expect(lines(withCondition("{ fact: phq9.total, operator: equal, value: [3] }"), "rules/value-shape"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:5:55: error: rule "r": operator "equal" compares with a single value, found a list",
       ]
     `);
   });
   it("value type", () => {
-    expect(lines(withCondition("{ fact: chronicity, operator: equal, value: 12 }"), "rules/value-type")).toMatchInlineSnapshot(`
+    expect(lines(withCondition("{ fact: chronicity, operator: equal, value: 12 }"), "rules/value-type"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:5:55: error: rule "r" compares "chronicity", a string fact ("acute", "subacute" or "chronic"), with the number 12",
       ]
     `);
   });
   it("value not in the fact's enum", () => {
-    expect(lines(withCondition("{ fact: chronicity, operator: equal, value: chronc }"), "rules/value-enum")).toMatchInlineSnapshot(`
+    expect(lines(withCondition("{ fact: chronicity, operator: equal, value: chronc }"), "rules/value-enum"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:5:55: error: rule "r" compares "chronicity" with "chronc", which is not one of its values: expected "acute", "subacute" or "chronic" (did you mean "chronic"?)",
       ]
     `);
   });
   it("unknown profile and category, compared", () => {
-    expect(lines(withCondition("{ fact: profile, operator: equal, value: acp-2018 }"), "rules/unknown-profile")).toMatchInlineSnapshot(`
+    expect(lines(withCondition("{ fact: profile, operator: equal, value: acp-2018 }"), "rules/unknown-profile"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:5:52: error: rule "r" compares "profile" with unknown profile "acp-2018" (did you mean "acp-2017"?)",
       ]
     `);
-    expect(lines(withCondition("{ fact: plan.categories, operator: contains, value: referal }"), "rules/unknown-category")).toMatchInlineSnapshot(`
+    expect(
+      lines(withCondition("{ fact: plan.categories, operator: contains, value: referal }"), "rules/unknown-category"),
+    ).toMatchInlineSnapshot(`
       [
         "psych.yaml:5:63: error: rule "r" compares "plan.categories" with unknown category "referal" (did you mean "referral"?)",
       ]
     `);
   });
   it("value out of range (a warning)", () => {
-    expect(lines(withCondition("{ fact: phq9.total, operator: greaterThan, value: 30 }"), "rules/value-range")).toMatchInlineSnapshot(`
+    expect(lines(withCondition("{ fact: phq9.total, operator: greaterThan, value: 30 }"), "rules/value-range"))
+      .toMatchInlineSnapshot(`
       [
         "psych.yaml:5:61: warning: rule "r" compares "phq9.total" with 30, outside its range 0–27: the comparison can never change",
       ]
@@ -387,7 +443,9 @@ describe("condition value messages", () => {
 
 describe("scenario messages", () => {
   const scenario = (profile: string, expect: string) =>
-    packWith({ "tests/basic.yaml": `scenarios:\n  - name: low mood\n    profile: ${profile}\n    assessment: {}\n    expect: ${expect}\n` });
+    packWith({
+      "tests/basic.yaml": `scenarios:\n  - name: low mood\n    profile: ${profile}\n    assessment: {}\n    expect: ${expect}\n`,
+    });
   it("unknown profile", () => {
     expect(lines(scenario("acp-2018", "{ status: complete }"), "scenarios/unknown-profile")).toMatchInlineSnapshot(`
       [
@@ -396,7 +454,10 @@ describe("scenario messages", () => {
     `);
   });
   it("unknown component, rule and field", () => {
-    const files = scenario("acp-2017", "{ exclude: [educaton-reassurance], notFired: [depresion-referral], dataGaps: [questionnaires.phq9.totl] }");
+    const files = scenario(
+      "acp-2017",
+      "{ exclude: [educaton-reassurance], notFired: [depresion-referral], dataGaps: [questionnaires.phq9.totl] }",
+    );
     expect(lines(files, "scenarios/unknown-component")).toMatchInlineSnapshot(`
       [
         "tests/basic.yaml:5:25: error: scenario "low mood" names unknown component "educaton-reassurance" in "exclude" (did you mean "education-reassurance"?)",
@@ -433,7 +494,9 @@ describe("warnings", () => {
 
 // Runs last (tests in a file run in order): every template in messages.ts has a case above.
 it("covers every message template", () => {
-  const templates = Object.values(messages).flatMap((value): unknown[] => ("code" in value ? [value] : Object.values(value)));
+  const templates = Object.values(messages).flatMap((value): unknown[] =>
+    "code" in value ? [value] : Object.values(value),
+  );
   const codes = new Set(templates.map((t) => (t as { code: string }).code));
   expect([...codes].filter((code) => !covered.has(code)).sort()).toEqual([]);
 });

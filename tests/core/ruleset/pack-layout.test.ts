@@ -3,8 +3,19 @@ import { fileKindOf } from "../../../src/core/ruleset/pack-layout.js";
 
 it("tells each file's kind from its path", () => {
   const kinds = Object.fromEntries(
-    ["pack.yaml", "components.yaml", "evidence.yaml", "tests/red-flags.yaml", "tests/deep/a.yml", "psych.yaml", "rules/psych.yml",
-      "sub/pack.yaml", "tests.yaml", "README.md", "pack.yaml.bak"].map((path) => [path, fileKindOf(path)]),
+    [
+      "pack.yaml",
+      "components.yaml",
+      "evidence.yaml",
+      "tests/red-flags.yaml",
+      "tests/deep/a.yml",
+      "psych.yaml",
+      "rules/psych.yml",
+      "sub/pack.yaml",
+      "tests.yaml",
+      "README.md",
+      "pack.yaml.bak",
+    ].map((path) => [path, fileKindOf(path)]),
   );
   expect(kinds).toEqual({
     "pack.yaml": "manifest",

@@ -4,7 +4,10 @@ import { fillTemplate, templateFacts } from "../../../src/core/ruleset/reason-te
 
 describe("templateFacts", () => {
   it("lists the facts named in placeholders, once each, in order", () => {
-    expect(templateFacts("PHQ-9 {phq9.total} ({phq9.severity}), again {phq9.total}")).toEqual(["phq9.total", "phq9.severity"]);
+    expect(templateFacts("PHQ-9 {phq9.total} ({phq9.severity}), again {phq9.total}")).toEqual([
+      "phq9.total",
+      "phq9.severity",
+    ]);
   });
   it("ignores braces that do not hold a fact name", () => {
     expect(templateFacts("{ not a fact } {1abc} {a..b} {} {ok}")).toEqual(["ok"]);
@@ -33,9 +36,12 @@ describe("fillTemplate", () => {
 
   it("leaves text without placeholders as it is", () => {
     fc.assert(
-      fc.property(fc.string().filter((s) => templateFacts(s).length === 0), (text) => {
-        expect(fillTemplate(text, facts)).toBe(text);
-      }),
+      fc.property(
+        fc.string().filter((s) => templateFacts(s).length === 0),
+        (text) => {
+          expect(fillTemplate(text, facts)).toBe(text);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

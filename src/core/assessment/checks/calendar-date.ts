@@ -12,7 +12,8 @@ function daysIn(year: number, month: number): number {
 function check(assessment: Assessment): readonly Issue[] {
   const date = assessment.assessedOn;
   // The schema's pattern already holds: YYYY-MM-DD with month 01–12 and day 01–31.
-  if (date === undefined || Number(date.slice(8)) <= daysIn(Number(date.slice(0, 4)), Number(date.slice(5, 7)))) return consistent;
+  if (date === undefined || Number(date.slice(8)) <= daysIn(Number(date.slice(0, 4)), Number(date.slice(5, 7))))
+    return consistent;
   return [issue(codes.wrongFormat, "/assessedOn", messages.notACalendarDate(date))];
 }
 

@@ -38,7 +38,13 @@ function check(assessment: Assessment): readonly Issue[] {
   }
   const { minimum = 0, maximum = Infinity } = range;
   if (bmi === undefined && (computed < minimum || computed > maximum)) {
-    return [issue(codes.outOfRange, "/lifestyle", messages.derivedOutOfRange("BMI", toOneDecimal(computed), source, range.minimum, range.maximum))];
+    return [
+      issue(
+        codes.outOfRange,
+        "/lifestyle",
+        messages.derivedOutOfRange("BMI", toOneDecimal(computed), source, range.minimum, range.maximum),
+      ),
+    ];
   }
   return consistent;
 }

@@ -17,4 +17,15 @@ import type { Instrument } from "./types.js";
 
 export type { ConsistencyCheck, Instrument } from "./types.js";
 
-export const instruments: readonly Instrument[] = [chronicity, startBack, odi, phq9, gad7, redFlags, axialSpa, flynnCpr, bmi, activity];
+export const instruments: readonly Instrument[] = [
+  chronicity,
+  startBack,
+  odi,
+  phq9,
+  gad7,
+  redFlags,
+  axialSpa,
+  flynnCpr,
+  bmi,
+  activity,
+];

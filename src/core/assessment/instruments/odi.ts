@@ -37,7 +37,13 @@ function check(assessment: Assessment): readonly Issue[] {
     return [issue(codes.tooFewAnswers, "/questionnaires/odi/items", messages.tooFewAnswers(answered, minimumAnswered))];
   }
   if (odi.percent !== undefined && Math.abs(odi.percent - percent) > tolerance) {
-    return [issue(codes.inconsistent, "/questionnaires/odi/percent", messages.disagrees(odi.percent, toOneDecimal(percent), items))];
+    return [
+      issue(
+        codes.inconsistent,
+        "/questionnaires/odi/percent",
+        messages.disagrees(odi.percent, toOneDecimal(percent), items),
+      ),
+    ];
   }
   return consistent;
 }

@@ -29,10 +29,18 @@ function check(assessment: Assessment): readonly Issue[] {
   if (phq9?.item9 === undefined) return consistent;
   const { item9, items: answers, total } = phq9;
   if (answers !== undefined && answers[8] !== item9) {
-    return [issue(codes.inconsistent, "/questionnaires/phq9/item9", messages.disagrees(item9, answers[8], `${items}[8]`))];
+    return [
+      issue(codes.inconsistent, "/questionnaires/phq9/item9", messages.disagrees(item9, answers[8], `${items}[8]`)),
+    ];
   }
   if (answers === undefined && total !== undefined && item9 > total) {
-    return [issue(codes.inconsistent, "/questionnaires/phq9/item9", messages.exceeds(item9, "questionnaires.phq9.total", total))];
+    return [
+      issue(
+        codes.inconsistent,
+        "/questionnaires/phq9/item9",
+        messages.exceeds(item9, "questionnaires.phq9.total", total),
+      ),
+    ];
   }
   return consistent;
 }

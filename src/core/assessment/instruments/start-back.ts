@@ -40,17 +40,37 @@ function check(assessment: Assessment): readonly Issue[] {
   if (startBack.items !== undefined) {
     const scores = startBackScores(startBack.items);
     if (total !== undefined && total !== scores.total) {
-      issues.push(issue(codes.inconsistent, "/questionnaires/startBack/total", messages.disagrees(total, scores.total, items)));
+      issues.push(
+        issue(codes.inconsistent, "/questionnaires/startBack/total", messages.disagrees(total, scores.total, items)),
+      );
     }
     if (psychosocial !== undefined && psychosocial !== scores.psychosocial) {
-      issues.push(issue(codes.inconsistent, "/questionnaires/startBack/psychosocial", messages.disagrees(psychosocial, scores.psychosocial, items)));
+      issues.push(
+        issue(
+          codes.inconsistent,
+          "/questionnaires/startBack/psychosocial",
+          messages.disagrees(psychosocial, scores.psychosocial, items),
+        ),
+      );
     }
   } else if (total !== undefined && psychosocial !== undefined) {
     if (psychosocial > total) {
-      issues.push(issue(codes.inconsistent, "/questionnaires/startBack/psychosocial", messages.exceeds(psychosocial, "questionnaires.startBack.total", total)));
+      issues.push(
+        issue(
+          codes.inconsistent,
+          "/questionnaires/startBack/psychosocial",
+          messages.exceeds(psychosocial, "questionnaires.startBack.total", total),
+        ),
+      );
     } else if (total - psychosocial > physicalItems) {
       const bound = psychosocial + physicalItems;
-      issues.push(issue(codes.inconsistent, "/questionnaires/startBack/total", messages.exceeds(total, "questionnaires.startBack.psychosocial + 4", bound)));
+      issues.push(
+        issue(
+          codes.inconsistent,
+          "/questionnaires/startBack/total",
+          messages.exceeds(total, "questionnaires.startBack.psychosocial + 4", bound),
+        ),
+      );
     }
   }
   return issues.length === 0 ? consistent : issues;

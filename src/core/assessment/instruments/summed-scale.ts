@@ -12,7 +12,11 @@ export type SummedScaleKey = "phq9" | "gad7";
  * A questionnaire whose total is the sum of its items (PHQ-9, GAD-7), given either as items or
  * as a total, with a severity band. Derives `<key>.total` and `<key>.severity`.
  */
-export function summedScale<Severity extends string>(key: SummedScaleKey, name: string, severities: Bands<Severity>): Instrument {
+export function summedScale<Severity extends string>(
+  key: SummedScaleKey,
+  name: string,
+  severities: Bands<Severity>,
+): Instrument {
   const items = `questionnaires.${key}.items`;
   const totalFact = `${key}.total`;
   const severityFact = `${key}.severity`;
@@ -30,8 +34,20 @@ export function summedScale<Severity extends string>(key: SummedScaleKey, name: 
   return {
     name,
     facts: [
-      derivedFact({ name: totalFact, type: "integer", ...rangeOf(`questionnaires.${key}.total`), description: `${name} total score.`, collect: [items] }),
-      derivedFact({ name: severityFact, type: "string", enum: labelsOf(severities), description: `${name} severity band of the total.`, collect: [items] }),
+      derivedFact({
+        name: totalFact,
+        type: "integer",
+        ...rangeOf(`questionnaires.${key}.total`),
+        description: `${name} total score.`,
+        collect: [items],
+      }),
+      derivedFact({
+        name: severityFact,
+        type: "string",
+        enum: labelsOf(severities),
+        description: `${name} severity band of the total.`,
+        collect: [items],
+      }),
     ],
     checks: [{ reads: [`/questionnaires/${key}`], check }],
     derive(assessment, facts) {

@@ -10,14 +10,22 @@ export const componentReferences: Check = {
     if (components === undefined) return [];
     return rules.items.flatMap(({ value: rule, file, pointer }) => {
       const references = [
-        ...(rule.then.add ?? []).map((a, i) => ({ id: a.component, verb: "adds", at: `${pointer}/then/add/${i}/component` })),
+        ...(rule.then.add ?? []).map((a, i) => ({
+          id: a.component,
+          verb: "adds",
+          at: `${pointer}/then/add/${i}/component`,
+        })),
         ...(rule.then.withhold ?? []).flatMap((w, i) =>
-          w.component === undefined ? [] : [{ id: w.component, verb: "withholds", at: `${pointer}/then/withhold/${i}/component` }],
+          w.component === undefined
+            ? []
+            : [{ id: w.component, verb: "withholds", at: `${pointer}/then/withhold/${i}/component` }],
         ),
       ];
       return references
         .filter(({ id }) => !components.ids.has(id))
-        .map(({ id, verb, at }) => issue(unknownComponent, file.place(at), rule.id, verb, id, closestMatch(id, components.ids)));
+        .map(({ id, verb, at }) =>
+          issue(unknownComponent, file.place(at), rule.id, verb, id, closestMatch(id, components.ids)),
+        );
     });
   },
 };

@@ -26,12 +26,19 @@ export const conditionValues: Check = {
   },
 };
 
-function comparisonIssues(rule: string, fact: FactDefinition, operator: Operator, value: ConditionValue, place: (suffix: string) => Place): Issue[] {
+function comparisonIssues(
+  rule: string,
+  fact: FactDefinition,
+  operator: Operator,
+  value: ConditionValue,
+  place: (suffix: string) => Place,
+): Issue[] {
   if (!operator.factTypes.includes(fact.type)) {
     const applicable = [...operators.values()].filter((o) => o.factTypes.includes(fact.type)).map((o) => o.name);
     return [issue(operatorType, place("/operator"), rule, operator.name, fact, applicable)];
   }
-  if (Array.isArray(value) !== (operator.value === "list")) return [issue(valueShape, place("/value"), rule, operator.name, operator.value, value)];
+  if (Array.isArray(value) !== (operator.value === "list"))
+    return [issue(valueShape, place("/value"), rule, operator.name, operator.value, value)];
   return Array.isArray(value)
     ? value.flatMap((item, i) => itemIssues(rule, fact, item, place(`/value/${i}`)))
     : itemIssues(rule, fact, value, place("/value"));
@@ -49,8 +56,12 @@ const VALUE_TYPE: Readonly<Record<FactType, "number" | "string" | "boolean">> = 
 function itemIssues(rule: string, fact: FactDefinition, item: string | number | boolean, place: Place): Issue[] {
   if (typeof item !== VALUE_TYPE[fact.type]) return [issue(valueType, place, rule, fact, item)];
   if (typeof item === "string" && fact.enum !== undefined && fact.openEnum !== true && !fact.enum.includes(item)) {
-    return [issue(unknownContextValue.get(fact.name) ?? valueEnum, place, rule, fact, item, closestMatch(item, fact.enum))];
+    return [
+      issue(unknownContextValue.get(fact.name) ?? valueEnum, place, rule, fact, item, closestMatch(item, fact.enum)),
+    ];
   }
-  const outside = typeof item === "number" && ((fact.minimum !== undefined && item < fact.minimum) || (fact.maximum !== undefined && item > fact.maximum));
+  const outside =
+    typeof item === "number" &&
+    ((fact.minimum !== undefined && item < fact.minimum) || (fact.maximum !== undefined && item > fact.maximum));
   return outside ? [issue(valueRange, place, rule, fact, item)] : [];
 }

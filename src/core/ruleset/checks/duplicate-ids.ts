@@ -16,17 +16,22 @@ export const duplicateIds: Check = {
   name: "duplicate-ids",
   description: "Rule, component, evidence and profile ids are unique across the pack; a repeat names the first.",
   run(pack) {
-    return KINDS.flatMap(({ noun, items, problem }) => duplicatesIn(items(pack), (first, item, id) => {
-      const { source } = first.file.place(`${first.pointer}/id`);
-      const firstAt = `${source.file}:${source.line}:${source.column}`;
-      return issue(problem, item.file.place(`${item.pointer}/id`), noun, id, firstAt);
-    }));
+    return KINDS.flatMap(({ noun, items, problem }) =>
+      duplicatesIn(items(pack), (first, item, id) => {
+        const { source } = first.file.place(`${first.pointer}/id`);
+        const firstAt = `${source.file}:${source.line}:${source.column}`;
+        return issue(problem, item.file.place(`${item.pointer}/id`), noun, id, firstAt);
+      }),
+    );
   },
 };
 
 type Item = Catalog<{ readonly id: string }>["items"][number];
 
-function duplicatesIn(catalog: Catalog<{ readonly id: string }> | undefined, report: (first: Item, item: Item, id: string) => Issue): Issue[] {
+function duplicatesIn(
+  catalog: Catalog<{ readonly id: string }> | undefined,
+  report: (first: Item, item: Item, id: string) => Issue,
+): Issue[] {
   const first = new Map<string, Item>();
   const issues: Issue[] = [];
   for (const item of catalog?.items ?? []) {

@@ -10,7 +10,17 @@ export const evidenceReferences: Check = {
     if (evidence === undefined) return [];
     return rules.items.flatMap(({ value: rule, file, pointer }) =>
       rule.evidence.flatMap((id, i) =>
-        evidence.ids.has(id) ? [] : [issue(unknownEvidence, file.place(`${pointer}/evidence/${i}`), rule.id, id, closestMatch(id, evidence.ids))],
+        evidence.ids.has(id)
+          ? []
+          : [
+              issue(
+                unknownEvidence,
+                file.place(`${pointer}/evidence/${i}`),
+                rule.id,
+                id,
+                closestMatch(id, evidence.ids),
+              ),
+            ],
       ),
     );
   },

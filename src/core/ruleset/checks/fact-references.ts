@@ -12,7 +12,13 @@ export const factReferences: Check = {
       comparisonsOf(rule, pointer)
         .filter(({ condition }) => !facts.has(condition.fact))
         .map(({ condition, pointer: at }) =>
-          issue(unknownFact, file.place(`${at}/fact`), rule.id, condition.fact, closestMatch(condition.fact, facts.keys())),
+          issue(
+            unknownFact,
+            file.place(`${at}/fact`),
+            rule.id,
+            condition.fact,
+            closestMatch(condition.fact, facts.keys()),
+          ),
         ),
     );
   },

@@ -13,7 +13,9 @@ export const reasonTemplates: Check = {
       templatedTextsOf(rule, pointer).flatMap(({ text, pointer: at }) =>
         templateFacts(text)
           .filter((name) => !facts.has(name))
-          .map((name) => issue(templateFact, file.placeOfText(at, `{${name}}`), rule.id, name, closestMatch(name, facts.keys()))),
+          .map((name) =>
+            issue(templateFact, file.placeOfText(at, `{${name}}`), rule.id, name, closestMatch(name, facts.keys())),
+          ),
       ),
     );
   },

@@ -35,7 +35,9 @@ export function templatedTextsOf(rule: Pick<Rule, "then">, rulePointer: string):
       if (typeof value === "string") texts.push({ text: value, pointer: `${then}/add/${i}/details/${key}` });
     }
   });
-  (rule.then.withhold ?? []).forEach((withholding, i) => texts.push({ text: withholding.reason, pointer: `${then}/withhold/${i}/reason` }));
+  (rule.then.withhold ?? []).forEach((withholding, i) =>
+    texts.push({ text: withholding.reason, pointer: `${then}/withhold/${i}/reason` }),
+  );
   if (rule.then.halt !== undefined) texts.push({ text: rule.then.halt.reason, pointer: `${then}/halt/reason` });
   return texts;
 }

@@ -1,7 +1,12 @@
 import type { Issue } from "../../errors.js";
 import type { ScenarioExpectation } from "../../generated/types.js";
 import { issue } from "../issue.js";
-import { scenarioUnknownComponent, scenarioUnknownField, scenarioUnknownProfile, scenarioUnknownRule } from "../messages.js";
+import {
+  scenarioUnknownComponent,
+  scenarioUnknownField,
+  scenarioUnknownProfile,
+  scenarioUnknownRule,
+} from "../messages.js";
 import type { PackModel } from "../pack-model.js";
 import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
@@ -9,13 +14,18 @@ import type { Check } from "./check.js";
 type Listed = Exclude<keyof ScenarioExpectation, "status">;
 
 /** What each list of an expectation names, and where those names are defined. */
-const EXPECTED: Readonly<Record<Listed, { problem: typeof scenarioUnknownRule; known: (pack: PackModel) => ReadonlySet<string> | undefined }>> = {
+const EXPECTED: Readonly<
+  Record<Listed, { problem: typeof scenarioUnknownRule; known: (pack: PackModel) => ReadonlySet<string> | undefined }>
+> = {
   include: { problem: scenarioUnknownComponent, known: (pack) => pack.components?.ids },
   exclude: { problem: scenarioUnknownComponent, known: (pack) => pack.components?.ids },
   withheld: { problem: scenarioUnknownComponent, known: (pack) => pack.components?.ids },
   fired: { problem: scenarioUnknownRule, known: (pack) => pack.rules.ids },
   notFired: { problem: scenarioUnknownRule, known: (pack) => pack.rules.ids },
-  dataGaps: { problem: scenarioUnknownField, known: (pack) => new Set([...pack.facts.values()].flatMap((f) => f.collect)) },
+  dataGaps: {
+    problem: scenarioUnknownField,
+    known: (pack) => new Set([...pack.facts.values()].flatMap((f) => f.collect)),
+  },
 };
 
 export const scenarioReferences: Check = {
@@ -27,13 +37,25 @@ export const scenarioReferences: Check = {
       const profiles = pack.profiles?.ids;
       if (scenario.profile !== undefined && profiles !== undefined && !profiles.has(scenario.profile)) {
         const suggestion = closestMatch(scenario.profile, profiles);
-        issues.push(issue(scenarioUnknownProfile, file.place(`${pointer}/profile`), scenario.name, scenario.profile, suggestion));
+        issues.push(
+          issue(scenarioUnknownProfile, file.place(`${pointer}/profile`), scenario.name, scenario.profile, suggestion),
+        );
       }
       for (const [key, { problem, known }] of Object.entries(EXPECTED)) {
         const ids = known(pack);
         if (ids === undefined) continue;
         (scenario.expect[key as Listed] ?? []).forEach((id, i) => {
-          if (!ids.has(id)) issues.push(issue(problem, file.place(`${pointer}/expect/${key}/${i}`), scenario.name, key, id, closestMatch(id, ids)));
+          if (!ids.has(id))
+            issues.push(
+              issue(
+                problem,
+                file.place(`${pointer}/expect/${key}/${i}`),
+                scenario.name,
+                key,
+                id,
+                closestMatch(id, ids),
+              ),
+            );
         });
       }
       return issues;

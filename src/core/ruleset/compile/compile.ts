@@ -18,7 +18,12 @@ export interface CompletePack {
 
 /** The pack as a complete one, when no issue is an error; else `undefined`. */
 export function completePack(pack: PackModel, issues: readonly Issue[]): CompletePack | undefined {
-  if (issues.some((i) => i.severity === "error") || pack.manifest === undefined || pack.components === undefined || pack.evidence === undefined) {
+  if (
+    issues.some((i) => i.severity === "error") ||
+    pack.manifest === undefined ||
+    pack.components === undefined ||
+    pack.evidence === undefined
+  ) {
     return undefined;
   }
   // Without a schema error every item passed its whole schema, not only the parts checks read.
@@ -40,9 +45,14 @@ export function compilePack(pack: CompletePack, digest: string, warnings: readon
     profiles,
     components: new Map(pack.components.items.map(({ value }) => [value.id, value])),
     evidence: new Map(pack.evidence.items.map(({ value }) => [value.id, value])),
-    rules: pack.rules.items.map(compileRule).sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    rules: pack.rules.items
+      .map(compileRule)
+      .sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     facts: pack.facts,
-    scenarios: pack.scenarios.items.map(({ value, file, pointer }) => ({ scenario: value, source: file.place(pointer).source })),
+    scenarios: pack.scenarios.items.map(({ value, file, pointer }) => ({
+      scenario: value,
+      source: file.place(pointer).source,
+    })),
     warnings,
   });
 }

@@ -27,7 +27,11 @@ export interface PlainDocument {
  * keys (never written: the walk skips them, and values are defined, not assigned), duplicate or
  * non-text keys, aliases to nothing, and aliases that expand past `MAX_ALIAS_EXPANSION` nodes.
  */
-export function toPlain(doc: Document.Parsed, placeAt: (offset: number, pointer: string) => Place, lineOf: (offset: number) => number): PlainDocument {
+export function toPlain(
+  doc: Document.Parsed,
+  placeAt: (offset: number, pointer: string) => Place,
+  lineOf: (offset: number) => number,
+): PlainDocument {
   const spans = new Map<string, Span>();
   const issues: Issue[] = [];
   let expanded = 0;
@@ -48,7 +52,14 @@ export function toPlain(doc: Document.Parsed, placeAt: (offset: number, pointer:
     }
     if (outerAlias !== undefined && ++expanded > MAX_ALIAS_EXPANSION) {
       stopped = true;
-      issues.push(issue(aliasLimit, placeAt(outerAlias.node.range?.[0] ?? 0, outerAlias.pointer), outerAlias.node.source, MAX_ALIAS_EXPANSION));
+      issues.push(
+        issue(
+          aliasLimit,
+          placeAt(outerAlias.node.range?.[0] ?? 0, outerAlias.pointer),
+          outerAlias.node.source,
+          MAX_ALIAS_EXPANSION,
+        ),
+      );
       return null;
     }
     if (depth > MAX_DEPTH) {
@@ -76,7 +87,11 @@ export function toPlain(doc: Document.Parsed, placeAt: (offset: number, pointer:
     return value;
   }
 
-  function mapping(pairs: ReadonlyArray<{ key: unknown; value: unknown }>, pointer: string, depth: number): Record<string, unknown> {
+  function mapping(
+    pairs: ReadonlyArray<{ key: unknown; value: unknown }>,
+    pointer: string,
+    depth: number,
+  ): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     const firstAt = new Map<string, number>();
     for (const pair of pairs) {

@@ -16,7 +16,12 @@ export function readYamlFile(input: RuleFileText, kind: FileKind): { file?: Sour
   const lineCounter = new LineCounter();
   // Core schema only (`!!binary`, `!!timestamp` stay text); duplicate keys are found by toPlain,
   // which names the key and its first line.
-  const doc = parseDocument(input.text, { lineCounter, prettyErrors: false, resolveKnownTags: false, uniqueKeys: false });
+  const doc = parseDocument(input.text, {
+    lineCounter,
+    prettyErrors: false,
+    resolveKnownTags: false,
+    uniqueKeys: false,
+  });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: input.path, line, column: col };
@@ -53,7 +58,9 @@ export function readYamlFile(input: RuleFileText, kind: FileKind): { file?: Sour
     placeOfText(pointer, needle) {
       const span = spans.get(pointer);
       const index = span === undefined ? -1 : input.text.indexOf(needle, span.start);
-      return span !== undefined && index >= 0 && index + needle.length <= span.end ? placeAt(index, pointer) : file.place(pointer);
+      return span !== undefined && index >= 0 && index + needle.length <= span.end
+        ? placeAt(index, pointer)
+        : file.place(pointer);
     },
   };
   return { file, issues };

@@ -12,7 +12,11 @@ import { schemaAt } from "./schema-at.js";
  * out, only the `oneOf`/`anyOf` error stays, and its message lists the alternatives.
  * Outer alternatives go first: dropping a branch drops the nested alternatives inside it.
  */
-export function reduceAlternatives(errors: readonly ValidationErrorObject[], root: SchemaNode, data: unknown): ValidationErrorObject[] {
+export function reduceAlternatives(
+  errors: readonly ValidationErrorObject[],
+  root: SchemaNode,
+  data: unknown,
+): ValidationErrorObject[] {
   const dropped = new Set<ValidationErrorObject>();
   const alternatives = errors
     .filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf")

@@ -33,7 +33,9 @@ export function intendedBranch(branches: readonly SchemaNode[], value: unknown):
     return fitting.length === 1 ? fitting[0] : undefined;
   }
   const keys = Object.keys(value);
-  const scores = fitting.map(({ schema }) => keys.filter((k) => declares(schema, k) || (schema.required ?? []).includes(k)).length);
+  const scores = fitting.map(
+    ({ schema }) => keys.filter((k) => declares(schema, k) || (schema.required ?? []).includes(k)).length,
+  );
   const best = Math.max(0, ...scores);
   if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;
   return fitting[scores.indexOf(best)];
@@ -45,7 +47,9 @@ export function withBranch(node: SchemaNode, branch: SchemaNode | undefined): Sc
   if (branch === undefined) return { schema: own, document: node.document };
   const other = branch.schema;
   const additionalProperties =
-    own.additionalProperties === false || other.additionalProperties === false ? false : (other.additionalProperties ?? own.additionalProperties);
+    own.additionalProperties === false || other.additionalProperties === false
+      ? false
+      : (other.additionalProperties ?? own.additionalProperties);
   const schema: JsonSchema = {
     ...own,
     ...other,

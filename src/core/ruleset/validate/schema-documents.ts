@@ -60,4 +60,6 @@ export function resolveRefs(node: SchemaNode): SchemaNode {
 }
 
 /** The categories a component may have, as the components schema lists them. */
-export const categories: readonly string[] = (resolveRefs({ schema: { $ref: "components.schema.json#/$defs/category" }, document: "" }).schema.enum ?? []).map(String);
+export const categories: readonly string[] = (
+  resolveRefs({ schema: { $ref: "components.schema.json#/$defs/category" }, document: "" }).schema.enum ?? []
+).map(String);

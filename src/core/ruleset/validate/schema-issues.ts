@@ -45,7 +45,11 @@ function schemaIssues(file: SourceFile, errors: readonly ValidationErrorObject[]
   const seen = new Set<string>();
   const issues: Issue[] = [];
   for (const error of reduced) {
-    if (error.keyword === "required" && explained.has(`${error.instancePath}/${String(error.params["missingProperty"])}`)) continue;
+    if (
+      error.keyword === "required" &&
+      explained.has(`${error.instancePath}/${String(error.params["missingProperty"])}`)
+    )
+      continue;
     const signature = `${error.keyword} ${error.instancePath} ${JSON.stringify(error.params)}`;
     if (seen.has(signature)) continue;
     seen.add(signature);
@@ -57,7 +61,9 @@ function schemaIssues(file: SourceFile, errors: readonly ValidationErrorObject[]
       keys: keysAt(error.instancePath),
       ajvMessage: error.message ?? "is invalid",
       ...suggestionFor(error, hints.get(error), valueAt(file.data, error.instancePath)),
-      ...(match !== undefined && (error.keyword === "oneOf" || error.keyword === "anyOf") ? { alternatives: alternativesAt(match, error) } : {}),
+      ...(match !== undefined && (error.keyword === "oneOf" || error.keyword === "anyOf")
+        ? { alternatives: alternativesAt(match, error) }
+        : {}),
     };
     issues.push(issue(schemaProblems[error.keyword] ?? schemaFallback, placeOf(file, error), context));
   }
@@ -67,12 +73,17 @@ function schemaIssues(file: SourceFile, errors: readonly ValidationErrorObject[]
 /** Unknown keys sit at the key, duplicates at the repeated item, the rest at the node itself. */
 function placeOf(file: SourceFile, error: ValidationErrorObject): Place {
   const { instancePath: at, params } = error;
-  if (error.keyword === "additionalProperties") return file.place(childPointer(at, String(params["additionalProperty"])), "key");
+  if (error.keyword === "additionalProperties")
+    return file.place(childPointer(at, String(params["additionalProperty"])), "key");
   if (error.keyword === "uniqueItems") return file.place(childPointer(at, Number(params["i"])));
   return file.place(at);
 }
 
-function suggestionFor(error: ValidationErrorObject, hint: string | undefined, value: unknown): { suggestion?: string } {
+function suggestionFor(
+  error: ValidationErrorObject,
+  hint: string | undefined,
+  value: unknown,
+): { suggestion?: string } {
   if (hint !== undefined) return { suggestion: hint };
   const allowed = error.params["allowedValues"];
   if (error.keyword !== "enum" || typeof value !== "string" || !Array.isArray(allowed)) return {};
@@ -85,14 +96,16 @@ function ownerOf(file: SourceFile, pointer: string): { owner: string | undefined
   const { key, noun, idKey } = fileKinds[file.kind].collection;
   const [first, index] = pointerSegments(pointer);
   const item = index === undefined ? undefined : valueAt(file.data, childPointer(childPointer("", key), index));
-  if (first !== key || index === undefined || !/^\d+$/.test(index) || item === undefined) return { owner: undefined, field: pointerToDotted(pointer) };
+  if (first !== key || index === undefined || !/^\d+$/.test(index) || item === undefined)
+    return { owner: undefined, field: pointerToDotted(pointer) };
   const id = typeof item === "object" && item !== null ? (item as Record<string, unknown>)[idKey] : undefined;
   const owner = typeof id === "string" ? `${noun} ${quote(id)}` : `${noun} #${Number(index) + 1}`;
   return { owner, field: pointerToDotted(pointer.slice(childPointer(childPointer("", key), index).length)) };
 }
 
 function alternativesAt(match: SchemaMatch, error: ValidationErrorObject): Alternatives {
-  const typesOf = (schema: JsonSchema): string[] => (schema.type === undefined ? [] : typeof schema.type === "string" ? [schema.type] : [...schema.type]);
+  const typesOf = (schema: JsonSchema): string[] =>
+    schema.type === undefined ? [] : typeof schema.type === "string" ? [schema.type] : [...schema.type];
   return {
     noun: (match.node.schema.title ?? "value").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase(),
     several: Array.isArray(error.params["passingSchemas"]),

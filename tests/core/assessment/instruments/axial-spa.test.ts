@@ -25,9 +25,24 @@ describe("axial spondyloarthritis features (NICE NG65)", () => {
   });
 
   it("adds each inflammatory feature present", () => {
-    expect(features({ ...noFeatures, ageAtOnset: 25, wakesSecondHalfOfNight: true, improvesWithMovement: true, psoriasis: true })).toBe(4);
     expect(
-      features({ ageAtOnset: 20, ...Object.fromEntries(Object.keys(noFeatures).slice(1).map((name) => [name, true])) }),
+      features({
+        ...noFeatures,
+        ageAtOnset: 25,
+        wakesSecondHalfOfNight: true,
+        improvesWithMovement: true,
+        psoriasis: true,
+      }),
+    ).toBe(4);
+    expect(
+      features({
+        ageAtOnset: 20,
+        ...Object.fromEntries(
+          Object.keys(noFeatures)
+            .slice(1)
+            .map((name) => [name, true]),
+        ),
+      }),
     ).toBe(9);
   });
 

@@ -18,15 +18,21 @@ describe("Oswestry Disability Index", () => {
   });
 
   it("derives odi.percent to one decimal from items, or as given", () => {
-    expect(factsOf({ questionnaires: { odi: { items: [3, 2, 2, 2, 2, 2, 2, 2, 3, null] } } }).get("odi.percent")).toBe(44.4);
+    expect(factsOf({ questionnaires: { odi: { items: [3, 2, 2, 2, 2, 2, 2, 2, 3, null] } } }).get("odi.percent")).toBe(
+      44.4,
+    );
     expect(factsOf({ questionnaires: { odi: { percent: 38 } } }).get("odi.percent")).toBe(38);
-    expect(factsOf({ questionnaires: { odi: { items: [3, 2, 2, 2, 2, 2, 2, 2, 3, null], percent: 44 } } }).get("odi.percent")).toBe(44.4);
+    expect(
+      factsOf({ questionnaires: { odi: { items: [3, 2, 2, 2, 2, 2, 2, 2, 3, null], percent: 44 } } }).get(
+        "odi.percent",
+      ),
+    ).toBe(44.4);
   });
 
   it("rejects fewer than 8 answered items", () => {
-    expect(problems(assessmentWith({ questionnaires: { odi: { items: [1, 1, 1, 1, 1, 1, 1, null, null, null] } } }))).toEqual([
-      "questionnaires.odi.items: 7 items answered; at least 8 are needed to score it",
-    ]);
+    expect(
+      problems(assessmentWith({ questionnaires: { odi: { items: [1, 1, 1, 1, 1, 1, 1, null, null, null] } } })),
+    ).toEqual(["questionnaires.odi.items: 7 items answered; at least 8 are needed to score it"]);
   });
 
   it("accepts a percentage rounded from the items, and rejects one that disagrees", () => {

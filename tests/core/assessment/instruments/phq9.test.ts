@@ -39,7 +39,11 @@ describe("PHQ-9", () => {
   });
 
   it("rejects items that disagree with the total or item 9, naming both", () => {
-    expect(problems(assessmentWith({ questionnaires: { phq9: { items: [1, 1, 1, 1, 1, 1, 1, 1, 1], total: 12, item9: 0 } } }))).toEqual([
+    expect(
+      problems(
+        assessmentWith({ questionnaires: { phq9: { items: [1, 1, 1, 1, 1, 1, 1, 1, 1], total: 12, item9: 0 } } }),
+      ),
+    ).toEqual([
       "questionnaires.phq9.total: 12 disagrees with 9 from questionnaires.phq9.items",
       "questionnaires.phq9.item9: 0 disagrees with 1 from questionnaires.phq9.items[8]",
     ]);

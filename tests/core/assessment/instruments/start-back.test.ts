@@ -4,7 +4,11 @@ import { factsOf, problems, assessmentWith } from "../factories.js";
 
 function startBackFacts(startBack: Record<string, unknown>) {
   const facts = factsOf({ questionnaires: { startBack } });
-  return { total: facts.get("startBack.total"), psychosocial: facts.get("startBack.psychosocial"), risk: facts.get("startBack.risk") };
+  return {
+    total: facts.get("startBack.total"),
+    psychosocial: facts.get("startBack.psychosocial"),
+    risk: facts.get("startBack.risk"),
+  };
 }
 
 describe("STarT Back scoring", () => {
@@ -39,7 +43,13 @@ describe("STarT Back scoring", () => {
   });
 
   it("rejects items that disagree with the given scores, naming both", () => {
-    expect(problems(assessmentWith({ questionnaires: { startBack: { items: [1, 1, 0, 0, 1, 1, 1, 0, 3], total: 5, psychosocial: 3 } } }))).toEqual([
+    expect(
+      problems(
+        assessmentWith({
+          questionnaires: { startBack: { items: [1, 1, 0, 0, 1, 1, 1, 0, 3], total: 5, psychosocial: 3 } },
+        }),
+      ),
+    ).toEqual([
       "questionnaires.startBack.total: 5 disagrees with 6 from questionnaires.startBack.items",
       "questionnaires.startBack.psychosocial: 3 disagrees with 4 from questionnaires.startBack.items",
     ]);

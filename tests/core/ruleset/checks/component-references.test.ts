@@ -6,7 +6,10 @@ const withholding = (entries: string) => rule("r").replace("then:\n", `then:\n  
 
 it("finds components a rule adds or withholds that the catalog lacks", () => {
   const files = packWith({
-    "psych.yaml": ruleFile(rule("r").replace("component: education-reassurance", "component: yoga"), withholding("[{ component: tai-chi, reason: no }]")),
+    "psych.yaml": ruleFile(
+      rule("r").replace("component: education-reassurance", "component: yoga"),
+      withholding("[{ component: tai-chi, reason: no }]"),
+    ),
   });
   expect(found(files, "rules/unknown-component")).toEqual([
     "rules/unknown-component psych.yaml:8:24 /rules/0/then/add/0/component",
@@ -15,7 +18,11 @@ it("finds components a rule adds or withholds that the catalog lacks", () => {
 });
 
 it("accepts catalog components, and withholding a whole category", () => {
-  const files = packWith({ "psych.yaml": ruleFile(withholding("[{ category: adjunct, reason: no }, { component: mental-health-referral, reason: no }]")) });
+  const files = packWith({
+    "psych.yaml": ruleFile(
+      withholding("[{ category: adjunct, reason: no }, { component: mental-health-referral, reason: no }]"),
+    ),
+  });
   expect(found(files, "rules/unknown-component")).toEqual([]);
 });
 
@@ -25,7 +32,8 @@ it("stays quiet when the catalog cannot be read, rather than call every componen
 });
 
 it("knows a component whose catalog entry is broken, and reports only the broken entry", () => {
-  const components = "components:\n  - { id: education-reassurance, category: education, title: T }\n  - { id: mental-health-referral, category: referral, title: M, description: D, patientText: P, details: {} }\n";
+  const components =
+    "components:\n  - { id: education-reassurance, category: education, title: T }\n  - { id: mental-health-referral, category: referral, title: M, description: D, patientText: P, details: {} }\n";
   const files = packWith({ "components.yaml": components });
   expect(found(files, "rules/")).toEqual([]);
   expect(found(files, "schema/")).toEqual([

@@ -22,8 +22,13 @@ describe("operators against fact types, as the operator registry declares them",
       const applies = operator.factTypes.includes(type as FactType);
       it(`${operator.name} on a ${type} fact: ${applies ? "accepted" : "rejected"}`, () => {
         const written = operator.value === "list" ? `[${value}]` : value;
-        const codes = found(withCondition(`{ fact: ${fact}, operator: ${operator.name}, value: ${written} }`), "rules/");
-        expect(codes).toEqual(applies ? [] : [expect.stringMatching(/^rules\/operator-type psych\.yaml:5:\d+ \/rules\/0\/when\/operator$/)]);
+        const codes = found(
+          withCondition(`{ fact: ${fact}, operator: ${operator.name}, value: ${written} }`),
+          "rules/",
+        );
+        expect(codes).toEqual(
+          applies ? [] : [expect.stringMatching(/^rules\/operator-type psych\.yaml:5:\d+ \/rules\/0\/when\/operator$/)],
+        );
       });
     }
   }
@@ -31,14 +36,18 @@ describe("operators against fact types, as the operator registry declares them",
 
 describe("values against the fact", () => {
   it("in/notIn take a list, the others one value", () => {
-    expect(found(withCondition("{ fact: phq9.total, operator: notIn, value: 3 }"), "rules/")).toEqual(["rules/value-shape psych.yaml:5:55 /rules/0/when/value"]);
+    expect(found(withCondition("{ fact: phq9.total, operator: notIn, value: 3 }"), "rules/")).toEqual([
+      "rules/value-shape psych.yaml:5:55 /rules/0/when/value",
+    ]);
     expect(found(withCondition("{ fact: redFlags.fever, operator: equal, value: [true] }"), "rules/")).toEqual([
       "rules/value-shape psych.yaml:5:59 /rules/0/when/value",
     ]);
   });
 
   it("a value of another type than its fact, each list item on its own", () => {
-    expect(found(withCondition("{ fact: redFlags.fever, operator: equal, value: 'true' }"), "rules/")).toEqual(["rules/value-type psych.yaml:5:59 /rules/0/when/value"]);
+    expect(found(withCondition("{ fact: redFlags.fever, operator: equal, value: 'true' }"), "rules/")).toEqual([
+      "rules/value-type psych.yaml:5:59 /rules/0/when/value",
+    ]);
     expect(found(withCondition("{ fact: phq9.total, operator: in, value: [1, '2', 3, true] }"), "rules/")).toEqual([
       "rules/value-type psych.yaml:5:56 /rules/0/when/value/1",
       "rules/value-type psych.yaml:5:64 /rules/0/when/value/3",
@@ -49,14 +58,18 @@ describe("values against the fact", () => {
   });
 
   it("a string outside a closed enum, but any string for an open one", () => {
-    expect(found(withCondition("{ fact: history.failedTreatments, operator: contains, value: yoga }"), "rules/")).toEqual([
-      "rules/value-enum psych.yaml:5:72 /rules/0/when/value",
-    ]);
-    expect(found(withCondition("{ fact: preferences.activities, operator: contains, value: bouldering }"), "rules/")).toEqual([]);
+    expect(
+      found(withCondition("{ fact: history.failedTreatments, operator: contains, value: yoga }"), "rules/"),
+    ).toEqual(["rules/value-enum psych.yaml:5:72 /rules/0/when/value"]);
+    expect(
+      found(withCondition("{ fact: preferences.activities, operator: contains, value: bouldering }"), "rules/"),
+    ).toEqual([]);
   });
 
   it("a number outside the fact's range is a warning: the pack still compiles", () => {
-    const files = withCondition("{ any: [{ fact: phq9.total, operator: greaterThan, value: 27.5 }, { fact: phq9.total, operator: lessThan, value: -1 }] }");
+    const files = withCondition(
+      "{ any: [{ fact: phq9.total, operator: greaterThan, value: 27.5 }, { fact: phq9.total, operator: lessThan, value: -1 }] }",
+    );
     expect(found(files, "rules/")).toEqual([
       "rules/value-range psych.yaml:5:69 /rules/0/when/any/0/value",
       "rules/value-range psych.yaml:5:124 /rules/0/when/any/1/value",

@@ -11,11 +11,17 @@ it("finds a rule id used in two files, naming the first place at the second", ()
 
 it("finds duplicate component, evidence and profile ids", () => {
   const files = packWith({
-    "components.yaml": "components:\n  - { id: a, category: education, title: T, description: D, patientText: P, details: {} }\n  - { id: a, category: education, title: T, description: D, patientText: P, details: {} }\n",
-    "evidence.yaml": "evidence:\n  - { id: e, citation: C, finding: F, certainty: high }\n  - { id: e, citation: C, finding: F, certainty: high }\n",
+    "components.yaml":
+      "components:\n  - { id: a, category: education, title: T, description: D, patientText: P, details: {} }\n  - { id: a, category: education, title: T, description: D, patientText: P, details: {} }\n",
+    "evidence.yaml":
+      "evidence:\n  - { id: e, citation: C, finding: F, certainty: high }\n  - { id: e, citation: C, finding: F, certainty: high }\n",
     "pack.yaml": "name: p\nversion: 1.0.0\ndefaultProfile: x\nprofiles: [{ id: x, title: X }, { id: x, title: Y }]\n",
   });
-  expect([...found(files, "components/duplicate"), ...found(files, "evidence/duplicate"), ...found(files, "pack/duplicate")]).toEqual([
+  expect([
+    ...found(files, "components/duplicate"),
+    ...found(files, "evidence/duplicate"),
+    ...found(files, "pack/duplicate"),
+  ]).toEqual([
     "components/duplicate-id components.yaml:3:11 /components/1/id",
     "evidence/duplicate-id evidence.yaml:3:11 /evidence/1/id",
     "pack/duplicate-profile pack.yaml:4:39 /profiles/1/id",
@@ -23,7 +29,11 @@ it("finds duplicate component, evidence and profile ids", () => {
 });
 
 it("reports one issue per repeat, in path order whatever the file order", () => {
-  const files = packWith({ "c.yaml": ruleFile(rule("x")), "a.yaml": ruleFile(rule("x")), "b.yaml": ruleFile(rule("x")) });
+  const files = packWith({
+    "c.yaml": ruleFile(rule("x")),
+    "a.yaml": ruleFile(rule("x")),
+    "b.yaml": ruleFile(rule("x")),
+  });
   expect(found([...files].reverse(), "rules/duplicate-id")).toEqual([
     "rules/duplicate-id b.yaml:2:9 /rules/0/id",
     "rules/duplicate-id c.yaml:2:9 /rules/0/id",

@@ -5,5 +5,8 @@ import type { RuleFileText } from "../../../../src/core/ruleset/types.js";
 export function found(files: readonly RuleFileText[], prefix: string): string[] {
   return checkRuleset(files)
     .issues.filter((i) => i.code.startsWith(prefix))
-    .map((i) => `${i.code} ${i.source === undefined ? "-" : `${i.source.file}:${i.source.line}:${i.source.column}`} ${i.path}`);
+    .map(
+      (i) =>
+        `${i.code} ${i.source === undefined ? "-" : `${i.source.file}:${i.source.line}:${i.source.column}`} ${i.path}`,
+    );
 }

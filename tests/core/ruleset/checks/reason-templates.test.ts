@@ -25,6 +25,9 @@ evidence: [nice-ng59]`;
 });
 
 it("accepts placeholders that name known facts", () => {
-  const text = rule("r").replace("because {chronicity}", "PHQ-9 {phq9.total} ({phq9.severity}), flags {redFlags.present}, profile {profile}");
+  const text = rule("r").replace(
+    "because {chronicity}",
+    "PHQ-9 {phq9.total} ({phq9.severity}), flags {redFlags.present}, profile {profile}",
+  );
   expect(found(packWith({ "psych.yaml": ruleFile(text) }), "rules/template-fact")).toEqual([]);
 });

@@ -2,16 +2,19 @@ import { expect, it } from "vitest";
 import { packWith } from "../../../arbitraries/ruleset.js";
 import { found } from "./helpers.js";
 
-const scenarios = (body: string) => packWith({ "tests/a.yaml": `scenarios:\n  - name: s\n    assessment: {}\n${body}` });
+const scenarios = (body: string) =>
+  packWith({ "tests/a.yaml": `scenarios:\n  - name: s\n    assessment: {}\n${body}` });
 
 it("accepts a scenario whose names all exist, with or without a profile", () => {
-  const body = "    profile: acp-2017\n    expect: { include: [education-reassurance], withheld: [mental-health-referral], fired: [education-for-all], dataGaps: [questionnaires.phq9.total] }\n";
+  const body =
+    "    profile: acp-2017\n    expect: { include: [education-reassurance], withheld: [mental-health-referral], fired: [education-for-all], dataGaps: [questionnaires.phq9.total] }\n";
   expect(found(scenarios(body), "scenarios/")).toEqual([]);
   expect(found(scenarios("    expect: { status: complete }\n"), "scenarios/")).toEqual([]);
 });
 
 it("finds an unknown profile, components, rules and fields, at each name", () => {
-  const body = "    profile: who\n    expect: { include: [x], exclude: [y], withheld: [z], fired: [r1], notFired: [r2], dataGaps: [pain.colour] }\n";
+  const body =
+    "    profile: who\n    expect: { include: [x], exclude: [y], withheld: [z], fired: [r1], notFired: [r2], dataGaps: [pain.colour] }\n";
   expect(found(scenarios(body), "scenarios/")).toEqual([
     "scenarios/unknown-profile tests/a.yaml:4:14 /scenarios/0/profile",
     "scenarios/unknown-component tests/a.yaml:5:25 /scenarios/0/expect/include/0",

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileRuleset } from "../../../../src/core/ruleset/index.js";
-import { cheapPack, comparable, minimalPack, packOfSize, packWith, rule, ruleFile } from "../../../arbitraries/ruleset.js";
+import {
+  cheapPack,
+  comparable,
+  minimalPack,
+  packOfSize,
+  packWith,
+  rule,
+  ruleFile,
+} from "../../../arbitraries/ruleset.js";
 
 describe("compileRuleset on a valid pack", () => {
   it("compiles the minimal pack to the expected ruleset", () => {
@@ -20,7 +28,10 @@ describe("compileRuleset on a valid pack", () => {
         ["education-reassurance", expect.objectContaining({ category: "education", details: { sessions: 1 } })],
       ],
       evidence: [
-        ["nice-ng59", expect.objectContaining({ certainty: "guideline", url: "https://www.nice.org.uk/guidance/ng59" })],
+        [
+          "nice-ng59",
+          expect.objectContaining({ certainty: "guideline", url: "https://www.nice.org.uk/guidance/ng59" }),
+        ],
         ["kroenke-2001", expect.objectContaining({ certainty: "high", doi: "10.1046/j.1525-1497.2001.016009606.x" })],
       ],
       rules: [
@@ -49,10 +60,17 @@ describe("compileRuleset on a valid pack", () => {
           source: { file: "psych.yaml", line: 14, column: 5 },
         },
       ],
-      facts: expect.arrayContaining([["phq9.total", expect.objectContaining({ type: "integer" })], ["profile", expect.objectContaining({ origin: "context" })]]) as unknown,
+      facts: expect.arrayContaining([
+        ["phq9.total", expect.objectContaining({ type: "integer" })],
+        ["profile", expect.objectContaining({ origin: "context" })],
+      ]) as unknown,
       scenarios: [
         {
-          scenario: { name: "low mood", assessment: { patient: { age: 40 }, pain: { durationWeeks: 2 } }, expect: { include: ["education-reassurance"] } },
+          scenario: {
+            name: "low mood",
+            assessment: { patient: { age: 40 }, pain: { durationWeeks: 2 } },
+            expect: { include: ["education-reassurance"] },
+          },
           source: { file: "tests/basic.yaml", line: 2, column: 5 },
         },
       ],
@@ -68,7 +86,10 @@ describe("compileRuleset on a valid pack", () => {
   });
 
   it("keeps a rule's description and halt when it has them, and omits them when not", () => {
-    const halting = rule("stop", { priority: 1000, extra: "description: Stops everything" }).replace("then:\n", "then:\n  halt: { reason: Emergency }\n");
+    const halting = rule("stop", { priority: 1000, extra: "description: Stops everything" }).replace(
+      "then:\n",
+      "then:\n  halt: { reason: Emergency }\n",
+    );
     const { rules } = compileRuleset(packWith({ "safety.yaml": ruleFile(halting) }));
     expect(rules[0]).toMatchObject({ id: "stop", description: "Stops everything", halt: { reason: "Emergency" } });
     expect(rules[1]).not.toHaveProperty("description");
@@ -81,18 +102,36 @@ describe("compileRuleset on a valid pack", () => {
       "a.yaml": ruleFile(rule("beta", { priority: 500 }), rule("gamma", { priority: 1000 })),
     });
     expect(compileRuleset(files).rules.map((r) => `${r.priority} ${r.id}`)).toEqual([
-      "1000 gamma", "500 beta", "500 depression-referral", "500 zeta", "100 education-for-all", "0 alpha",
+      "1000 gamma",
+      "500 beta",
+      "500 depression-referral",
+      "500 zeta",
+      "100 education-for-all",
+      "0 alpha",
     ]);
   });
 
   it("freezes everything, down to conditions and catalog details", () => {
     const ruleset = compileRuleset(minimalPack());
     const rule0 = ruleset.rules[0];
-    for (const value of [ruleset, ruleset.rules, rule0, rule0?.when, rule0?.add, rule0?.source, ruleset.components, ruleset.components.get("education-reassurance")?.details, ruleset.facts.get("profile")?.enum, ruleset.warnings]) {
+    for (const value of [
+      ruleset,
+      ruleset.rules,
+      rule0,
+      rule0?.when,
+      rule0?.add,
+      rule0?.source,
+      ruleset.components,
+      ruleset.components.get("education-reassurance")?.details,
+      ruleset.facts.get("profile")?.enum,
+      ruleset.warnings,
+    ]) {
       expect(Object.isFrozen(value)).toBe(true);
     }
     expect(() => (ruleset.rules as unknown[]).push(1)).toThrow(TypeError);
-    expect(() => Object.assign(ruleset.components.get("education-reassurance")?.details ?? {}, { sessions: 99 })).toThrow(TypeError);
+    expect(() =>
+      Object.assign(ruleset.components.get("education-reassurance")?.details ?? {}, { sessions: 99 }),
+    ).toThrow(TypeError);
   });
 });
 
@@ -100,7 +139,12 @@ describe("order independence", () => {
   it("gives a deep-equal ruleset (digest included) for the same files in any order", () => {
     fc.assert(
       fc.property(
-        cheapPack.chain((files) => fc.tuple(fc.constant(files), fc.shuffledSubarray(files, { minLength: files.length, maxLength: files.length }))),
+        cheapPack.chain((files) =>
+          fc.tuple(
+            fc.constant(files),
+            fc.shuffledSubarray(files, { minLength: files.length, maxLength: files.length }),
+          ),
+        ),
         ([files, shuffled]) => {
           expect(comparable(compileRuleset(shuffled))).toEqual(comparable(compileRuleset(files)));
         },

@@ -17,7 +17,13 @@ describe("the ruleset digest", () => {
 
   it("ignores scenario tests, and changes with any rule text or path", () => {
     const base = compileRuleset(minimalPack()).digest;
-    expect(compileRuleset(packWith({ "tests/basic.yaml": "scenarios:\n  - { name: other, assessment: {}, expect: { status: complete } }\n" })).digest).toBe(base);
+    expect(
+      compileRuleset(
+        packWith({
+          "tests/basic.yaml": "scenarios:\n  - { name: other, assessment: {}, expect: { status: complete } }\n",
+        }),
+      ).digest,
+    ).toBe(base);
     const rules = minimalPack().find((f) => f.path === "psych.yaml")?.text ?? "";
     expect(compileRuleset(packWith({ "psych.yaml": `${rules}\n` })).digest).not.toBe(base);
     expect(compileRuleset(packWith({ "psych.yaml": undefined, "psych2.yaml": rules })).digest).not.toBe(base);
@@ -25,7 +31,11 @@ describe("the ruleset digest", () => {
 
   it("frames files unambiguously: moving text across a path boundary changes it, and no compiled file holds NUL", () => {
     expect(packDigest([{ path: "a.yaml", text: "xy" }])).not.toBe(packDigest([{ path: "a.yamlx", text: "y" }]));
-    expect(checkRuleset(packWith({ "psych.yaml": "rules: []\n#\0\n" })).issues.map((i) => i.code)).toContain("yaml/nul");
-    expect(checkRuleset(packWith({ "a\0b.yaml": "rules: []\n" })).issues.map((i) => i.code)).toContain("pack/nul-in-path");
+    expect(checkRuleset(packWith({ "psych.yaml": "rules: []\n#\0\n" })).issues.map((i) => i.code)).toContain(
+      "yaml/nul",
+    );
+    expect(checkRuleset(packWith({ "a\0b.yaml": "rules: []\n" })).issues.map((i) => i.code)).toContain(
+      "pack/nul-in-path",
+    );
   });
 });

@@ -9,7 +9,8 @@ const codes = (text: string) => read(text).issues.map((i) => `${i.code} ${i.sour
 
 describe("readYamlFile", () => {
   it("turns YAML into plain data, aliases expanded, and knows where each node is", () => {
-    const text = "# yaml-language-server: $schema=../schemas/rules.schema.json\nshared: &s { a: 1 }\nrules:\n  - id: x\n    copy: *s\n";
+    const text =
+      "# yaml-language-server: $schema=../schemas/rules.schema.json\nshared: &s { a: 1 }\nrules:\n  - id: x\n    copy: *s\n";
     const { file, issues } = read(text);
     expect(issues).toEqual([]);
     expect(file?.data).toEqual({ shared: { a: 1 }, rules: [{ id: "x", copy: { a: 1 } }] });
@@ -18,7 +19,10 @@ describe("readYamlFile", () => {
     expect(file?.place("/rules/0/id", "key").source).toEqual({ file: "psych.yaml", line: 4, column: 5 });
     expect(file?.place("/rules/0").source).toMatchObject({ line: 4, column: 5 });
     // A path that does not exist falls back to its nearest existing ancestor, keeping the pointer.
-    expect(file?.place("/rules/0/title")).toEqual({ path: "/rules/0/title", source: { file: "psych.yaml", line: 4, column: 5 } });
+    expect(file?.place("/rules/0/title")).toEqual({
+      path: "/rules/0/title",
+      source: { file: "psych.yaml", line: 4, column: 5 },
+    });
     expect(file?.place("/rules/0/copy").source).toMatchObject({ line: 5, column: 11 });
   });
 
@@ -41,7 +45,10 @@ describe("readYamlFile", () => {
   });
 
   it("reports every duplicate key, at the repeat", () => {
-    expect(codes("a: 1\nb: 2\na: 3\nc: { x: 1, x: 2 }\n")).toEqual(["yaml/duplicate-key 3:1", "yaml/duplicate-key 4:12"]);
+    expect(codes("a: 1\nb: 2\na: 3\nc: { x: 1, x: 2 }\n")).toEqual([
+      "yaml/duplicate-key 3:1",
+      "yaml/duplicate-key 4:12",
+    ]);
   });
 
   it("keeps !!binary and custom tags as text (with a warning for an unknown tag)", () => {
@@ -65,7 +72,11 @@ describe("prototype pollution", () => {
     const { file, issues } = read(`rules:\n  - then:\n      ${key}: { polluted: true }\n`);
     expect(file).toBeUndefined();
     expect(issues).toEqual([
-      expect.objectContaining({ code: "yaml/forbidden-key", path: "/rules/0/then", source: { file: "psych.yaml", line: 3, column: 7 } }),
+      expect.objectContaining({
+        code: "yaml/forbidden-key",
+        path: "/rules/0/then",
+        source: { file: "psych.yaml", line: 3, column: 7 },
+      }),
     ]);
     expect(issues[0]?.message).toContain(`"rules[0].then"`);
   });
@@ -91,12 +102,21 @@ describe("prototype pollution", () => {
 describe("aliases", () => {
   it("rejects a billion-laughs document quickly, at the alias that crosses the limit", () => {
     let bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
-    for (let i = 1; i < 10; i++) bomb += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]\n`;
+    for (let i = 1; i < 10; i++)
+      bomb += `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]\n`;
     const start = performance.now();
     const { file, issues } = read(bomb);
     expect(performance.now() - start).toBeLessThan(1000);
     expect(file).toBeUndefined();
-    expect(issues).toEqual([expect.objectContaining({ code: "yaml/alias-limit", path: "/a4/0", source: { file: "psych.yaml", line: 5, column: 10 } })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "yaml/alias-limit",
+        path: "/a4/0",
+        source: { file: "psych.yaml", line: 5, column: 10 },
+      }),
+    ]);
   });
 
   it("allows aliases that expand to fewer nodes than the limit", () => {

@@ -9,7 +9,9 @@ import { rule, ruleFile } from "../../../arbitraries/ruleset.js";
 function schemaIssues(text: string, kind: FileKind = "rules", path = "psych.yaml"): string[] {
   const { file } = readYamlFile({ path, text }, kind);
   if (file === undefined) throw new Error("test YAML must parse");
-  return validateFile(file).issues.map((i: Issue) => `${i.code} ${i.path} ${i.source?.line}:${i.source?.column} ${i.message}`);
+  return validateFile(file).issues.map(
+    (i: Issue) => `${i.code} ${i.path} ${i.source?.line}:${i.source?.column} ${i.message}`,
+  );
 }
 const withCondition = (when: string) => schemaIssues(ruleFile(rule("r", { when })));
 
@@ -21,7 +23,9 @@ describe("one issue per problem, from the branch of a oneOf the author meant", (
   });
 
   it("a comparison missing its value", () => {
-    expect(withCondition("{ fact: chronicity, operator: equal }")).toEqual(['schema/missing-key /rules/0/when 5:11 rule "r": missing "value" in "when"']);
+    expect(withCondition("{ fact: chronicity, operator: equal }")).toEqual([
+      'schema/missing-key /rules/0/when 5:11 rule "r": missing "value" in "when"',
+    ]);
   });
 
   it("a misspelt key of a comparison: the typo, not also the missing key", () => {
@@ -31,15 +35,25 @@ describe("one issue per problem, from the branch of a oneOf the author meant", (
   });
 
   it("no branch stands out: the alternatives, once", () => {
-    for (const when of ["{}", "{ foo: 1 }", "nonsense", "[]", "{ all: [{ fact: a, operator: equal, value: 1 }], fact: b }"]) {
+    for (const when of [
+      "{}",
+      "{ foo: 1 }",
+      "nonsense",
+      "[]",
+      "{ all: [{ fact: a, operator: equal, value: 1 }], fact: b }",
+    ]) {
       const issues = withCondition(when);
       expect(issues).toHaveLength(1);
-      expect(issues[0]).toMatch(/^schema\/alternatives \/rules\/0\/when 5:11 rule "r": a condition in "when" needs "fact", "operator" and "value", or one of "all", "any" or "not", found /);
+      expect(issues[0]).toMatch(
+        /^schema\/alternatives \/rules\/0\/when 5:11 rule "r": a condition in "when" needs "fact", "operator" and "value", or one of "all", "any" or "not", found /,
+      );
     }
   });
 
   it("nested conditions: the innermost problem only", () => {
-    expect(withCondition("{ not: { all: [{ any: [{ fact: chronicity, operator: equal, value: { x: 1 } }] }] } }")).toEqual([
+    expect(
+      withCondition("{ not: { all: [{ any: [{ fact: chronicity, operator: equal, value: { x: 1 } }] }] } }"),
+    ).toEqual([
       'schema/alternatives /rules/0/when/not/all/0/any/0/value 5:78 rule "r": a condition value in "when.not.all[0].any[0].value" must be a number, a string or a boolean, or a list of numbers, strings or booleans, found a mapping with "x"',
     ]);
   });
@@ -51,7 +65,9 @@ describe("one issue per problem, from the branch of a oneOf the author meant", (
   });
 
   it("a withholding with neither or both of component and category, beside its own missing reason", () => {
-    const text = ruleFile(rule("r").replace("then:\n", "then:\n  withhold: [{}, { component: a, category: adjunct, reason: y }]\n"));
+    const text = ruleFile(
+      rule("r").replace("then:\n", "then:\n  withhold: [{}, { component: a, category: adjunct, reason: y }]\n"),
+    );
     expect(schemaIssues(text)).toEqual([
       'schema/alternatives /rules/0/then/withhold/0 7:18 rule "r": a withholding in "then.withhold[0]" needs one of "component" or "category", found an empty mapping',
       'schema/missing-key /rules/0/then/withhold/0 7:18 rule "r": missing "reason" in "then.withhold[0]"',
@@ -78,7 +94,9 @@ evidence: []`;
 
 describe("every file kind", () => {
   it("the manifest", () => {
-    expect(schemaIssues("name: Pack\nversion: one\ndefaultProfile: a\nprofiles: [{ id: a }]\n", "manifest", "pack.yaml")).toEqual([
+    expect(
+      schemaIssues("name: Pack\nversion: one\ndefaultProfile: a\nprofiles: [{ id: a }]\n", "manifest", "pack.yaml"),
+    ).toEqual([
       'schema/pattern /name 1:7 "name" must be an id of lowercase letters and digits joined by single hyphens (e.g. "cbt-moderate"), found a string ("Pack")',
       'schema/pattern /version 2:10 "version" must be a version like "1.2.0", found a string ("one")',
       'schema/missing-key /profiles/0 4:12 profile "a": missing "title"',
@@ -86,7 +104,8 @@ describe("every file kind", () => {
   });
 
   it("the component catalog", () => {
-    const text = "components:\n  - id: a\n    category: physio\n    title: A\n    description: D\n    patientText: P\n    details: { sessions: many }\n";
+    const text =
+      "components:\n  - id: a\n    category: physio\n    title: A\n    description: D\n    patientText: P\n    details: { sessions: many }\n";
     expect(schemaIssues(text, "components", "components.yaml")).toEqual([
       'schema/enum /components/0/category 3:15 component "a": "category" must be "referral", "education", "self-management", "physiotherapy", "motor-control", "psychological", "lifestyle", "adjunct" or "follow-up", found a string ("physio")',
       'schema/type /components/0/details/sessions 7:26 component "a": "details.sessions" must be a whole number, found a string ("many")',
@@ -94,7 +113,8 @@ describe("every file kind", () => {
   });
 
   it("the evidence catalog", () => {
-    const text = "evidence:\n  - { id: a, citation: C, finding: F, certainty: strong, doi: 'https://doi.org/10.1/x' }\n";
+    const text =
+      "evidence:\n  - { id: a, citation: C, finding: F, certainty: strong, doi: 'https://doi.org/10.1/x' }\n";
     expect(schemaIssues(text, "evidence", "evidence.yaml")).toEqual([
       'schema/pattern /evidence/0/doi 2:63 evidence "a": "doi" must be a DOI like "10.1000/xyz123", without "https://doi.org/", found a string ("https://doi.org/10.1/x")',
       'schema/enum /evidence/0/certainty 2:50 evidence "a": "certainty" must be "high", "moderate", "low", "very-low", "guideline" or "expert-opinion", found a string ("strong")',

@@ -63,7 +63,7 @@ export function createEngine(ruleset: Ruleset): Engine {
     recommend(input, options = {}) {
       const profile = options.profile ?? ruleset.defaultProfile;
       const issue = profileIssue(profile);
-      if (issue !== undefined) throw new BackplanError("PROFILE_UNKNOWN", issue.message, []);
+      if (issue !== undefined) throw new BackplanError("PROFILE_UNKNOWN", "unknown profile", [issue]);
       return plan(parseAssessment(input), profile);
     },
     safeRecommend(input, options = {}) {

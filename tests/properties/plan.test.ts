@@ -81,17 +81,33 @@ describe("plan laws on the bundled pack", () => {
     );
   });
 
-  it("filling a reported data gap can change some rule's outcome", () => {
+  it("filling a reported data gap (with the other answers its rules wait on) can change some rule's outcome", () => {
     let gapsChecked = 0;
     fc.assert(
       fc.property(validAssessmentArb, profileArb, (assessment, profile) => {
         const plan = engine.recommend(assessment, { profile });
+        const changesSomething = (answers: ReadonlyMap<string, unknown>): boolean => {
+          const filled = [...answers].reduce((a, [field, value]) => fill(a, field, value), assessment);
+          const result = engine.safeRecommend(filled, { profile });
+          return result.ok && result.value.trace.some((t, i) => t.outcome !== plan.trace[i]?.outcome);
+        };
         for (const gap of plan.dataGaps) {
-          const changes = candidatesFor(gap.fact).some((value) => {
-            const filled = fill(assessment, gap.fact, value);
-            const result = engine.safeRecommend(filled, { profile });
-            return result.ok && result.value.trace.some((t, i) => t.outcome !== plan.trace[i]?.outcome);
-          });
+          // Some answers decide nothing alone (a derived count needs all its inputs): fill the
+          // gap alone first, then together with the gaps of the same rules, each at its i-th value.
+          const partners = plan.dataGaps.filter((g) => g !== gap && g.rules.some((r) => gap.rules.includes(r)));
+          const changes = candidatesFor(gap.fact).some(
+            (value, i) =>
+              changesSomething(new Map([[gap.fact, value]])) ||
+              changesSomething(
+                new Map([
+                  ...partners.map((p): [string, unknown] => {
+                    const values = candidatesFor(p.fact);
+                    return [p.fact, values[i % values.length]];
+                  }),
+                  [gap.fact, value],
+                ]),
+              ),
+          );
           expect(changes, `filling ${gap.fact} changes nothing`).toBe(true);
           gapsChecked++;
         }

@@ -8,6 +8,7 @@ import type { Issue } from "../errors.js";
 /** Stable issue codes: callers may branch on them. */
 export const codes = {
   notAnObject: "assessment/not-an-object",
+  notPlainData: "assessment/not-plain-data",
   forbiddenKey: "assessment/forbidden-key",
   unknownField: "assessment/unknown-field",
   missingField: "assessment/missing-field",
@@ -31,6 +32,7 @@ export function issue(code: AssessmentIssueCode, path: string, message: string):
 
 export const messages = {
   notAnObject: (found: unknown) => `expected an assessment object, found ${show(found)}`,
+  notPlainData: (kind: string) => `expected plain data (an object or a list), found ${kind}`,
   forbiddenKey: (key: string) => `"${key}" is not allowed as a key (it could alter object prototypes)`,
   unknownField: (suggestion: string | undefined) =>
     suggestion === undefined ? "unknown field" : `unknown field (did you mean "${suggestion}"?)`,

@@ -3,6 +3,7 @@ import type { Assessment } from "../generated/types.js";
 import { validateAssessment } from "../generated/validators.js";
 import { consistencyIssues } from "./consistency.js";
 import { codes, issue, messages } from "./messages.js";
+import { isPlainObject, plainDataIssues } from "./plain-data.js";
 import { schemaIssues } from "./schema-issues.js";
 
 const none: readonly Issue[] = Object.freeze([]);
@@ -18,6 +19,8 @@ const none: readonly Issue[] = Object.freeze([]);
  */
 export function safeParseAssessment(input: unknown): Result<Assessment> {
   if (!isPlainObject(input)) return { ok: false, issues: [issue(codes.notAnObject, "", messages.notAnObject(input))] };
+  const notPlain = plainDataIssues(input);
+  if (notPlain.length > 0) return { ok: false, issues: notPlain };
   const assessment = input as Assessment;
   const found = validateAssessment(input) ? none : schemaIssues(validateAssessment.errors ?? [], input);
   const inconsistencies = consistencyIssues(assessment, found);
@@ -30,15 +33,4 @@ export function parseAssessment(input: unknown): Assessment {
   const result = safeParseAssessment(input);
   if (!result.ok) throw new AssessmentError(result.issues);
   return result.value;
-}
-
-/**
- * An object literal, from this realm or another (an EHR iframe): not an array, not null, not a
- * class instance such as a Date or a Map.
- */
-function isPlainObject(value: unknown): value is object {
-  if (typeof value !== "object" || value === null || Object.prototype.toString.call(value) !== "[object Object]")
-    return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
 }

@@ -36,7 +36,8 @@ interface Decisions {
  *
  * Rules of equal priority see the same state (`plan.components`, `plan.categories` as decided by
  * the higher priorities), so their order never matters. Withholding beats adding, whatever the
- * priorities. A halt keeps what rules of its priority or higher added and withholds the rest.
+ * priorities. A halt keeps what rules of its priority or higher added and withholds the rest;
+ * below a halt, rules decide nothing: their withholdings cannot undo what the halt kept.
  */
 export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   const { facts } = input;
@@ -92,6 +93,8 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   const { added, withheldComponents, withheldCategories, halts } = decisions;
   const halt = mostImportant(halts);
   const cutoff = halt?.priority ?? Number.NEGATIVE_INFINITY;
+  const aboveHalt = (list: readonly Withholding[] | undefined) =>
+    halt === undefined ? list : list?.filter((w) => w.priority >= cutoff);
   const components: PlanComponent[] = [];
   const withheld: WithheldComponent[] = [];
   // Walking the catalog in plan order (referrals first, follow-up last) puts components in order.
@@ -99,7 +102,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     const additions = added.get(component);
     if (additions === undefined) continue;
     const { id, category } = component.definition;
-    const by = mostImportant(withheldComponents.get(component), withheldCategories.get(category));
+    const by = mostImportant(aboveHalt(withheldComponents.get(component)), aboveHalt(withheldCategories.get(category)));
     const kept = halt === undefined ? additions : additions.filter((a) => a.priority >= cutoff);
     if (by !== undefined) withheld.push({ id, rule: by.rule, reason: by.reason, addedBy: addedBy(additions) });
     else if (kept.length === 0 && halt !== undefined)
@@ -110,7 +113,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   // when nothing added it (e.g. acupuncture the patient asked for under a profile that forbids it).
   for (const [component, withholdings] of withheldComponents) {
     if (added.has(component)) continue;
-    const by = mostImportant(withholdings);
+    const by = mostImportant(aboveHalt(withholdings));
     if (by !== undefined) withheld.push({ id: component.definition.id, rule: by.rule, reason: by.reason });
   }
 

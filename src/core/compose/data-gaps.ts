@@ -11,10 +11,11 @@ export interface UndecidedRule {
 }
 
 /**
- * A missing value is a data gap only where filling it could decide an undecided rule
- * (three-valued logic: some value of that one fact turns "unknown" into fired or not-fired).
- * Gaps name the assessment fields to collect, never derived facts, and never a field the
- * assessment already has.
+ * A missing value is a data gap where filling it could decide an undecided rule (three-valued
+ * logic: some value of that one fact turns "unknown" into fired or not-fired). Where no single
+ * value can (`any[all[A, B], all[C, D]]` with all four missing), every missing value of the rule
+ * is a gap: the rule still waits on answers, and a plan is never silently partial. Gaps name the
+ * assessment fields to collect, never derived facts, and never a field the assessment already has.
  *
  * `facts` is the composer's working map: each trial sets one fact and removes it again, so no
  * copy is made on this hot path; it is left as it was found, but for `plan.*`.
@@ -29,10 +30,12 @@ export function findDataGaps(
     const { rule, gapTrials } = prepared;
     facts.set("plan.components", planComponents);
     facts.set("plan.categories", planCategories);
-    for (const fact of missing) {
-      const trial = gapTrials.get(fact);
-      if (trial === undefined || !couldDecide(prepared, facts, fact, trial.candidates)) continue;
-      for (const field of trial.collect) {
+    const askable = [...missing].filter((fact) => gapTrials.has(fact)); // context facts are never gaps
+    const deciding = askable.filter((fact) =>
+      couldDecide(prepared, facts, fact, gapTrials.get(fact)?.candidates ?? []),
+    );
+    for (const fact of deciding.length > 0 ? deciding : askable) {
+      for (const field of gapTrials.get(fact)?.collect ?? []) {
         if (assessmentHas(field)) continue;
         const rules = rulesByField.get(field);
         if (rules === undefined) rulesByField.set(field, [rule.id]);

@@ -42,7 +42,8 @@ export function factDeriver(names?: ReadonlySet<string>): FactDeriver {
       const holder = valueAt(assessment, group.path);
       if (holder === undefined) continue;
       for (const field of group.fields) {
-        const value = holder[field.key];
+        // Own keys only: a property inherited from a polluted prototype is not an answer.
+        const value = Object.hasOwn(holder, field.key) ? holder[field.key] : undefined;
         if (value !== undefined && value !== null) facts.set(field.name, value as FactValue);
       }
     }
@@ -83,7 +84,7 @@ function groupByParent(definitions: readonly FactDefinition[]): Group[] {
 function valueAt(assessment: Assessment, keys: readonly string[]): Readonly<Record<string, unknown>> | undefined {
   let node: unknown = assessment;
   for (const key of keys) {
-    if (typeof node !== "object" || node === null) return undefined;
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return typeof node === "object" && node !== null ? (node as Record<string, unknown>) : undefined;

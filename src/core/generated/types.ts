@@ -57,7 +57,7 @@ export interface Assessment {
    */
   $schema?: string;
   /**
-   * Echoed in the plan as assessmentId. No PHI needed.
+   * Echoed in the plan as assessmentId. No PHI needed. No control characters (they could forge lines in a rendered plan).
    */
   id?: string;
   /**

@@ -90,6 +90,12 @@ describe("assessment message templates", () => {
     ).toMatchInlineSnapshot(`"BMI 86.4 from lifestyle.heightCm and lifestyle.weightKg is out of range 10–80"`);
   });
 
+  it("data that is not plain JSON-like data", () => {
+    expect(messages.notPlainData("a Map")).toMatchInlineSnapshot(
+      `"expected plain data (an object or a list), found a Map"`,
+    );
+  });
+
   it("anything else ajv reports", () => {
     expect(messages.invalid("must be multiple of 2")).toMatchInlineSnapshot(`"invalid: must be multiple of 2"`);
   });
@@ -98,6 +104,7 @@ describe("assessment message templates", () => {
     expect(Object.keys(messages)).toMatchInlineSnapshot(`
       [
         "notAnObject",
+        "notPlainData",
         "forbiddenKey",
         "unknownField",
         "missingField",
@@ -123,6 +130,7 @@ describe("assessment message templates", () => {
     expect(Object.values(codes)).toMatchInlineSnapshot(`
       [
         "assessment/not-an-object",
+        "assessment/not-plain-data",
         "assessment/forbidden-key",
         "assessment/unknown-field",
         "assessment/missing-field",

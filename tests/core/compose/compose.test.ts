@@ -139,6 +139,19 @@ describe("compose: halting", () => {
     ]);
   });
 
+  it("lets no rule below the halt withhold what the halt kept", () => {
+    const noReferrals = rule("no-referrals", 10, ALWAYS, '{ withhold: [{ category: referral, reason: "low" }] }');
+    const noAcupuncture = rule(
+      "no-acupuncture",
+      10,
+      ALWAYS,
+      '{ withhold: [{ component: acupuncture, reason: "low" }] }',
+    );
+    const plan = planFor([...rules, noReferrals, noAcupuncture], { ...BASE, redFlags: { saddleAnaesthesia: true } });
+    expect(ids(plan.components)).toEqual(["emergency-referral", "mental-health-referral"]);
+    expect(plan.withheld.map((w) => [w.id, w.rule])).toEqual([["education-reassurance", "emergency"]]);
+  });
+
   it("does nothing when the halting rule does not fire", () => {
     const plan = planFor(rules, { ...BASE, redFlags: { saddleAnaesthesia: false } });
     expect(plan.status).toBe("complete");
@@ -221,6 +234,24 @@ describe("compose: data gaps and status", () => {
     const when = `{ any: [{ all: [{ fact: lifestyle.smoker, operator: equal, value: true }, { fact: patient.pregnant, operator: equal, value: true }] }, ${phq9}] }`;
     const plan = planFor([rule("mixed", 100, when, add("mental-health-referral"))]);
     expect(plan.dataGaps.map((g) => g.fact)).toEqual(["questionnaires.phq9.items"]);
+  });
+
+  it("reports every missing value of a rule that no single value can decide", () => {
+    // any[all[A, B], all[C, D]] with all four missing: no one answer decides it, all four might.
+    const pair = (a: string, b: string) =>
+      `{ all: [{ fact: redFlags.${a}, operator: equal, value: true }, { fact: redFlags.${b}, operator: equal, value: true }] }`;
+    const when = `{ any: [${pair("fever", "ivDrugUse")}, ${pair("osteoporosis", "recentTrauma")}] }`;
+    const plan = planFor([rule("two-pairs", 100, when, add("mental-health-referral"))], {
+      ...BASE,
+      redFlags: { saddleAnaesthesia: false },
+    });
+    expect(plan.status).toBe("incomplete");
+    expect(plan.dataGaps.map((g) => g.fact)).toEqual([
+      "redFlags.fever",
+      "redFlags.ivDrugUse",
+      "redFlags.osteoporosis",
+      "redFlags.recentTrauma",
+    ]);
   });
 
   it("is complete when every rule is decided", () => {

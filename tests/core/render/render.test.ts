@@ -55,7 +55,7 @@ describe("renderText", () => {
 
   it("makes an urgent plan impossible to miss and lists what the halt withheld", () => {
     expect(digest(renderText(urgent))).toMatchInlineSnapshot(`
-      "!!! URGENT: Title of emergency-referral: saddle anaesthesia <S3-S5> *new*. The plan was halted: 3 withheld, see below.
+      "!!! URGENT: Title of emergency-referral: saddle anaesthesia <S3-S5> *new*. The plan was halted: 2 withheld, see below.
 
       Care plan (profile nice-ng59; rules test-pack 1.0.0, sha256:……)
 
@@ -67,8 +67,7 @@ describe("renderText", () => {
          Evidence:
          - NICE NG59. Low back pain and sciatica in over 16s. 2016. [certainty: guideline] https://www.nice.org.uk/guidance/ng59
 
-      WITHHELD (3)
-      - acupuncture: NICE: do not offer (rule no-acupuncture)
+      WITHHELD (2)
       - education-reassurance: emergency first (rule emergency)
       - mental-health-referral: emergency first (rule emergency)
 
@@ -87,7 +86,7 @@ describe("renderMarkdown", () => {
       "# Care plan (profile nice-ng59; rules test-pack 1.0.0, sha256:……)
 
       > [!CAUTION]
-      > **URGENT: Title of emergency-referral: saddle anaesthesia \\<S3-S5\\> \\*new\\*. The plan was halted: 3 withheld, see below.**
+      > **URGENT: Title of emergency-referral: saddle anaesthesia \\<S3-S5\\> \\*new\\*. The plan was halted: 2 withheld, see below.**
 
       ## Recommended (1)
 
@@ -105,9 +104,8 @@ describe("renderMarkdown", () => {
 
       - [NICE NG59. Low back pain and sciatica in over 16s. 2016.](https://www.nice.org.uk/guidance/ng59) (certainty: guideline)
 
-      ## Withheld (3)
+      ## Withheld (2)
 
-      - **acupuncture**: NICE: do not offer (rule \`no-acupuncture\`)
       - **education-reassurance**: emergency first (rule \`emergency\`)
       - **mental-health-referral**: emergency first (rule \`emergency\`)
 

@@ -16,7 +16,7 @@ export function axialSpaFeatures(inflammatory: NonNullable<Assessment["inflammat
   if (inflammatory.ageAtOnset === undefined) return undefined;
   let count = inflammatory.ageAtOnset < onsetAgeLimit ? 1 : 0;
   for (const name of features) {
-    const answer = answers[name];
+    const answer = Object.hasOwn(answers, name) ? answers[name] : undefined; // never an inherited answer
     if (answer === undefined) return undefined;
     if (answer === true) count++;
   }

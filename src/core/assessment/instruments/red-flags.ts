@@ -35,7 +35,7 @@ export const redFlags: Instrument = {
     if (answers === undefined) return;
     const present: string[] = [];
     for (const name of names) {
-      const answer = answers[name];
+      const answer = Object.hasOwn(answers, name) ? answers[name] : undefined; // never an inherited answer
       if (answer === undefined) return;
       if (answer) present.push(name);
     }

@@ -1,0 +1,79 @@
+import type { Plan } from "../generated/types.js";
+import type { CompiledRule, Ruleset } from "../ruleset/types.js";
+
+/** What explaining a scenario's plan needs: the plan, its rules, and each rule's decision. */
+export interface PlanContext {
+  readonly ruleset: Ruleset;
+  readonly plan: Plan;
+  /** One line: what the rule decided, on which values (see `explainRule`). */
+  explain(rule: CompiledRule): string;
+}
+
+/** Why the plan lacks a component: who withheld it, or what each rule that adds it decided. */
+export function whyMissing(id: string, context: PlanContext): string[] {
+  const withheld = context.plan.withheld.find((w) => w.id === id);
+  if (withheld !== undefined) return [`${id} was withheld by rule "${withheld.rule}": ${withheld.reason}`];
+  return explainEach(adders(id, context), context, `no rule adds ${id}`);
+}
+
+/** Why the plan holds a component: the reasons it was added, and the rules that could withhold it. */
+export function whyPresent(id: string, context: PlanContext): string[] {
+  const component = context.plan.components.find((c) => c.id === id);
+  const added = (component?.reasons ?? []).map((r) => `${id} was added by rule "${r.rule}": ${r.text}`);
+  return [...added, ...explainEach(withholders(id, context), context, `no rule withholds ${id}`)];
+}
+
+/** Why a component is not among the withheld: who added it, and what each rule that withholds it decided. */
+export function whyNotWithheld(id: string, context: PlanContext): string[] {
+  if (context.plan.components.some((c) => c.id === id)) return whyPresent(id, context);
+  return explainEach(withholders(id, context), context, `no rule withholds ${id}`);
+}
+
+/** What a rule decided, on which values. */
+export function whyRule(id: string, context: PlanContext): string[] {
+  const rule = context.ruleset.rules.find((r) => r.id === id);
+  return rule === undefined ? [] : [context.explain(rule)];
+}
+
+/** Why a field is, or is not, a data gap. */
+export function whyGap(field: string, context: PlanContext): string[] {
+  const gap = context.plan.dataGaps.find((g) => g.fact === field);
+  if (gap !== undefined) return [`${field}: ${gap.reason}`];
+  if (context.plan.status === "urgent")
+    return [`${field} is no gap: the plan was halted, so rules below the halt need no more data`];
+  return [`${field} is no gap: no undetermined rule could be decided by it`];
+}
+
+/** Why the plan has its status: the halting rules, or the data gaps. */
+export function whyStatus(expected: Plan["status"], context: PlanContext): string[] {
+  const { plan, ruleset } = context;
+  const halting = ruleset.rules.filter((rule) => rule.halt !== undefined);
+  if (plan.status === "urgent")
+    return explainEach(
+      halting.filter((rule) => outcomeOf(rule, plan) === "fired"),
+      context,
+      "no rule halted it",
+    );
+  if (expected === "urgent") return explainEach(halting, context, "no rule halts the plan");
+  if (plan.status === "incomplete") return plan.dataGaps.map((gap) => `${gap.fact}: ${gap.reason}`);
+  return ["the plan has no data gaps: every rule that matters was decided by the values given"];
+}
+
+function adders(id: string, { ruleset }: PlanContext): CompiledRule[] {
+  return ruleset.rules.filter((rule) => rule.add.some((a) => a.component === id));
+}
+
+function withholders(id: string, { ruleset }: PlanContext): CompiledRule[] {
+  const category = ruleset.components.get(id)?.category;
+  return ruleset.rules.filter((rule) =>
+    rule.withhold.some((w) => w.component === id || (category !== undefined && w.category === category)),
+  );
+}
+
+function explainEach(rules: readonly CompiledRule[], context: PlanContext, none: string): string[] {
+  return rules.length === 0 ? [none] : rules.map((rule) => context.explain(rule));
+}
+
+function outcomeOf(rule: CompiledRule, plan: Plan): string | undefined {
+  return plan.trace.find((t) => t.rule === rule.id)?.outcome;
+}

@@ -1,0 +1,100 @@
+/**
+ * `factsSeenAt` works out again what each rule saw when it ran, so explanations give the verdict
+ * the plan's trace records: checked over generated assessments on a pack whose rules read
+ * `plan.components` and `plan.categories` at several priorities.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseAssessment } from "../../../src/core/assessment/index.js";
+import { createEngine } from "../../../src/core/engine.js";
+import { deriveFacts } from "../../../src/core/facts/catalog.js";
+import { factsSeenAt } from "../../../src/core/scenarios/facts-seen.js";
+import { validAssessmentArb } from "../../arbitraries/assessment.js";
+import { ALWAYS, add, packOf, rule } from "../compose/fixture.js";
+
+const ruleset = packOf(
+  rule(
+    "cauda",
+    1000,
+    "{ fact: redFlags.saddleAnaesthesia, operator: equal, value: true }",
+    '{ add: [{ component: emergency-referral, reason: "saddle" }], halt: { reason: "until excluded" } }',
+  ),
+  rule(
+    "depression",
+    500,
+    "{ fact: phq9.total, operator: greaterThanInclusive, value: 10 }",
+    add("mental-health-referral"),
+  ),
+  rule("education", 500, ALWAYS, add("education-reassurance")),
+  rule(
+    "exercise",
+    400,
+    "{ fact: startBack.total, operator: greaterThanInclusive, value: 4 }",
+    add("physiotherapy-exercise"),
+  ),
+  rule(
+    "massage-on-request",
+    400,
+    "{ fact: preferences.requestedTreatments, operator: contains, value: massage }",
+    add("massage"),
+  ),
+  rule(
+    "no-referral-no-education",
+    300,
+    "{ fact: plan.categories, operator: contains, value: referral }",
+    '{ withhold: [{ category: education, reason: "refer first" }] }',
+  ),
+  rule(
+    "package",
+    100,
+    "{ all: [{ fact: plan.components, operator: contains, value: massage }, { fact: plan.categories, operator: doesNotContain, value: physiotherapy }] }",
+    add("physiotherapy-exercise"),
+  ),
+  rule(
+    "follow-up",
+    50,
+    "{ fact: plan.components, operator: doesNotContain, value: education-reassurance }",
+    add("follow-up-reassessment"),
+  ),
+);
+const engine = createEngine(ruleset);
+const OUTCOMES = { true: "fired", false: "not-fired", unknown: "undetermined" } as const;
+
+describe("factsSeenAt", () => {
+  it("gives each rule the facts it ran on: its condition on them yields the trace's outcome", () => {
+    fc.assert(
+      fc.property(validAssessmentArb, fc.boolean(), (assessment, requestsMassage) => {
+        const input = requestsMassage
+          ? { ...assessment, preferences: { ...assessment.preferences, requestedTreatments: ["massage"] } }
+          : assessment;
+        const plan = engine.recommend(input);
+        const facts = deriveFacts(parseAssessment(input));
+        for (const entry of plan.trace) {
+          const compiled = ruleset.rules.find((r) => r.id === entry.rule);
+          if (compiled === undefined) throw new Error(`no rule ${entry.rule}`);
+          expect(
+            OUTCOMES[
+              String(compiled.test(factsSeenAt(ruleset, plan, facts, compiled.priority))) as keyof typeof OUTCOMES
+            ],
+          ).toBe(entry.outcome);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("shows plan.components and plan.categories as the higher priorities left them, sorted", () => {
+    const plan = engine.recommend({
+      patient: { age: 40 },
+      pain: { durationWeeks: 3 },
+      questionnaires: { phq9: { total: 12 } },
+      preferences: { requestedTreatments: ["massage"] },
+    });
+    const facts = factsSeenAt(ruleset, plan, new Map(), 100);
+    expect([facts.get("profile"), facts.get("plan.components"), facts.get("plan.categories")]).toEqual([
+      "nice-ng59",
+      ["massage", "mental-health-referral"],
+      ["adjunct", "referral"],
+    ]);
+  });
+});

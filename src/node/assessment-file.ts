@@ -20,9 +20,20 @@ export function readAssessmentText(text: string, name: string): unknown {
   if (content.trim() === "") {
     throw new AssessmentError([fileIssue("assessment/empty", "file is empty: expected an assessment in JSON or YAML")]);
   }
-  const parsed = /^\s*[[{]/.test(content) ? parseJsonText(content, name) : parseYamlText(content, name);
+  const parsed = /^\s*[[{]/.test(content) ? jsonOrFlowYaml(content, name) : parseYamlText(content, name);
   if (!parsed.ok) throw new AssessmentError(parsed.issues);
   return parsed.value;
+}
+
+/**
+ * Text that starts like JSON is JSON, but a YAML flow mapping (`{patient: {age: 40}}`) starts the
+ * same way: outside a `.json` file, when JSON fails and YAML succeeds, YAML is what was meant.
+ */
+function jsonOrFlowYaml(content: string, name: string): ReturnType<typeof parseJsonText> {
+  const json = parseJsonText(content, name);
+  if (json.ok || /\.json$/i.test(name)) return json;
+  const yaml = parseYamlText(content, name);
+  return yaml.ok ? yaml : json;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { LineCounter, parseDocument } from "yaml";
 import type { Issue } from "../core/errors.js";
 
 /** The parsed value, or the syntax error located at `name:line:col`. */
@@ -9,7 +10,9 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; issues: Issue[]
  */
 export function parseJsonText(text: string, name: string): Parsed {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    const value: unknown = JSON.parse(text);
+    const duplicates = duplicateKeys(text, name);
+    return duplicates.length === 0 ? { ok: true, value } : { ok: false, issues: duplicates };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const offset = errorOffset(text, message);
@@ -64,4 +67,27 @@ function failsBeforeEnd(prefix: string): boolean {
     if (at?.[1] !== undefined) return Number(at[1]) < prefix.length;
     return !message.includes("end of JSON input");
   }
+}
+
+/**
+ * `JSON.parse` keeps the last of two equal keys without a word, so `"saddleAnaesthesia": true`
+ * followed by `"saddleAnaesthesia": false` would silently read as "no". JSON is YAML 1.2 flow
+ * syntax, and the yaml parser reports each duplicate key with its position.
+ */
+function duplicateKeys(text: string, name: string): Issue[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "silent" });
+  return doc.errors
+    .filter((error) => error.code === "DUPLICATE_KEY")
+    .map((error) => {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      const key = /^"((?:[^"\\]|\\.)*)"/.exec(text.slice(error.pos[0]))?.[1] ?? "a key";
+      return {
+        code: "assessment/duplicate-key",
+        path: "",
+        severity: "error",
+        message: `invalid JSON: "${key}" appears twice in one object; which answer is meant?`,
+        source: { file: name, line, column: col },
+      };
+    });
 }

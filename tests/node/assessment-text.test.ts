@@ -166,3 +166,20 @@ describe("readAssessmentText: YAML features an assessment does not need", () => 
     `);
   });
 });
+
+describe("JSON that would silently lose an answer, and YAML that looks like JSON", () => {
+  it("rejects a key given twice in one JSON object, naming it and where", () => {
+    const text =
+      '{"patient":{"age":40},"pain":{"durationWeeks":3},"redFlags":{"saddleAnaesthesia":true,"saddleAnaesthesia":false}}';
+    expect(() => readAssessmentText(text, "f.json")).toThrow(
+      'f.json:1:87: error: invalid JSON: "saddleAnaesthesia" appears twice in one object; which answer is meant?',
+    );
+  });
+
+  it("reads a YAML flow mapping that starts like JSON as YAML", () => {
+    expect(readAssessmentText("{patient: {age: 40}, pain: {durationWeeks: 3}}\n", "f.yaml")).toEqual({
+      patient: { age: 40 },
+      pain: { durationWeeks: 3 },
+    });
+  });
+});

@@ -20,7 +20,10 @@ export interface CommandLine {
  */
 export function parseCommandLine(args: readonly string[], specs: OptionSpecs, allowPositionals: boolean): CommandLine {
   const options = Object.fromEntries(
-    Object.entries(specs).map(([name, spec]) => [name, spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short }]),
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short },
+    ]),
   );
   let parsed: CommandLine;
   try {
@@ -44,7 +47,9 @@ function reword(error: unknown, names: readonly string[]): string {
     }
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
       const option = /--[\w-]+/.exec(message)?.[0] ?? quoted;
-      return message.includes("does not take an argument") ? `option "${option}" takes no value` : `option "${option}" needs a value`;
+      return message.includes("does not take an argument")
+        ? `option "${option}" takes no value`
+        : `option "${option}" needs a value`;
     }
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
       return `unexpected argument "${quoted}"`;

@@ -5,7 +5,9 @@ import { formatIssue, type Issue } from "../core/errors.js";
  * folder first): `rules/psych.yaml:14:9: error: …`, or `error: …` without a position.
  */
 export function ruleIssueLines(issues: readonly Issue[]): string[] {
-  return [...issues].sort(byPosition).map((issue) => (issue.source ? formatIssue(issue) : `${issue.severity}: ${formatIssue(issue)}`));
+  return [...issues]
+    .sort(byPosition)
+    .map((issue) => (issue.source ? formatIssue(issue) : `${issue.severity}: ${formatIssue(issue)}`));
 }
 
 /**

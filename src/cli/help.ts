@@ -33,7 +33,7 @@ export function programHelp(commands: readonly Command[]): string {
     "",
     "Exit codes:",
     "  0   done",
-    "  1   lint found errors",
+    "  1   lint found errors, or a scenario test failed",
     "  2   invalid assessment, rules or usage",
     "  70  internal error (a bug in backplan: please report it)",
     "",

@@ -19,7 +19,8 @@ const USAGE_ERROR = 2;
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const start = argv.findIndex((arg) => !/^-./.test(arg));
-  const [before, name, rest] = start === -1 ? [argv, undefined, []] : [argv.slice(0, start), argv[start], argv.slice(start + 1)];
+  const [before, name, rest] =
+    start === -1 ? [argv, undefined, []] : [argv.slice(0, start), argv[start], argv.slice(start + 1)];
   let command: Command | undefined;
   // Read before parsing, so a stack trace can be had for a failure anywhere.
   const debug = argv.includes("--debug");
@@ -46,9 +47,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 function findCommand(name: string): Command {
   const command = COMMANDS.find((c) => c.name === name);
   if (command !== undefined) return command;
-  const suggestion = closestMatch(name, COMMANDS.map((c) => c.name));
+  const suggestion = closestMatch(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
   const known = COMMANDS.map((c) => c.name).join(", ");
-  throw new UsageError(`unknown command "${name}" (${suggestion === undefined ? `commands: ${known}` : `did you mean "${suggestion}"?`})`);
+  throw new UsageError(
+    `unknown command "${name}" (${suggestion === undefined ? `commands: ${known}` : `did you mean "${suggestion}"?`})`,
+  );
 }
 
 function print(io: Io, text: string): number {

@@ -17,7 +17,7 @@ export { deriveFacts, factCatalog } from "./facts/catalog.js";
 export type { FactDefinition, FactType, FactValue, Facts } from "./facts/types.js";
 export { FORMATS, renderPlan } from "./render/index.js";
 export { runScenario } from "./scenarios/run-scenario.js";
-export type { ScenarioResult } from "./scenarios/run-scenario.js";
+export type { ScenarioOptions, ScenarioResult, UnmetExpectation } from "./scenarios/run-scenario.js";
 export type { Format } from "./render/index.js";
 export { AssessmentError, BackplanError, RulesetError, formatIssue, isBackplanError } from "./errors.js";
 export type { BackplanErrorCode, Issue, Result, Severity, SourcePosition } from "./errors.js";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validatePlan } from "../../src/core/generated/validators.js";
 import { tempFolder } from "../node/temp-dir.js";
-import { ASSESSMENTS, BROKEN, ROOT, TINY } from "./run-main.js";
+import { ASSESSMENTS, BROKEN, FIXTURES, ROOT, TINY } from "./run-main.js";
 
 const BIN = join(ROOT, "dist/cli/bin.js");
 
@@ -22,10 +22,16 @@ interface Spawned {
 /** Runs the built CLI with `args` from the repository root, feeding `stdin` if given. */
 function backplan(args: readonly string[], stdin?: string): Promise<Spawned> {
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 20_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error !== null && typeof error.code !== "number") reject(new Error(`could not run backplan: ${error.message}`, { cause: error }));
-      else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, timeout: 20_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error !== null && typeof error.code !== "number")
+          reject(new Error(`could not run backplan: ${error.message}`, { cause: error }));
+        else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+      },
+    );
     child.stdin?.end(stdin ?? "");
   });
 }
@@ -64,20 +70,38 @@ describe.concurrent("backplan recommend (built)", () => {
   });
 
   it('reads the assessment from standard input for "-"', async () => {
-    const run = await backplan(["recommend", "-", "--rules", TINY], await readFile(join(ROOT, ASSESSMENTS, "red-flag.yaml"), "utf8"));
+    const run = await backplan(
+      ["recommend", "-", "--rules", TINY],
+      await readFile(join(ROOT, ASSESSMENTS, "red-flag.yaml"), "utf8"),
+    );
     expect([run.code, run.stderr]).toEqual([0, ""]);
     expect(plans(run.stdout)).toMatchObject([{ assessmentId: "red-flag-1", status: "urgent" }]);
   });
 
   it("prints a JSON array for several files", async () => {
-    const run = await backplan(["recommend", `${ASSESSMENTS}/red-flag.yaml`, `${ASSESSMENTS}/acute.json`, "--rules", TINY]);
+    const run = await backplan([
+      "recommend",
+      `${ASSESSMENTS}/red-flag.yaml`,
+      `${ASSESSMENTS}/acute.json`,
+      "--rules",
+      TINY,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith("[")).toBe(true);
     expect(plans(run.stdout).map((p) => p.assessmentId)).toEqual(["red-flag-1", "acute-1"]);
   });
 
   it.each(["text", "markdown"])("renders --format %s", async (format) => {
-    const run = await backplan(["recommend", `${ASSESSMENTS}/acute.json`, "--rules", TINY, "--format", format, "--profile", "acp-2017"]);
+    const run = await backplan([
+      "recommend",
+      `${ASSESSMENTS}/acute.json`,
+      "--rules",
+      TINY,
+      "--format",
+      format,
+      "--profile",
+      "acp-2017",
+    ]);
     expect([run.code, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toContain("acute-1");
     expect(run.stdout).toContain("Acupuncture");
@@ -87,7 +111,14 @@ describe.concurrent("backplan recommend (built)", () => {
   it("refuses bad assessments: every problem of every file on its own line, no plan at all", async () => {
     const dir = await tempFolder({ "big.json": "" });
     await truncate(join(dir, "big.json"), 2 * 1024 * 1024); // sparse: nothing written
-    const files = ["acute.json", "malformed.yaml", "alias-bomb.yaml", "proto.json", "out-of-range.json", "unknown-key.yaml"];
+    const files = [
+      "acute.json",
+      "malformed.yaml",
+      "alias-bomb.yaml",
+      "proto.json",
+      "out-of-range.json",
+      "unknown-key.yaml",
+    ];
     const started = performance.now();
     const run = await backplan(["recommend", ...files.map((f) => `${ASSESSMENTS}/${f}`), join(dir, "big.json")]);
     expect(performance.now() - started).toBeLessThan(10_000); // the alias bomb did not expand
@@ -134,7 +165,8 @@ describe.concurrent("backplan lint (built)", () => {
     const run = await backplan(["lint", BROKEN]);
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split("\n");
-    for (const line of lines) expect(line).toMatch(/^tests\/cli\/fixtures\/broken-pack\/\S+\.yaml:\d+:\d+: (error|warning): /);
+    for (const line of lines)
+      expect(line).toMatch(/^tests\/cli\/fixtures\/broken-pack\/\S+\.yaml:\d+:\d+: (error|warning): /);
     expect(run.stderr).toMatch(/^[1-9]\d* errors?, \d+ warnings?\n$/);
     expect(run.stderr).not.toContain("    at ");
   });
@@ -142,7 +174,11 @@ describe.concurrent("backplan lint (built)", () => {
   it("exits 1 on an empty folder", async () => {
     const empty = await tempFolder();
     const run = await backplan(["lint", empty]);
-    expect(run).toEqual({ code: 1, stdout: `error: rule folder "${empty}" holds no .yaml or .yml files\n`, stderr: "1 error, 0 warnings\n" });
+    expect(run).toEqual({
+      code: 1,
+      stdout: `error: rule folder "${empty}" holds no .yaml or .yml files\n`,
+      stderr: "1 error, 0 warnings\n",
+    });
   });
 
   it("lints a pack with a YAML file it cannot parse without a stack trace", async () => {
@@ -154,12 +190,32 @@ describe.concurrent("backplan lint (built)", () => {
   });
 });
 
+describe.concurrent("backplan test (built)", () => {
+  it("exits 0 when every scenario passes and 1 on a failure, the count on the last line", async () => {
+    const [pass, fail] = await Promise.all([
+      backplan(["test", `${FIXTURES}/scenarios-pass`]),
+      backplan(["test", `${FIXTURES}/scenarios-fail`]),
+    ]);
+    expect([pass.code, pass.stderr, pass.stdout.trimEnd().split("\n").at(-1)]).toEqual([0, "", "3 passed, 0 failed"]);
+    expect([fail.code, fail.stderr, fail.stdout.trimEnd().split("\n").at(-1)]).toEqual([1, "", "1 passed, 3 failed"]);
+    expect(fail.stdout).toContain(
+      'rule "depression" (tests/cli/fixtures/scenarios-fail/rules.yaml:17) did not fire: phq9.total ≥ 10 (found 9)',
+    );
+  });
+});
+
 describe.concurrent("backplan --help, --version (built)", () => {
   it("prints help and the version, exit 0", async () => {
-    const [help, version, recommendHelp] = await Promise.all([backplan(["--help"]), backplan(["--version"]), backplan(["recommend", "-h"])]);
+    const [help, version, recommendHelp] = await Promise.all([
+      backplan(["--help"]),
+      backplan(["--version"]),
+      backplan(["recommend", "-h"]),
+    ]);
     expect(help.code + version.code + recommendHelp.code).toBe(0);
     expect(help.stdout).toContain("Usage: backplan <command> [options]");
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect(recommendHelp.stdout).toContain("Usage: backplan recommend FILE… [--rules DIR] [--profile NAME] [--format json|text|markdown]");
+    expect(recommendHelp.stdout).toContain(
+      "Usage: backplan recommend FILE… [--rules DIR] [--profile NAME] [--format json|text|markdown]",
+    );
   });
 });

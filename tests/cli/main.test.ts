@@ -14,6 +14,7 @@ describe("backplan: program options and dispatch", () => {
       Commands:
         recommend  print the care plan for each assessment file
         lint       validate and check a rule folder
+        test       run a rule folder's scenario tests
 
       Options:
         -h, --help     show this help
@@ -22,7 +23,7 @@ describe("backplan: program options and dispatch", () => {
 
       Exit codes:
         0   done
-        1   lint found errors
+        1   lint found errors, or a scenario test failed
         2   invalid assessment, rules or usage
         70  internal error (a bug in backplan: please report it)
 
@@ -57,13 +58,21 @@ describe("backplan: program options and dispatch", () => {
 
   it("words usage errors the same way everywhere", async () => {
     const lines = await Promise.all(
-      [["recomend"], ["explode"], [], ["--verbose", "lint"], ["recommend", "--frmat", "x", "a.json"], ["recommend", "--rules"], ["lint", "--help=yes"], ["lint", "a", "b"], ["recommend"]].map(
-        async (argv) => (await runMain(argv)).stderr,
-      ),
+      [
+        ["recomend"],
+        ["explode"],
+        [],
+        ["--verbose", "lint"],
+        ["recommend", "--frmat", "x", "a.json"],
+        ["recommend", "--rules"],
+        ["lint", "--help=yes"],
+        ["lint", "a", "b"],
+        ["recommend"],
+      ].map(async (argv) => (await runMain(argv)).stderr),
     );
     expect(lines.join("")).toMatchInlineSnapshot(`
       "backplan: unknown command "recomend" (did you mean "recommend"?); run "backplan --help"
-      backplan: unknown command "explode" (commands: recommend, lint); run "backplan --help"
+      backplan: unknown command "explode" (commands: recommend, lint, test); run "backplan --help"
       backplan: missing command; run "backplan --help"
       backplan: unknown option "--verbose"; run "backplan --help"
       backplan recommend: unknown option "--frmat" (did you mean "--format"?); run "backplan recommend --help"
@@ -76,7 +85,9 @@ describe("backplan: program options and dispatch", () => {
   });
 
   it("an unexpected failure is one line, exit 70, no stack trace", async () => {
-    const { code, stdout, stderr } = await runMain(["recommend", "-"], { stdin: new Error("disk on fire\nsecond line") });
+    const { code, stdout, stderr } = await runMain(["recommend", "-"], {
+      stdin: new Error("disk on fire\nsecond line"),
+    });
     expect({ code, stdout, stderr }).toMatchInlineSnapshot(`
       {
         "code": 70,
@@ -88,7 +99,10 @@ describe("backplan: program options and dispatch", () => {
   });
 
   it("--debug shows the stack trace of an unexpected failure", async () => {
-    for (const argv of [["--debug", "recommend", "-"], ["recommend", "-", "--debug"]]) {
+    for (const argv of [
+      ["--debug", "recommend", "-"],
+      ["recommend", "-", "--debug"],
+    ]) {
       const { code, stderr } = await runMain(argv, { stdin: new Error("disk on fire") });
       expect(code).toBe(70);
       expect(stderr).toMatch(/^Error: disk on fire\n {4}at /);
@@ -102,14 +116,17 @@ describe("backplan: program options and dispatch", () => {
 });
 
 describe("backplan <command> --help", () => {
-  it.each(["recommend", "lint"])("%s --help prints its help on stdout and exits 0, whatever else is given", async (name) => {
-    const help = await runMain([name, "--help"]);
-    expect(help.code).toBe(0);
-    expect(help.stderr).toBe("");
-    expect(help.stdout).toContain(`Usage: backplan ${name}`);
-    expect(await runMain([name, "-h"])).toEqual(help);
-    expect(await runMain([name, "x.json", "--help"])).toEqual(help);
-  });
+  it.each(["recommend", "lint"])(
+    "%s --help prints its help on stdout and exits 0, whatever else is given",
+    async (name) => {
+      const help = await runMain([name, "--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stderr).toBe("");
+      expect(help.stdout).toContain(`Usage: backplan ${name}`);
+      expect(await runMain([name, "-h"])).toEqual(help);
+      expect(await runMain([name, "x.json", "--help"])).toEqual(help);
+    },
+  );
 
   it("recommend --help", async () => {
     expect((await runMain(["recommend", "--help"])).stdout).toMatchInlineSnapshot(`
@@ -159,7 +176,9 @@ describe("backplan <command> --help", () => {
 
   it("keeps help within 80 columns, but for the synopsis", async () => {
     for (const argv of [["--help"], ["recommend", "--help"], ["lint", "--help"]]) {
-      const long = (await runMain(argv)).stdout.split("\n").filter((line) => line.length > 80 && !line.startsWith("Usage:"));
+      const long = (await runMain(argv)).stdout
+        .split("\n")
+        .filter((line) => line.length > 80 && !line.startsWith("Usage:"));
       expect(long).toEqual([]);
     }
   });

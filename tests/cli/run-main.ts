@@ -19,7 +19,10 @@ export interface Run {
  * Runs `main` with a fake io that records what it writes.
  * @example const { code, stderr } = await runMain(["lint", TINY]);
  */
-export async function runMain(argv: readonly string[], options: { stdin?: string | Error; cwd?: string } = {}): Promise<Run> {
+export async function runMain(
+  argv: readonly string[],
+  options: { stdin?: string | Error; cwd?: string } = {},
+): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: Io = {

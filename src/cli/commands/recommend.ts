@@ -38,8 +38,10 @@ export const recommend = defineCommand({
     [2, "invalid assessment, rules or usage: problems on stderr, nothing on stdout"],
   ],
   async run({ values, positionals, io }) {
-    if (positionals.length === 0) throw new UsageError("missing FILE: give one or more assessment files, or - for standard input");
-    if (positionals.filter((file) => file === STDIN).length > 1) throw new UsageError(`"-" (standard input) can be given only once`);
+    if (positionals.length === 0)
+      throw new UsageError("missing FILE: give one or more assessment files, or - for standard input");
+    if (positionals.filter((file) => file === STDIN).length > 1)
+      throw new UsageError(`"-" (standard input) can be given only once`);
     const format = formatOf(values.format);
 
     const folder = ruleFolder(values.rules, io.cwd);
@@ -71,7 +73,10 @@ async function planFor(file: string, engine: Engine, profile: string, io: Io): P
   const name = file === STDIN ? "<stdin>" : file;
   let assessment: unknown;
   try {
-    assessment = file === STDIN ? readAssessmentText(await io.readStdin(), name) : await readAssessmentFile(resolve(io.cwd, file), name);
+    assessment =
+      file === STDIN
+        ? readAssessmentText(await io.readStdin(), name)
+        : await readAssessmentFile(resolve(io.cwd, file), name);
   } catch (error) {
     if (!isBackplanError(error)) throw error;
     return { problems: error.issues.map((issue) => assessmentIssueLine(name, issue)) };
@@ -84,7 +89,8 @@ async function planFor(file: string, engine: Engine, profile: string, io: Io): P
 function formatOf(value: string | undefined): Format {
   if (value === undefined) return "json";
   const format = FORMATS.find((f) => f === value);
-  if (format === undefined) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS.at(-1)}; found "${value}"`);
+  if (format === undefined)
+    throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS.at(-1)}; found "${value}"`);
   return format;
 }
 

@@ -31,8 +31,15 @@ describe("backplan lint", () => {
 
   it("exits 0 when there are warnings only", async () => {
     const files = ["pack.yaml", "components.yaml", "evidence.yaml", "rules.yaml"];
-    const dir = await tempFolder(Object.fromEntries(await Promise.all(files.map(async (f): Promise<[string, string]> => [f, await readFile(join(ROOT, TINY, f), "utf8")]))));
-    const unused = "  - id: massage\n    category: adjunct\n    title: Massage\n    description: Massage.\n    patientText: Massage.\n    details: { sessions: 6 }\n";
+    const dir = await tempFolder(
+      Object.fromEntries(
+        await Promise.all(
+          files.map(async (f): Promise<[string, string]> => [f, await readFile(join(ROOT, TINY, f), "utf8")]),
+        ),
+      ),
+    );
+    const unused =
+      "  - id: massage\n    category: adjunct\n    title: Massage\n    description: Massage.\n    patientText: Massage.\n    details: { sessions: 6 }\n";
     await appendFile(join(dir, "components.yaml"), unused);
     const { code, stdout, stderr } = await runMain(["lint", dir]);
     expect(stdout.replace(dir, "PACK")).toMatchInlineSnapshot(`

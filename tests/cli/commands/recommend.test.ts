@@ -41,10 +41,14 @@ describe("backplan recommend: plans", () => {
   });
 
   it('reads standard input for "-", as JSON or YAML', async () => {
-    const yaml = await runMain(["recommend", "-", "--rules", TINY], { stdin: await readFile(`${ROOT}${RED_FLAG}`, "utf8") });
+    const yaml = await runMain(["recommend", "-", "--rules", TINY], {
+      stdin: await readFile(`${ROOT}${RED_FLAG}`, "utf8"),
+    });
     expect(yaml.code).toBe(0);
     expect(plansOf(yaml.stdout)[0]?.assessmentId).toBe("red-flag-1");
-    const mixed = await runMain(["recommend", ACUTE, "-", "--rules", TINY], { stdin: '{"patient": {"age": 30}, "pain": {"durationWeeks": 1}}' });
+    const mixed = await runMain(["recommend", ACUTE, "-", "--rules", TINY], {
+      stdin: '{"patient": {"age": 30}, "pain": {"durationWeeks": 1}}',
+    });
     expect(plansOf(mixed.stdout)).toHaveLength(2);
   });
 
@@ -75,7 +79,9 @@ describe("backplan recommend: plans", () => {
   });
 
   it("resolves paths against the working folder and shows them as typed", async () => {
-    const { code, stderr } = await runMain(["recommend", "assessments/out-of-range.json", "--rules", "tiny-pack"], { cwd: `${ROOT}tests/cli/fixtures` });
+    const { code, stderr } = await runMain(["recommend", "assessments/out-of-range.json", "--rules", "tiny-pack"], {
+      cwd: `${ROOT}tests/cli/fixtures`,
+    });
     expect(code).toBe(2);
     expect(stderr).toMatchInlineSnapshot(`
       "assessments/out-of-range.json: questionnaires.phq9.total: 30 is out of range 0–27
@@ -86,8 +92,21 @@ describe("backplan recommend: plans", () => {
 
 describe("backplan recommend: problems", () => {
   it("prints every problem of every file, each on one line after the file's name, and no plan at all", async () => {
-    const files = ["out-of-range.json", "unknown-key.yaml", "proto.json", "malformed.yaml", "alias-bomb.yaml", "missing.json"];
-    const { code, stdout, stderr } = await runMain(["recommend", ACUTE, ...files.map((f) => `${ASSESSMENTS}/${f}`), "--rules", TINY]);
+    const files = [
+      "out-of-range.json",
+      "unknown-key.yaml",
+      "proto.json",
+      "malformed.yaml",
+      "alias-bomb.yaml",
+      "missing.json",
+    ];
+    const { code, stdout, stderr } = await runMain([
+      "recommend",
+      ACUTE,
+      ...files.map((f) => `${ASSESSMENTS}/${f}`),
+      "--rules",
+      TINY,
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatchInlineSnapshot(`
@@ -103,7 +122,9 @@ describe("backplan recommend: problems", () => {
   });
 
   it("names standard input <stdin>", async () => {
-    const { code, stderr } = await runMain(["recommend", "-", "--rules", TINY], { stdin: "patient: {age: 12}\npain: {durationWeeks: 1}\n" });
+    const { code, stderr } = await runMain(["recommend", "-", "--rules", TINY], {
+      stdin: "patient: {age: 12}\npain: {durationWeeks: 1}\n",
+    });
     expect(code).toBe(2);
     expect(stderr).toMatchInlineSnapshot(`
       "<stdin>: patient.age: 12 is out of range 16–120
@@ -112,7 +133,9 @@ describe("backplan recommend: problems", () => {
   });
 
   it("refuses an assessment over 1 MiB on stdin", async () => {
-    const { code, stdout, stderr } = await runMain(["recommend", "-", "--rules", TINY], { stdin: `id: ${"x".repeat(1024 * 1024)}\n` });
+    const { code, stdout, stderr } = await runMain(["recommend", "-", "--rules", TINY], {
+      stdin: `id: ${"x".repeat(1024 * 1024)}\n`,
+    });
     expect({ code, stdout, stderr }).toMatchInlineSnapshot(`
       {
         "code": 2,

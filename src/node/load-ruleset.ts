@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { RulesetError, checkRuleset, isBackplanError, type Issue, type Ruleset } from "../core/index.js";
+import { fileKindOf } from "../core/ruleset/pack-layout.js";
 import { bundledRulesDir } from "./bundled.js";
 import { readRuleFiles } from "./rule-files.js";
 
@@ -14,11 +15,21 @@ export interface FolderCheck {
  * errors and warnings all come back as issues whose `source.file` starts with `name` (the folder
  * as the user wrote it), so `rules/psych.yaml:14:9` can be opened from where the user stands.
  *
+ * `scenarios: false` leaves the pack's scenario tests unread: they never change a plan (nor the
+ * digest), and a large test suite would dominate the load time of a command that only plans.
+ *
  * @example const { issues } = await checkRuleFolder("rules");
  */
-export async function checkRuleFolder(dir: string = bundledRulesDir, name: string = dir): Promise<FolderCheck> {
+export async function checkRuleFolder(
+  dir: string = bundledRulesDir,
+  name: string = dir,
+  { scenarios = true }: { readonly scenarios?: boolean } = {},
+): Promise<FolderCheck> {
   try {
-    const { ruleset, issues } = checkRuleset(await readRuleFiles(dir, name));
+    const files = await readRuleFiles(dir, name);
+    const { ruleset, issues } = checkRuleset(
+      scenarios ? files : files.filter((f) => fileKindOf(f.path) !== "scenarios"),
+    );
     const located = issues.map((issue) => locate(issue, name));
     return ruleset === undefined || located.some(isError) ? { issues: located } : { ruleset, issues: located };
   } catch (error) {

@@ -133,3 +133,14 @@ describe("backplan/node", () => {
     `);
   });
 });
+
+describe("checkRuleFolder without scenarios", () => {
+  it("leaves the scenario tests unread and plans with the same digest", async () => {
+    const all = await checkRuleFolder(bundledRulesDir, "rules");
+    const planOnly = await checkRuleFolder(bundledRulesDir, "rules", { scenarios: false });
+    expect(all.ruleset?.scenarios.length).toBeGreaterThan(100);
+    expect(planOnly.ruleset?.scenarios).toEqual([]);
+    expect(planOnly.ruleset?.digest).toBe(all.ruleset?.digest);
+    expect(planOnly.issues).toEqual([]);
+  });
+});

@@ -45,7 +45,7 @@ export const recommend = defineCommand({
     const format = formatOf(values.format);
 
     const folder = ruleFolder(values.rules, io.cwd);
-    const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name);
+    const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name, { scenarios: false });
     if (ruleset === undefined) return fail(io, ruleIssueLines(issues.filter((issue) => issue.severity === "error")));
     const profile = values.profile ?? ruleset.defaultProfile;
     if (!ruleset.profiles.some((p) => p.id === profile)) {

@@ -1,20 +1,14 @@
-import type { Category, PlanEvidence } from "../generated/types.js";
+import type { PlanEvidence } from "../generated/types.js";
 import type { Ruleset } from "../ruleset/types.js";
+import { categories } from "../ruleset/validate/schema-documents.js";
 import type { PreparedComponent } from "./components.js";
 import { prepareRule, type PreparedRule } from "./prepared-rule.js";
 
-/** Clinical order of categories: referrals first, follow-up last (as in the schema's enum). */
-const CATEGORY_ORDER: readonly Category[] = [
-  "referral",
-  "education",
-  "self-management",
-  "physiotherapy",
-  "motor-control",
-  "psychological",
-  "lifestyle",
-  "adjunct",
-  "follow-up",
-];
+/**
+ * Clinical order of categories, referrals first and follow-up last: the order of the schema's
+ * `category` enum, the one list the rule checker reads too.
+ */
+const CATEGORY_ORDER: readonly string[] = categories;
 
 /** What composing needs from a ruleset that does not depend on the assessment, worked out once. */
 export interface PreparedRuleset {

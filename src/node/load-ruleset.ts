@@ -1,5 +1,12 @@
 import { join } from "node:path";
-import { RulesetError, checkRuleset, isBackplanError, type Issue, type Ruleset } from "../core/index.js";
+import {
+  RulesetError,
+  checkRuleset,
+  isBackplanError,
+  type CompileOptions,
+  type Issue,
+  type Ruleset,
+} from "../core/index.js";
 import { fileKindOf } from "../core/ruleset/pack-layout.js";
 import { bundledRulesDir } from "./bundled.js";
 import { readRuleFiles } from "./rule-files.js";
@@ -17,18 +24,20 @@ export interface FolderCheck {
  *
  * `scenarios: false` leaves the pack's scenario tests unread: they never change a plan (nor the
  * digest), and a large test suite would dominate the load time of a command that only plans.
+ * `includeDrafts` and `today` are passed to the compiler (see `CompileOptions`).
  *
- * @example const { issues } = await checkRuleFolder("rules");
+ * @example const { issues } = await checkRuleFolder("rules", "rules", { today: "2026-11-23" });
  */
 export async function checkRuleFolder(
   dir: string = bundledRulesDir,
   name: string = dir,
-  { scenarios = true }: { readonly scenarios?: boolean } = {},
+  { scenarios = true, ...options }: { readonly scenarios?: boolean } & CompileOptions = {},
 ): Promise<FolderCheck> {
   try {
     const files = await readRuleFiles(dir, name);
     const { ruleset, issues } = checkRuleset(
       scenarios ? files : files.filter((f) => fileKindOf(f.path) !== "scenarios"),
+      options,
     );
     const located = issues.map((issue) => locate(issue, name));
     return ruleset === undefined || located.some(isError) ? { issues: located } : { ruleset, issues: located };
@@ -44,8 +53,11 @@ export async function checkRuleFolder(
  *
  * @example const engine = createEngine(await loadRuleset("rules"));
  */
-export async function loadRuleset(dir: string = bundledRulesDir): Promise<Ruleset> {
-  const { ruleset, issues } = await checkRuleFolder(dir);
+export async function loadRuleset(
+  dir: string = bundledRulesDir,
+  options: Pick<CompileOptions, "includeDrafts"> = {},
+): Promise<Ruleset> {
+  const { ruleset, issues } = await checkRuleFolder(dir, dir, options);
   if (ruleset === undefined) throw new RulesetError(issues.filter(isError));
   return ruleset;
 }

@@ -3,30 +3,33 @@ import { defineCommand } from "../command.js";
 import { issueCounts, ruleIssueLines } from "../diagnostics.js";
 import { writeLines } from "../io.js";
 import { ruleFolder } from "../rule-folder.js";
+import { todayFrom, todayOption } from "../rule-options.js";
 import { UsageError } from "../usage-error.js";
 
 /** `backplan lint [DIR]`: every error and warning in a rule folder, sorted by position. */
 export const lint = defineCommand({
   name: "lint",
   summary: "validate and check a rule folder",
-  usage: "backplan lint [DIR]",
+  usage: "backplan lint [DIR] [--today YYYY-MM-DD]",
   description:
     "Validates every file of the rule folder DIR (default: the bundled rules/ pack) against its schema and checks " +
-    "what refers to what: rule, component, evidence and fact names, value types. Prints each problem on one line, " +
+    "what refers to what: rule, component, evidence and fact names, value types, review dates (a review due before " +
+    "--today is a warning). Prints each problem on one line, " +
     "sorted by file and position, and a count of errors and warnings on stderr; a clean folder prints nothing:\n\n" +
     "  file:line:col: error|warning: message",
-  options: {},
+  options: { today: todayOption },
   exitCodes: [
     [0, "no errors (there may be warnings)"],
     [1, "errors found"],
     [2, "invalid command line"],
   ],
-  async run({ positionals, io }) {
+  async run({ values, positionals, io }) {
     if (positionals.length > 1) {
       throw new UsageError(`give at most one folder; found ${positionals.length}: ${positionals.join(" ")}`);
     }
+    const today = todayFrom(values.today);
     const folder = ruleFolder(positionals[0], io.cwd);
-    const { issues } = await checkRuleFolder(folder.path, folder.name);
+    const { issues } = await checkRuleFolder(folder.path, folder.name, { today });
     writeLines(io.stdout, ruleIssueLines(issues));
     if (issues.length > 0) io.stderr(`${issueCounts(issues)}\n`);
     return issues.some((issue) => issue.severity === "error") ? 1 : 0;

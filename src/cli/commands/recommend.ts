@@ -16,6 +16,7 @@ import { defineCommand } from "../command.js";
 import { assessmentIssueLine, ruleIssueLines } from "../diagnostics.js";
 import { writeLines, type Io } from "../io.js";
 import { ruleFolder } from "../rule-folder.js";
+import { includeDraftsOption } from "../rule-options.js";
 import { UsageError } from "../usage-error.js";
 
 const STDIN = "-";
@@ -24,7 +25,7 @@ const STDIN = "-";
 export const recommend = defineCommand({
   name: "recommend",
   summary: "print the care plan for each assessment file",
-  usage: "backplan recommend FILE… [--rules DIR] [--profile NAME] [--format json|text|markdown]",
+  usage: "backplan recommend FILE… [--rules DIR] [--profile NAME] [--format json|text|markdown] [--include-drafts]",
   description:
     'Reads each assessment (JSON or YAML; "-" reads standard input), runs the rules on it and prints its plan. ' +
     "With several files, json prints an array of plans. If any file is invalid, no plan is printed.",
@@ -32,6 +33,7 @@ export const recommend = defineCommand({
     rules: { type: "string", value: "DIR", description: "rule folder (default: the bundled rules/ pack)" },
     profile: { type: "string", value: "NAME", description: "guideline profile, e.g. acp-2017 (default: the pack's)" },
     format: { type: "string", value: "FORMAT", description: "json (default), text or markdown" },
+    "include-drafts": includeDraftsOption,
   },
   exitCodes: [
     [0, "plan printed"],
@@ -45,7 +47,10 @@ export const recommend = defineCommand({
     const format = formatOf(values.format);
 
     const folder = ruleFolder(values.rules, io.cwd);
-    const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name, { scenarios: false });
+    const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name, {
+      scenarios: false,
+      includeDrafts: values["include-drafts"] === true,
+    });
     if (ruleset === undefined) return fail(io, ruleIssueLines(issues.filter((issue) => issue.severity === "error")));
     const profile = values.profile ?? ruleset.defaultProfile;
     if (!ruleset.profiles.some((p) => p.id === profile)) {

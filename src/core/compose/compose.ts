@@ -121,7 +121,12 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   const dataGaps = findDataGaps(decisive, facts, input.assessmentHas);
   const plan: Plan = {
     profile: input.profile,
-    ruleset: { name: ruleset.name, version: ruleset.version, digest: ruleset.digest },
+    ruleset: {
+      name: ruleset.name,
+      version: ruleset.version,
+      digest: ruleset.digest,
+      ...(ruleset.drafts.length === 0 ? {} : { drafts: [...ruleset.drafts] }),
+    },
     status: halt !== undefined ? "urgent" : dataGaps.length > 0 ? "incomplete" : "complete",
     components,
     withheld: withheld.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),

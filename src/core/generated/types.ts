@@ -512,6 +512,10 @@ export interface RulesetStamp {
   name: string;
   version: string;
   digest: string;
+  /**
+   * Draft rules that ran (only with --include-drafts): a plan for review, not for care.
+   */
+  drafts?: string[];
 }
 export interface PlanComponent {
   id: string;
@@ -595,6 +599,26 @@ export interface Rule {
   id: string;
   title: string;
   description?: string;
+  /**
+   * draft: runs only with --include-drafts; active: runs (the default); retired: never runs, kept for the record.
+   */
+  status?: "draft" | "active" | "retired";
+  /**
+   * Who answers for this rule: a person or a team.
+   */
+  owner?: string;
+  /**
+   * The clinician who last reviewed this rule.
+   */
+  reviewedBy?: string;
+  /**
+   * When it was last reviewed (YYYY-MM-DD).
+   */
+  reviewedOn?: string;
+  /**
+   * When it must be reviewed again (YYYY-MM-DD); lint warns after this date.
+   */
+  reviewDue?: string;
   /**
    * Higher runs first. Rules of equal priority see the same plan state.
    */

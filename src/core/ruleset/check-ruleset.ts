@@ -8,7 +8,7 @@ import { duplicatePath, missingFile, noFiles, nulInPath } from "./messages.js";
 import { fileKindOf, fileKinds, type FileKind, type FileKindDefinition } from "./pack-layout.js";
 import { buildPackModel, type ValidatedFile } from "./pack-model.js";
 import { readYamlFile } from "./parse/yaml-file.js";
-import type { Ruleset, RuleFileText } from "./types.js";
+import type { CompileOptions, Ruleset, RuleFileText } from "./types.js";
 import { validateFile } from "./validate/schema-issues.js";
 
 /** What `backplan lint` prints: every error and warning, and the ruleset when there is no error. */
@@ -24,10 +24,10 @@ export interface RulesetCheck {
  * texts, and the same files in any order give a deep-equal result.
  *
  * @example
- * const { ruleset, issues } = checkRuleset([{ path: "pack.yaml", text }, …]);
+ * const { ruleset, issues } = checkRuleset([{ path: "pack.yaml", text }, …], { today: "2026-11-23" });
  * for (const i of issues) console.log(formatIssue(i)); // rules/psych.yaml:14:9: error: …
  */
-export function checkRuleset(files: readonly RuleFileText[]): RulesetCheck {
+export function checkRuleset(files: readonly RuleFileText[], options: CompileOptions = {}): RulesetCheck {
   const tooLarge = packSizeIssues(files);
   if (tooLarge.length > 0) return { issues: tooLarge };
   const packFiles = files
@@ -53,13 +53,13 @@ export function checkRuleset(files: readonly RuleFileText[]): RulesetCheck {
     validated.push({ file: read.file, errors: validation.errors });
   }
   const pack = buildPackModel(validated, unreadable);
-  for (const check of checks) issues.push(...check.run(pack));
+  for (const check of checks) issues.push(...check.run(pack, options));
 
   const sorted = issues.sort(byPlace);
   const complete = completePack(pack, sorted);
   if (complete === undefined) return { issues: sorted };
   const digest = packDigest(packFiles.filter((f) => fileKindOf(f.path) !== "scenarios"));
-  return { ruleset: compilePack(complete, digest, sorted), issues: sorted };
+  return { ruleset: compilePack(complete, digest, sorted, options), issues: sorted };
 }
 
 /** Paths given twice, or holding NUL (which frames files in the digest). */

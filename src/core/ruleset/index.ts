@@ -5,10 +5,10 @@
 import type { Result } from "../errors.js";
 import { RulesetError } from "../errors.js";
 import { checkRuleset } from "./check-ruleset.js";
-import type { RuleFileText, Ruleset } from "./types.js";
+import type { CompileOptions, RuleFileText, Ruleset } from "./types.js";
 
 export { checkRuleset, type RulesetCheck } from "./check-ruleset.js";
-export type { CompiledRule, RuleFileText, Ruleset, ScenarioTest } from "./types.js";
+export type { CompiledRule, CompileOptions, Governance, RuleFileText, Ruleset, ScenarioTest } from "./types.js";
 
 /**
  * Compiles a rule pack; throws a `RulesetError` holding every issue (`file:line:col` each).
@@ -16,14 +16,14 @@ export type { CompiledRule, RuleFileText, Ruleset, ScenarioTest } from "./types.
  * @example
  * const ruleset = compileRuleset([{ path: "pack.yaml", text: "…" }, { path: "psych.yaml", text: "…" }]);
  */
-export function compileRuleset(files: readonly RuleFileText[]): Ruleset {
-  const { ruleset, issues } = checkRuleset(files);
+export function compileRuleset(files: readonly RuleFileText[], options: CompileOptions = {}): Ruleset {
+  const { ruleset, issues } = checkRuleset(files, options);
   if (ruleset === undefined) throw new RulesetError(issues);
   return ruleset;
 }
 
 /** As `compileRuleset`, returning the issues instead of throwing. */
-export function safeCompileRuleset(files: readonly RuleFileText[]): Result<Ruleset> {
-  const { ruleset, issues } = checkRuleset(files);
+export function safeCompileRuleset(files: readonly RuleFileText[], options: CompileOptions = {}): Result<Ruleset> {
+  const { ruleset, issues } = checkRuleset(files, options);
   return ruleset === undefined ? { ok: false, issues } : { ok: true, value: ruleset, warnings: ruleset.warnings };
 }

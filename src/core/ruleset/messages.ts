@@ -378,6 +378,43 @@ export const scenarioUnknownComponent = scenarioReference("scenarios/unknown-com
 export const scenarioUnknownRule = scenarioReference("scenarios/unknown-rule", "rule");
 export const scenarioUnknownField = scenarioReference("scenarios/unknown-field", "assessment field");
 
+// ── Governance ──────────────────────────────────────────────────────────────────────────────────
+
+export const notACalendarDay = problem(
+  "governance/not-a-date",
+  "error",
+  (rule: string, key: string, date: string) =>
+    `rule ${quote(rule)} has ${key} ${date}, which is not a day of the calendar: expected a real date, YYYY-MM-DD`,
+);
+
+export const reviewedInFuture = problem(
+  "governance/reviewed-in-future",
+  "error",
+  (rule: string, reviewedOn: string, today: string) =>
+    `rule ${quote(rule)} says it was reviewed on ${reviewedOn}, after today (${today}): expected the date of a review that took place`,
+);
+
+export const reviewDueBeforeReview = problem(
+  "governance/review-due-before-review",
+  "error",
+  (rule: string, reviewDue: string, reviewedOn: string) =>
+    `rule ${quote(rule)} is due for review on ${reviewDue}, not after its last review on ${reviewedOn}: expected reviewDue later than reviewedOn`,
+);
+
+export const reviewOverdue = problem(
+  "governance/review-overdue",
+  "warning",
+  (rule: string, reviewDue: string, today: string) =>
+    `rule ${quote(rule)} was due for review on ${reviewDue} and today is ${today}: expected a review (then update reviewedBy, reviewedOn and reviewDue)`,
+);
+
+export const reviewerWithoutDate = problem(
+  "governance/reviewer-without-date",
+  "warning",
+  (rule: string, present: string, absent: string) =>
+    `rule ${quote(rule)} has ${present} but no ${absent}: a review is recorded by who and when, expected both`,
+);
+
 // ── Warnings ────────────────────────────────────────────────────────────────────────────────────
 
 export const componentNeverAdded = problem(

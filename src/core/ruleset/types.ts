@@ -6,6 +6,7 @@ import type {
   ComponentDefinition,
   Condition,
   EvidenceSource,
+  Rule,
   ProfileDefinition,
   Scenario,
   Withholding,
@@ -36,6 +37,24 @@ export interface CompiledRule {
   readonly facts: readonly string[];
   /** Where the rule starts in its file. */
   readonly source: SourcePosition;
+  /** Who answers for the rule and when it was reviewed; `status` is always set (default `active`). */
+  readonly governance: Governance;
+}
+
+/** A rule's governance metadata, as written, with its status defaulted. */
+export type Governance = Readonly<Pick<Rule, "owner" | "reviewedBy" | "reviewedOn" | "reviewDue">> & {
+  readonly status: NonNullable<Rule["status"]>;
+};
+
+/** How a pack is compiled: which rules run, and the date reviews are due against. */
+export interface CompileOptions {
+  /** Run `draft` rules too (`--include-drafts`); plans then name them in `ruleset.drafts`. */
+  readonly includeDrafts?: boolean;
+  /**
+   * Today's date (`YYYY-MM-DD`), for the overdue-review warning; without it no review is overdue.
+   * The core never reads the clock: the edge passes the date in.
+   */
+  readonly today?: string;
 }
 
 /** A scenario test written by the pack's authors. */
@@ -54,8 +73,12 @@ export interface Ruleset {
   readonly profiles: readonly ProfileDefinition[];
   readonly components: ReadonlyMap<string, ComponentDefinition>;
   readonly evidence: ReadonlyMap<string, EvidenceSource>;
-  /** Sorted by priority (highest first), then id. */
+  /** The rules that run, sorted by priority (highest first), then id. */
   readonly rules: readonly CompiledRule[];
+  /** The rules that do not run (drafts, unless included; retired rules), in the same order. */
+  readonly inactive: readonly CompiledRule[];
+  /** Ids of the draft rules that run (only with `includeDrafts`), sorted. */
+  readonly drafts: readonly string[];
   /** Every fact a rule may read: the assessment catalog plus this pack's context facts. */
   readonly facts: ReadonlyMap<string, FactDefinition>;
   readonly scenarios: readonly ScenarioTest[];

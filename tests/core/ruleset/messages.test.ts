@@ -8,14 +8,14 @@ import { formatIssue } from "../../../src/core/errors.js";
 import { checkRuleset } from "../../../src/core/ruleset/index.js";
 import { issue } from "../../../src/core/ruleset/issue.js";
 import * as messages from "../../../src/core/ruleset/messages.js";
-import type { RuleFileText } from "../../../src/core/ruleset/types.js";
+import type { CompileOptions, RuleFileText } from "../../../src/core/ruleset/types.js";
 import { packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
 
 const covered = new Set<string>();
 
 /** The formatted issues with `code`, noting the code as covered. */
-function lines(files: readonly RuleFileText[], code: string): string[] {
-  const found = checkRuleset(files).issues.filter((i) => i.code === code);
+function lines(files: readonly RuleFileText[], code: string, options: CompileOptions = {}): string[] {
+  const found = checkRuleset(files, options).issues.filter((i) => i.code === code);
   if (found.length > 0) covered.add(code);
   return found.map(formatIssue);
 }
@@ -168,7 +168,7 @@ describe("schema messages", () => {
     expect(lines(withRule(typo, stray), "schema/unknown-key")).toMatchInlineSnapshot(`
       [
         "psych.yaml:4:5: error: rule "cbt-moderate": unknown key "prority" (did you mean "priority"?)",
-        "psych.yaml:18:5: error: rule "other": unknown key "notes": expected "id", "title", "description", "priority", "when", "then" or "evidence"",
+        "psych.yaml:18:5: error: rule "other": unknown key "notes": expected "id", "title", "description", "status", "owner", "reviewedBy", "reviewedOn", "reviewDue", "priority", "when", "then" or "evidence"",
       ]
     `);
   });
@@ -471,6 +471,53 @@ describe("scenario messages", () => {
     expect(lines(files, "scenarios/unknown-field")).toMatchInlineSnapshot(`
       [
         "tests/basic.yaml:5:91: error: scenario "low mood" names unknown assessment field "questionnaires.phq9.totl" in "dataGaps" (did you mean "questionnaires.phq9.total"?)",
+      ]
+    `);
+  });
+});
+
+describe("governance messages", () => {
+  const reviewed = (extra: string) => withRule(rule("r", { extra }));
+  it("a date that is not a day", () => {
+    expect(lines(reviewed("reviewDue: 2027-02-30"), "governance/not-a-date")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:10:16: error: rule "r" has reviewDue 2027-02-30, which is not a day of the calendar: expected a real date, YYYY-MM-DD",
+      ]
+    `);
+  });
+  it("a review after today", () => {
+    const files = reviewed("reviewedBy: Dr A\nreviewedOn: 2026-12-01");
+    expect(lines(files, "governance/reviewed-in-future", { today: "2026-11-23" })).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:11:17: error: rule "r" says it was reviewed on 2026-12-01, after today (2026-11-23): expected the date of a review that took place",
+      ]
+    `);
+  });
+  it("due before reviewed", () => {
+    const files = reviewed("reviewedBy: Dr A\nreviewedOn: 2026-06-01\nreviewDue: 2026-06-01");
+    expect(lines(files, "governance/review-due-before-review")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:12:16: error: rule "r" is due for review on 2026-06-01, not after its last review on 2026-06-01: expected reviewDue later than reviewedOn",
+      ]
+    `);
+  });
+  it("overdue", () => {
+    const files = reviewed("reviewDue: 2026-11-22");
+    expect(lines(files, "governance/review-overdue", { today: "2026-11-23" })).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:10:16: warning: rule "r" was due for review on 2026-11-22 and today is 2026-11-23: expected a review (then update reviewedBy, reviewedOn and reviewDue)",
+      ]
+    `);
+  });
+  it("a reviewer without a date", () => {
+    expect(lines(reviewed("reviewedBy: Dr A"), "governance/reviewer-without-date")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:10:17: warning: rule "r" has reviewedBy but no reviewedOn: a review is recorded by who and when, expected both",
+      ]
+    `);
+    expect(lines(reviewed("reviewedOn: 2026-01-05"), "governance/reviewer-without-date")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:10:17: warning: rule "r" has reviewedOn but no reviewedBy: a review is recorded by who and when, expected both",
       ]
     `);
   });

@@ -5,6 +5,7 @@ import { defaultProfile } from "./default-profile.js";
 import { duplicateIds } from "./duplicate-ids.js";
 import { evidenceReferences } from "./evidence-references.js";
 import { factReferences } from "./fact-references.js";
+import { governance } from "./governance.js";
 import { reasonTemplates } from "./reason-templates.js";
 import { scenarioReferences } from "./scenario-references.js";
 import { unusedComponents, unusedEvidence } from "./unused.js";
@@ -23,4 +24,5 @@ export const checks: readonly Check[] = [
   scenarioReferences,
   unusedComponents,
   unusedEvidence,
+  governance,
 ];

@@ -3,7 +3,7 @@ import { compileCondition, conditionFacts } from "../../evaluate/condition.js";
 import type { FactDefinition } from "../../facts/types.js";
 import type { ComponentDefinition, EvidenceSource, PackManifest, Rule, Scenario } from "../../generated/types.js";
 import type { Catalog, Located, PackModel } from "../pack-model.js";
-import type { CompiledRule, Ruleset } from "../types.js";
+import type { CompiledRule, CompileOptions, Ruleset } from "../types.js";
 import { deepFreeze } from "./deep-freeze.js";
 
 /** Every part a ruleset needs, each item whole: what a pack without errors is. */
@@ -33,10 +33,21 @@ export function completePack(pack: PackModel, issues: readonly Issue[]): Complet
 /**
  * The frozen ruleset of a pack that passed every check: each condition compiled once, rules by
  * priority (highest first) then id, catalogs in file order. Nothing depends on the order files
- * were given in (they are sorted by path before they get here).
+ * were given in (they are sorted by path before they get here). Retired rules never run; drafts
+ * run only with `includeDrafts`.
  */
-export function compilePack(pack: CompletePack, digest: string, warnings: readonly Issue[]): Ruleset {
+export function compilePack(
+  pack: CompletePack,
+  digest: string,
+  warnings: readonly Issue[],
+  { includeDrafts = false }: CompileOptions = {},
+): Ruleset {
   const { name, version, defaultProfile, profiles } = pack.manifest.value;
+  const rules = pack.rules.items
+    .map(compileRule)
+    .sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const runs = ({ governance: { status } }: CompiledRule) =>
+    status === "active" || (status === "draft" && includeDrafts);
   return deepFreeze({
     name,
     version,
@@ -45,9 +56,12 @@ export function compilePack(pack: CompletePack, digest: string, warnings: readon
     profiles,
     components: new Map(pack.components.items.map(({ value }) => [value.id, value])),
     evidence: new Map(pack.evidence.items.map(({ value }) => [value.id, value])),
-    rules: pack.rules.items
-      .map(compileRule)
-      .sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    rules: rules.filter(runs),
+    inactive: rules.filter((rule) => !runs(rule)),
+    drafts: rules
+      .filter((rule) => rule.governance.status === "draft" && runs(rule))
+      .map((rule) => rule.id)
+      .sort(),
     facts: pack.facts,
     scenarios: pack.scenarios.items.map(({ value, file, pointer }) => ({
       scenario: value,
@@ -59,6 +73,7 @@ export function compilePack(pack: CompletePack, digest: string, warnings: readon
 
 function compileRule({ value: rule, file, pointer }: Located<Rule>): CompiledRule {
   const { add = [], withhold = [], halt } = rule.then;
+  const { status = "active", owner, reviewedBy, reviewedOn, reviewDue } = rule;
   return {
     id: rule.id,
     title: rule.title,
@@ -72,5 +87,12 @@ function compileRule({ value: rule, file, pointer }: Located<Rule>): CompiledRul
     evidence: rule.evidence,
     facts: conditionFacts(rule.when),
     source: file.place(pointer).source,
+    governance: {
+      status,
+      ...(owner === undefined ? {} : { owner }),
+      ...(reviewedBy === undefined ? {} : { reviewedBy }),
+      ...(reviewedOn === undefined ? {} : { reviewedOn }),
+      ...(reviewDue === undefined ? {} : { reviewDue }),
+    },
   };
 }

@@ -19,6 +19,8 @@ describe("compileRuleset on a valid pack", () => {
       version: "1.0.0",
       digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as string,
       defaultProfile: "nice-ng59",
+      inactive: [],
+      drafts: [],
       profiles: [
         { id: "nice-ng59", title: "NICE NG59" },
         { id: "acp-2017", title: "ACP 2017" },
@@ -46,6 +48,7 @@ describe("compileRuleset on a valid pack", () => {
           evidence: ["kroenke-2001"],
           facts: ["phq9.total"],
           source: { file: "psych.yaml", line: 3, column: 5 },
+          governance: { status: "active" },
         },
         {
           id: "education-for-all",
@@ -58,6 +61,7 @@ describe("compileRuleset on a valid pack", () => {
           evidence: ["nice-ng59"],
           facts: ["chronicity"],
           source: { file: "psych.yaml", line: 14, column: 5 },
+          governance: { status: "active" },
         },
       ],
       facts: expect.arrayContaining([

@@ -117,7 +117,9 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     if (by !== undefined) withheld.push({ id: component.definition.id, rule: by.rule, reason: by.reason });
   }
 
-  const decisive = undecided.filter((u) => u.prepared.rule.priority >= cutoff);
+  const decisive = undecided.filter(
+    (u) => u.prepared.rule.priority >= cutoff && !alreadyWithheld(u.prepared, withheldComponents, withheldCategories),
+  );
   const dataGaps = findDataGaps(decisive, facts, input.assessmentHas);
   const plan: Plan = {
     profile: input.profile,
@@ -157,6 +159,29 @@ function applyRule(
     if (w.category !== undefined) pushTo(decisions.withheldCategories, w.category, entry);
   }
   if (halt !== undefined) decisions.halts.push({ rule: id, importance, priority, reason: halt(facts) });
+}
+
+/**
+ * Whether whatever an undecided rule could do is already undone: it only adds, and every
+ * component it adds is withheld by a rule of its priority or higher (so no later rule's
+ * `plan.*` would see it either). Its answer cannot change the plan, so its missing answers are
+ * no data gaps: e.g. movement tests are not asked for under an urgent referral for a suspected
+ * fracture, which withholds exercise.
+ */
+function alreadyWithheld(
+  { rule, add, withhold, halt }: PreparedRule,
+  withheldComponents: ReadonlyMap<PreparedComponent, readonly Withholding[]>,
+  withheldCategories: ReadonlyMap<string, readonly Withholding[]>,
+): boolean {
+  const inForce = (list: readonly Withholding[] | undefined) => list?.some((w) => w.priority >= rule.priority) === true;
+  return (
+    withhold.length === 0 &&
+    halt === undefined &&
+    add.every(
+      ({ component }) =>
+        inForce(withheldComponents.get(component)) || inForce(withheldCategories.get(component.definition.category)),
+    )
+  );
 }
 
 /**

@@ -174,6 +174,34 @@ describe("compose: halting", () => {
     expect(plan.dataGaps).toEqual([]);
     expect(plan.trace.find((t) => t.rule === "needs-phq9")?.outcome).toBe("undetermined");
   });
+
+  describe("a rule whose every addition is already withheld", () => {
+    const needsPhq9 = (then: string, priority = 500) =>
+      rule("needs-phq9", priority, "{ fact: phq9.total, operator: greaterThanInclusive, value: 10 }", then);
+    const noPhysio = (priority: number) =>
+      rule("no-physio", priority, ALWAYS, '{ withhold: [{ category: physiotherapy, reason: "refer first" }] }');
+
+    it("asks for nothing: its answer could not change the plan", () => {
+      const plan = planFor([noPhysio(900), needsPhq9(add("physiotherapy-exercise"))]);
+      expect(plan.dataGaps).toEqual([]);
+      expect(plan.status).toBe("complete");
+      expect(plan.trace.find((t) => t.rule === "needs-phq9")?.outcome).toBe("undetermined");
+    });
+
+    it("still asks when one addition would stay, or the rule also withholds", () => {
+      const alsoRefers = `{ add: [{ component: physiotherapy-exercise, reason: r }, { component: mental-health-referral, reason: r }] }`;
+      const alsoWithholds = `{ add: [{ component: physiotherapy-exercise, reason: r }], withhold: [{ component: massage, reason: r }] }`;
+      for (const then of [alsoRefers, alsoWithholds]) {
+        const plan = planFor([noPhysio(900), needsPhq9(then)]);
+        expect(plan.dataGaps.map((g) => g.fact)).toEqual(["questionnaires.phq9.items"]);
+      }
+    });
+
+    it("still asks when the withholding comes from a lower priority (rules between them would see the addition)", () => {
+      const plan = planFor([noPhysio(100), needsPhq9(add("physiotherapy-exercise"))]);
+      expect(plan.dataGaps.map((g) => g.fact)).toEqual(["questionnaires.phq9.items"]);
+    });
+  });
 });
 
 describe("compose: plan state seen by lower priorities", () => {

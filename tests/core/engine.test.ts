@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { deepFreeze } from "../../src/core/ruleset/compile/deep-freeze.js";
 import { createEngine } from "../../src/core/engine.js";
 import { AssessmentError, BackplanError, formatIssue, isBackplanError } from "../../src/core/errors.js";
 import { ALWAYS, add, packOf, rule } from "./compose/fixture.js";
 
 const engine = createEngine(packOf(rule("everyone", 100, ALWAYS, add("education-reassurance"))));
 const assessment = { id: "a-1", patient: { age: 40 }, pain: { durationWeeks: 2 } };
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 describe("createEngine().recommend", () => {
   it("plans under the pack's default profile, echoes the assessment id and stamps the ruleset", () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { deepFreeze } from "../../../src/core/ruleset/compile/deep-freeze.js";
 import { parseAssessment, safeParseAssessment } from "../../../src/core/assessment/index.js";
 import { AssessmentError, isBackplanError } from "../../../src/core/errors.js";
 import { assessmentWith, minimalAssessment, problems } from "./factories.js";
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 describe("safeParseAssessment", () => {
   it("accepts the minimal assessment and returns the input itself, with no warnings", () => {

@@ -25,15 +25,22 @@ export function parseCommandLine(args: readonly string[], specs: OptionSpecs, al
       spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short },
     ]),
   );
-  let parsed: CommandLine;
+  let parsed: CommandLine & { tokens: readonly { kind: string; name?: string }[] };
   try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals });
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals, tokens: true });
   } catch (error) {
     throw new UsageError(reword(error, Object.keys(specs)));
   }
+  // parseArgs keeps the last of a repeated option: `--profile a --profile b` would quietly drop one.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== "option" || token.name === undefined) continue;
+    if (seen.has(token.name)) throw new UsageError(`option "--${token.name}" is given more than once: give it once`);
+    seen.add(token.name);
+  }
   const empty = Object.entries(parsed.values).find(([, value]) => value === "");
   if (empty !== undefined) throw new UsageError(`option "--${empty[0]}" needs a value`);
-  return parsed;
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
 function reword(error: unknown, names: readonly string[]): string {

@@ -27,6 +27,15 @@ describe("parseCommandLine", () => {
     });
   });
 
+  it("refuses an option given twice, in any spelling, rather than keep the last", () => {
+    expect(usageError(["--format", "json", "--format=text"])).toMatchInlineSnapshot(
+      `"option "--format" is given more than once: give it once"`,
+    );
+    expect(usageError(["-h", "--help"])).toMatchInlineSnapshot(
+      `"option "--help" is given more than once: give it once"`,
+    );
+  });
+
   it('keeps "-" as a positional (standard input) and everything after "--"', () => {
     expect(parseCommandLine(["-", "--", "--help", "-x"], SPECS, true).positionals).toEqual(["-", "--help", "-x"]);
   });

@@ -2,12 +2,14 @@ import { formatIssue, type Issue } from "../core/errors.js";
 
 /**
  * Rule-pack issues, one line each, sorted by file, line and column (issues about the whole
- * folder first): `rules/psych.yaml:14:9: error: …`, or `error: …` without a position.
+ * folder first): `rules/psych.yaml:14:9: error: …`, or `error: …` without a position. An issue
+ * with a hint is followed by it on a line of its own, indented: `  hint: …`.
  */
 export function ruleIssueLines(issues: readonly Issue[]): string[] {
-  return [...issues]
-    .sort(byPosition)
-    .map((issue) => (issue.source ? formatIssue(issue) : `${issue.severity}: ${formatIssue(issue)}`));
+  return [...issues].sort(byPosition).flatMap((issue) => {
+    const line = issue.source ? formatIssue(issue) : `${issue.severity}: ${formatIssue(issue)}`;
+    return issue.hint === undefined ? [line] : [line, `  hint: ${issue.hint}`];
+  });
 }
 
 /**

@@ -5,14 +5,14 @@ import { UsageError } from "./usage-error.js";
 /** `--include-drafts`, for every command that runs rules from a folder. */
 export const includeDraftsOption = {
   type: "boolean",
-  description: "also run draft rules (status: draft): to try them out, never for care",
+  description: "also run draft rules: to try them out, never for care",
 } as const satisfies OptionSpec;
 
 /** `--today`, the date reviews fall due against. */
 export const todayOption = {
   type: "string",
   value: "YYYY-MM-DD",
-  description: "the date overdue reviews are judged against (default: today's date on this machine)",
+  description: "date to judge reviews due against (default: today)",
 } as const satisfies OptionSpec;
 
 /**

@@ -23,6 +23,8 @@ export interface Issue {
   severity: Severity;
   /** Set for rule-pack issues: the file and position the pointer resolves to. */
   source?: SourcePosition;
+  /** What the author can do about it, when there is more to say than the message: `remove one of them`. */
+  hint?: string;
 }
 
 /** `file:line:col: severity: message` for rule issues, `path: message` otherwise. */

@@ -16,6 +16,8 @@ export { parseAssessment, safeParseAssessment } from "./assessment/index.js";
 export { deriveFacts, factCatalog } from "./facts/catalog.js";
 export type { FactDefinition, FactType, FactValue, Facts } from "./facts/types.js";
 export { FORMATS, renderPlan } from "./render/index.js";
+export { explainPlan, renderExplanation, safeExplainPlan } from "./explain/index.js";
+export type { ExplainOptions, Explanation, Finding, MissingAnswer, RuleExplanation } from "./explain/index.js";
 export { runScenario } from "./scenarios/run-scenario.js";
 export type { ScenarioOptions, ScenarioResult, UnmetExpectation } from "./scenarios/run-scenario.js";
 export type { Format } from "./render/index.js";

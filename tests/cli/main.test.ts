@@ -13,8 +13,12 @@ describe("backplan: program options and dispatch", () => {
 
       Commands:
         recommend  print the care plan for each assessment file
+        explain    explain the care plan for one assessment, rule by rule
         lint       validate and check a rule folder
-        test       run a rule folder's scenario tests
+        test       run a rule folder's scenario tests, with their coverage
+        fmt        write a rule folder's files in one canonical layout
+        rulebook   write a rule pack as a document for clinical sign-off
+        impact     show what an edit to a rule pack changes in plans
 
       Options:
         -h, --help     show this help
@@ -72,7 +76,7 @@ describe("backplan: program options and dispatch", () => {
     );
     expect(lines.join("")).toMatchInlineSnapshot(`
       "backplan: unknown command "recomend" (did you mean "recommend"?); run "backplan --help"
-      backplan: unknown command "explode" (commands: recommend, lint, test); run "backplan --help"
+      backplan: unknown command "explode" (commands: recommend, explain, lint, test, fmt, rulebook, impact); run "backplan --help"
       backplan: missing command; run "backplan --help"
       backplan: unknown option "--verbose"; run "backplan --help"
       backplan recommend: unknown option "--frmat" (did you mean "--format"?); run "backplan recommend --help"
@@ -130,18 +134,19 @@ describe("backplan <command> --help", () => {
 
   it("recommend --help", async () => {
     expect((await runMain(["recommend", "--help"])).stdout).toMatchInlineSnapshot(`
-      "Usage: backplan recommend FILE… [--rules DIR] [--profile NAME] [--format json|text|markdown]
+      "Usage: backplan recommend FILE… [--rules DIR] [--profile NAME] [--format json|text|markdown] [--include-drafts]
 
       Reads each assessment (JSON or YAML; "-" reads standard input), runs the rules
       on it and prints its plan. With several files, json prints an array of plans. If
       any file is invalid, no plan is printed.
 
       Options:
-            --rules DIR      rule folder (default: the bundled rules/ pack)
-            --profile NAME   guideline profile, e.g. acp-2017 (default: the pack's)
-            --format FORMAT  json (default), text or markdown
-            --debug          show the stack trace of an internal error
-        -h, --help           show this help
+            --rules DIR       rule folder (default: the bundled rules/ pack)
+            --profile NAME    guideline profile, e.g. acp-2017 (default: the pack's)
+            --format FORMAT   json (default), text or markdown
+            --include-drafts  also run draft rules: to try them out, never for care
+            --debug           show the stack trace of an internal error
+        -h, --help            show this help
 
       Exit codes:
         0  plan printed
@@ -152,19 +157,28 @@ describe("backplan <command> --help", () => {
 
   it("lint --help", async () => {
     expect((await runMain(["lint", "--help"])).stdout).toMatchInlineSnapshot(`
-      "Usage: backplan lint [DIR]
+      "Usage: backplan lint [DIR] [--today YYYY-MM-DD]
 
       Validates every file of the rule folder DIR (default: the bundled rules/ pack)
       against its schema and checks what refers to what: rule, component, evidence and
-      fact names, value types. Prints each problem on one line, sorted by file and
-      position, and a count of errors and warnings on stderr; a clean folder prints
-      nothing:
+      fact names, value types, review dates (a review due before --today is a
+      warning). Then what the rules mean, proven from the facts' ranges and values: a
+      condition that can never hold, or holds for every value; a rule that can never
+      change a plan (it only fires with a halting rule of higher priority); an
+      addition a rule of higher priority always withholds; adding and withholding one
+      component at one priority; repeated or equivalent conditions; thresholds outside
+      a fact's range or between whole numbers; unused components and evidence, and
+      evidence without a DOI or URL. Prints each problem on one line, sorted by file
+      and position, with what to do about it on the next, and a count of errors and
+      warnings on stderr; a clean folder prints nothing:
 
         file:line:col: error|warning: message
+          hint: what to do
 
       Options:
-            --debug  show the stack trace of an internal error
-        -h, --help   show this help
+            --today YYYY-MM-DD  date to judge reviews due against (default: today)
+            --debug             show the stack trace of an internal error
+        -h, --help              show this help
 
       Exit codes:
         0  no errors (there may be warnings)

@@ -117,6 +117,7 @@ describe("backplan/node", () => {
         "compileRuleset",
         "createEngine",
         "deriveFacts",
+        "explainPlan",
         "factCatalog",
         "formatIssue",
         "isBackplanError",
@@ -125,9 +126,11 @@ describe("backplan/node", () => {
         "readAssessmentFile",
         "readAssessmentText",
         "readRuleFiles",
+        "renderExplanation",
         "renderPlan",
         "runScenario",
         "safeCompileRuleset",
+        "safeExplainPlan",
         "safeParseAssessment",
       ]
     `);

@@ -1,7 +1,11 @@
 import type { Command } from "../command.js";
+import { explain } from "./explain.js";
+import { fmt } from "./fmt.js";
+import { impact } from "./impact.js";
 import { lint } from "./lint.js";
 import { recommend } from "./recommend.js";
+import { rulebook } from "./rulebook.js";
 import { test } from "./test.js";
 
 /** Every `backplan` command, in the order `backplan --help` lists them. */
-export const COMMANDS: readonly Command[] = [recommend, lint, test];
+export const COMMANDS: readonly Command[] = [recommend, explain, lint, test, fmt, rulebook, impact];

@@ -14,9 +14,15 @@ export const lint = defineCommand({
   description:
     "Validates every file of the rule folder DIR (default: the bundled rules/ pack) against its schema and checks " +
     "what refers to what: rule, component, evidence and fact names, value types, review dates (a review due before " +
-    "--today is a warning). Prints each problem on one line, " +
-    "sorted by file and position, and a count of errors and warnings on stderr; a clean folder prints nothing:\n\n" +
-    "  file:line:col: error|warning: message",
+    "--today is a warning). Then what the rules mean, proven from the facts' ranges and values: a condition that can " +
+    "never hold, or holds for every value; a rule that can never change a plan (it only fires with a halting rule of " +
+    "higher priority); an addition a rule of higher priority always withholds; adding and withholding one component " +
+    "at one priority; repeated or equivalent conditions; thresholds outside a fact's range or between whole numbers; " +
+    "unused components and evidence, and evidence without a DOI or URL. Prints each problem on one line, sorted by " +
+    "file and position, with what to do about it on the next, and a count of errors and warnings on stderr; a clean " +
+    "folder prints nothing:\n\n" +
+    "  file:line:col: error|warning: message\n" +
+    "    hint: what to do",
   options: { today: todayOption },
   exitCodes: [
     [0, "no errors (there may be warnings)"],

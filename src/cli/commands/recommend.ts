@@ -1,25 +1,11 @@
-import { resolve } from "node:path";
 import { renderJson } from "../../core/render/json.js";
-import {
-  FORMATS,
-  createEngine,
-  isBackplanError,
-  renderPlan,
-  type Engine,
-  type Format,
-  type Plan,
-  checkRuleFolder,
-  readAssessmentFile,
-  readAssessmentText,
-} from "../../node/index.js";
+import { createEngine, renderPlan, type Engine, type Format, type Plan } from "../../node/index.js";
 import { defineCommand } from "../command.js";
-import { assessmentIssueLine, ruleIssueLines } from "../diagnostics.js";
+import { assessmentIssueLine } from "../diagnostics.js";
 import { writeLines, type Io } from "../io.js";
-import { ruleFolder } from "../rule-folder.js";
+import { STDIN, displayName, fail, formatOf, planRules, readAssessmentArgument, type Problems } from "../plan-input.js";
 import { includeDraftsOption } from "../rule-options.js";
 import { UsageError } from "../usage-error.js";
-
-const STDIN = "-";
 
 /** `backplan recommend FILE…`: a plan per assessment, or every problem and no plan at all. */
 export const recommend = defineCommand({
@@ -44,23 +30,13 @@ export const recommend = defineCommand({
       throw new UsageError("missing FILE: give one or more assessment files, or - for standard input");
     if (positionals.filter((file) => file === STDIN).length > 1)
       throw new UsageError(`"-" (standard input) can be given only once`);
-    const format = formatOf(values.format);
+    const format = formatOf(values.format, "json");
 
-    const folder = ruleFolder(values.rules, io.cwd);
-    const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name, {
-      scenarios: false,
-      includeDrafts: values["include-drafts"] === true,
-    });
-    if (ruleset === undefined) return fail(io, ruleIssueLines(issues.filter((issue) => issue.severity === "error")));
-    const profile = values.profile ?? ruleset.defaultProfile;
-    if (!ruleset.profiles.some((p) => p.id === profile)) {
-      const known = ruleset.profiles.map((p) => p.id).join(", ");
-      return fail(io, [`unknown profile "${profile}": the pack "${ruleset.name}" has ${known}`]);
-    }
-
-    const engine = createEngine(ruleset);
+    const rules = await planRules(values, io);
+    if ("problems" in rules) return fail(io, rules.problems);
+    const engine = createEngine(rules.ruleset);
     const outcomes: Outcome[] = [];
-    for (const file of positionals) outcomes.push(await planFor(file, engine, profile, io));
+    for (const file of positionals) outcomes.push(await planFor(file, engine, rules.profile, io));
     const problems = outcomes.flatMap((outcome) => ("problems" in outcome ? outcome.problems : []));
     if (problems.length > 0) return fail(io, problems);
 
@@ -72,31 +48,15 @@ export const recommend = defineCommand({
   },
 });
 
-type Outcome = { plan: Plan; warnings: string[] } | { problems: string[] };
+type Outcome = { plan: Plan; warnings: string[] } | Problems;
 
 async function planFor(file: string, engine: Engine, profile: string, io: Io): Promise<Outcome> {
-  const name = file === STDIN ? "<stdin>" : file;
-  let assessment: unknown;
-  try {
-    assessment =
-      file === STDIN
-        ? readAssessmentText(await io.readStdin(), name)
-        : await readAssessmentFile(resolve(io.cwd, file), name);
-  } catch (error) {
-    if (!isBackplanError(error)) throw error;
-    return { problems: error.issues.map((issue) => assessmentIssueLine(name, issue)) };
-  }
-  const result = engine.safeRecommend(assessment, { profile });
+  const read = await readAssessmentArgument(file, io);
+  if ("problems" in read) return read;
+  const name = displayName(file);
+  const result = engine.safeRecommend(read.assessment, { profile });
   if (!result.ok) return { problems: result.issues.map((issue) => assessmentIssueLine(name, issue)) };
   return { plan: result.value, warnings: result.warnings.map((issue) => assessmentIssueLine(name, issue)) };
-}
-
-function formatOf(value: string | undefined): Format {
-  if (value === undefined) return "json";
-  const format = FORMATS.find((f) => f === value);
-  if (format === undefined)
-    throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS.at(-1)}; found "${value}"`);
-  return format;
 }
 
 /** One plan as rendered; several as a JSON array, or one after another for people. */
@@ -105,9 +65,4 @@ function render(plans: readonly Plan[], format: Format): string {
   if (plans.length === 1 && only !== undefined) return renderPlan(only, format);
   if (format === "json") return renderJson(plans);
   return plans.map((plan) => renderPlan(plan, format)).join(format === "markdown" ? "\n---\n\n" : "\n");
-}
-
-function fail(io: Io, lines: readonly string[]): number {
-  writeLines(io.stderr, lines);
-  return 2;
 }

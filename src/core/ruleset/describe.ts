@@ -2,6 +2,9 @@
  * Plain-language pieces of messages: what a value is, lists, "did you mean". Messages say what
  * was found, so these describe YAML values the way an author wrote them (a mapping, a list).
  */
+import { operators } from "../evaluate/operators/index.js";
+import type { FactDefinition } from "../facts/types.js";
+import type { Condition } from "../generated/types.js";
 
 const MAX_SHOWN = 40;
 
@@ -84,4 +87,51 @@ export function didYouMean(suggestion: string | undefined): string {
 /** Bytes in MiB, for size limits: `10 MiB`, `1.5 MiB`. */
 export function mebibytes(bytes: number): string {
   return `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`;
+}
+
+/** A comparison's value as written: `10`, `acute`, `[acute, chronic]`. */
+function writtenValue(value: unknown): string {
+  return Array.isArray(value) ? `[${value.map(String).join(", ")}]` : String(value);
+}
+
+/**
+ * A condition as the author wrote it, shortly: `phq9.total ≥ 10`, `not chronicity = acute`,
+ * `any of 3 conditions`. `negated`: it sits under an odd number of `not`s.
+ */
+export function conditionText(condition: Condition, negated = false): string {
+  const text =
+    "all" in condition
+      ? `all of ${condition.all.length} conditions`
+      : "any" in condition
+        ? `any of ${condition.any.length} conditions`
+        : "not" in condition
+          ? `not ${conditionText(condition.not)}`
+          : `${condition.fact} ${operators.get(condition.operator)?.symbol ?? condition.operator} ${writtenValue(condition.value)}`;
+  return negated ? `not ${text}` : text;
+}
+
+/** The values a fact takes: `a whole number from 0 to 27`, `"acute", "subacute" or "chronic"`, `true or false`. */
+export function factValues(fact: FactDefinition): string {
+  const { minimum: min, maximum: max } = fact;
+  const range =
+    min !== undefined && max !== undefined
+      ? ` from ${min} to ${max}`
+      : min !== undefined
+        ? ` of at least ${min}`
+        : max !== undefined
+          ? ` of at most ${max}`
+          : "";
+  const listed = fact.enum !== undefined && fact.openEnum !== true ? orList(fact.enum.map(quote)) : undefined;
+  switch (fact.type) {
+    case "integer":
+      return `a whole number${range}`;
+    case "number":
+      return `a number${range}`;
+    case "boolean":
+      return "true or false";
+    case "string":
+      return listed ?? "text";
+    case "string-list":
+      return listed === undefined ? "a list" : `a list of ${listed}`;
+  }
 }

@@ -4,12 +4,15 @@
  * by an inline snapshot in tests/core/ruleset/messages.test.ts.
  */
 import type { FactDefinition } from "../facts/types.js";
+import type { Condition, FactCondition } from "../generated/types.js";
 import {
   andList,
+  conditionText,
   describeTypes,
   describeTypesPlural,
   describeValue,
   didYouMean,
+  factValues,
   mebibytes,
   orList,
   quote,
@@ -306,6 +309,14 @@ export const templateFact = problem(
     `rule ${quote(rule)}: placeholder ${quote(`{${fact}}`)} names no known fact${didYouMean(suggestion)}`,
 );
 
+export const templateSyntax = problem(
+  "rules/template-syntax",
+  "error",
+  (rule: string, written: string) =>
+    `rule ${quote(rule)}: ${quote(written)} is not a placeholder: expected a fact name between "{" and "}", like "{phq9.total}"`,
+  () => "the plan would show it as written: correct the fact name or the braces, or remove them",
+);
+
 // ── Conditions: operators and values against the fact's definition ─────────────────────────────
 
 const factKind = (fact: FactDefinition): string =>
@@ -355,7 +366,120 @@ export const valueRange = problem(
   "rules/value-range",
   "warning",
   (rule: string, fact: FactDefinition, value: number) =>
-    `rule ${quote(rule)} compares ${quote(fact.name)} with ${value}, outside its range ${fact.minimum ?? "-∞"}–${fact.maximum ?? "∞"}: the comparison can never change`,
+    `rule ${quote(rule)} lists ${value} for ${quote(fact.name)}, which is ${factValues(fact)}: that item can never match`,
+  () => "correct the item or remove it from the list",
+);
+
+// ── Condition logic: what a condition can and cannot mean ───────────────────────────────────────
+
+/** A condition node as messages show it; `line` for one that is not the node the issue sits on. */
+export interface ConditionRef {
+  readonly condition: Condition;
+  /** Under an odd number of `not`s. */
+  readonly negated: boolean;
+  readonly line?: number;
+}
+
+// Written out in full: a shortened condition could hide the very threshold the message is about.
+const shown = (node: ConditionRef): string =>
+  `${JSON.stringify(conditionText(node.condition, node.negated))}${node.line === undefined ? "" : ` (line ${node.line})`}`;
+
+export const neverHolds = problem(
+  "rules/never-holds",
+  "error",
+  (rule: string, node: ConditionRef, fact: FactDefinition) =>
+    `rule ${quote(rule)}: ${shown(node)} can never hold: ${fact.name} is ${factValues(fact)}`,
+  () => "correct the value or the operator (a value on another scale, < for >), or remove the comparison",
+);
+
+export const alwaysHolds = problem(
+  "rules/always-holds",
+  "warning",
+  (rule: string, node: ConditionRef, facts: readonly string[]) =>
+    `rule ${quote(rule)}: ${shown(node)} holds whatever the value of ${andList(facts)}: it only tests that ${facts.length === 1 ? "it is" : "they are"} recorded`,
+  (_rule: string, _node: ConditionRef, facts: readonly string[]) =>
+    `check the thresholds against the values ${andList(facts)} can take; if the rule is meant for everyone with ${facts.length === 1 ? "it" : "them"} recorded, keep it and say so in its description`,
+);
+
+export const contradiction = problem(
+  "rules/contradiction",
+  "error",
+  (rule: string, node: ConditionRef, conflicts: readonly ConditionRef[]) =>
+    `rule ${quote(rule)}: ${shown(node)} can never hold together with ${andList(conflicts.map(shown))}, and all of them must hold`,
+  () => 'one of these thresholds or values is probably wrong; if either one is enough, put them in an "any"',
+);
+
+export const duplicateCondition = problem(
+  "rules/duplicate-condition",
+  "warning",
+  (rule: string, node: ConditionRef, first: ConditionRef, within: "all" | "any") =>
+    `rule ${quote(rule)}: ${shown(node)} says again what ${shown(first)} says, in the same ${quote(within)}: it adds nothing`,
+  () => "remove one of them, or correct the one that was meant to test something else",
+);
+
+export const fractionalThreshold = problem(
+  "rules/fractional-threshold",
+  "warning",
+  (rule: string, node: ConditionRef, means: FactCondition) =>
+    `rule ${quote(rule)}: ${shown(node)} compares a whole-number fact with a fraction: it means ${JSON.stringify(conditionText(means))}`,
+  (_rule: string, _node: ConditionRef, means: FactCondition) =>
+    `write the threshold that applies: { fact: ${means.fact}, operator: ${means.operator}, value: ${String(means.value)} }`,
+);
+
+// ── Rules together ──────────────────────────────────────────────────────────────────────────────
+
+/** Another rule, as messages name it: its id, priority and where it is written. */
+export interface RuleRef {
+  readonly id: string;
+  readonly priority: number;
+  /** `file:line:col` of its id. */
+  readonly at: string;
+}
+
+const ruleRef = (rule: RuleRef): string => `${quote(rule.id)} (priority ${rule.priority}, ${rule.at})`;
+
+/** What a withholding names: `it` for the component itself, or its category. */
+const withheldAs = (category: string | undefined): string =>
+  category === undefined ? "it" : `it (category ${quote(category)})`;
+
+export const shadowedByHalt = problem(
+  "rules/shadowed-by-halt",
+  "error",
+  (rule: RuleRef, halt: RuleRef) =>
+    `rule ${quote(rule.id)} (priority ${rule.priority}) can never change a plan: whenever it fires, ${ruleRef(halt)} fires too and halts the plan, which withholds everything added below priority ${halt.priority}`,
+  (rule: RuleRef, halt: RuleRef) =>
+    `give ${quote(rule.id)} priority ${halt.priority} if it belongs with the halt (a halt keeps what its own priority adds), narrow its condition, or retire it`,
+);
+
+export const alwaysWithheld = problem(
+  "rules/always-withheld",
+  "warning",
+  (rule: string, component: string, by: RuleRef, category: string | undefined) =>
+    `rule ${quote(rule)} adds ${quote(component)}, but whenever it fires ${ruleRef(by)} withholds ${withheldAs(category)}: the addition never reaches a plan`,
+  (_rule: string, component: string, by: RuleRef) =>
+    `remove the addition, or narrow the condition of ${quote(by.id)} if ${quote(component)} should be offered here`,
+);
+
+export const addWithholdConflict = problem(
+  "rules/add-withhold-conflict",
+  "warning",
+  (rule: string, component: string, by: RuleRef, category: string | undefined) =>
+    by.id === rule
+      ? `rule ${quote(rule)} adds ${quote(component)} and withholds ${withheldAs(category)} itself: withholding wins, so the addition never reaches a plan`
+      : `rule ${quote(rule)} adds ${quote(component)} and ${ruleRef(by)} withholds ${withheldAs(category)} at the same priority; both can fire at once, and then withholding wins`,
+  (rule: string, component: string, by: RuleRef) =>
+    by.id === rule
+      ? "remove the addition or the withholding"
+      : `if ${quote(component)} should be offered when both fire, make their conditions exclude each other; if withholding should win, say so by giving ${quote(by.id)} a higher priority (withholding wins whatever the priorities)`,
+);
+
+export const equivalentConditions = problem(
+  "rules/equivalent-conditions",
+  "warning",
+  (rule: string, first: RuleRef) =>
+    `rule ${quote(rule)} fires exactly when ${ruleRef(first)} does: their conditions are equivalent, at the same priority`,
+  (_rule: string, first: RuleRef) =>
+    `merge it into ${quote(first.id)}, or correct the condition that was meant to differ`,
 );
 
 // ── Scenario tests ──────────────────────────────────────────────────────────────────────────────
@@ -420,11 +544,23 @@ export const reviewerWithoutDate = problem(
 export const componentNeverAdded = problem(
   "components/unused",
   "warning",
-  (id: string) => `component ${quote(id)} is never added by any rule: expected a rule to add it, or remove it`,
+  (id: string, retiredRules: readonly string[]) =>
+    retiredRules.length === 0
+      ? `component ${quote(id)} is never added by any rule: expected a rule to add it, or remove it`
+      : `component ${quote(id)} is added only by retired ${retiredRules.length === 1 ? "rule" : "rules"} ${andList(quoted(retiredRules))}, which never ${retiredRules.length === 1 ? "runs" : "run"}: it can never reach a plan`,
+  () => 'add it in a rule\'s "then.add", or delete it from components.yaml',
 );
 
 export const evidenceNeverCited = problem(
   "evidence/unused",
   "warning",
   (id: string) => `evidence ${quote(id)} is never cited by any rule: expected a rule to cite it, or remove it`,
+  () => 'cite it in the "evidence" list of the rules it supports, or delete it from evidence.yaml',
+);
+
+export const evidenceWithoutLink = problem(
+  "evidence/no-link",
+  "warning",
+  (id: string) => `evidence ${quote(id)} has neither a doi nor a url: a reviewer cannot open the source`,
+  () => 'add "doi: 10.…" (without "https://doi.org/") or "url: https://…"',
 );

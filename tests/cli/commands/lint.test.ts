@@ -4,13 +4,28 @@ import { describe, expect, it } from "vitest";
 import { tempFolder } from "../../node/temp-dir.js";
 import { BROKEN, ROOT, TINY, runMain } from "../run-main.js";
 
+const CORPUS = "tests/fixtures/broken-packs";
+
 describe("backplan lint", () => {
   it("exits 0 on a clean pack and prints nothing", async () => {
     expect(await runMain(["lint", TINY])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
-  it("lints the bundled rules/ pack without a folder: nothing to report", async () => {
-    expect(await runMain(["lint"])).toEqual({ code: 0, stdout: "", stderr: "" });
+  it("lints the bundled rules/ pack without a folder: no errors", async () => {
+    const { code, stdout, stderr } = await runMain(["lint"]);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain(": error: ");
+    expect(stderr).toMatch(/^(0 errors, \d+ warnings?\n)?$/);
+  });
+
+  it("prints a finding's hint on the next line, indented", async () => {
+    const { code, stdout } = await runMain(["lint", `${CORPUS}/contradiction`]);
+    expect(code).toBe(1);
+    expect(stdout).toMatchInlineSnapshot(`
+      "tests/fixtures/broken-packs/contradiction/rules.yaml:9:11: error: rule "depression-referral": "phq9.total < 5" can never hold together with "phq9.total ≥ 10" (line 8), and all of them must hold
+        hint: one of these thresholds or values is probably wrong; if either one is enough, put them in an "any"
+      "
+    `);
   });
 
   it("prints every error and warning as file:line:col, sorted, and exits 1", async () => {
@@ -44,6 +59,7 @@ describe("backplan lint", () => {
     const { code, stdout, stderr } = await runMain(["lint", dir]);
     expect(stdout.replace(dir, "PACK")).toMatchInlineSnapshot(`
       "PACK/components.yaml:24:9: warning: component "massage" is never added by any rule: expected a rule to add it, or remove it
+        hint: add it in a rule's "then.add", or delete it from components.yaml
       "
     `);
     expect([code, stderr]).toEqual([0, "0 errors, 1 warning\n"]);

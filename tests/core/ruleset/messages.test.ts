@@ -9,15 +9,15 @@ import { checkRuleset } from "../../../src/core/ruleset/index.js";
 import { issue } from "../../../src/core/ruleset/issue.js";
 import * as messages from "../../../src/core/ruleset/messages.js";
 import type { CompileOptions, RuleFileText } from "../../../src/core/ruleset/types.js";
-import { packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
+import { EVIDENCE, packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
 
 const covered = new Set<string>();
 
-/** The formatted issues with `code`, noting the code as covered. */
+/** The formatted issues with `code`, each followed by its hint as lint prints it, noting the code as covered. */
 function lines(files: readonly RuleFileText[], code: string, options: CompileOptions = {}): string[] {
   const found = checkRuleset(files, options).issues.filter((i) => i.code === code);
   if (found.length > 0) covered.add(code);
-  return found.map(formatIssue);
+  return found.flatMap((i) => (i.hint === undefined ? [formatIssue(i)] : [formatIssue(i), `  hint: ${i.hint}`]));
 }
 
 const withRule = (...rules: string[]) => packWith({ "psych.yaml": ruleFile(...rules) });
@@ -431,11 +431,166 @@ describe("condition value messages", () => {
       ]
     `);
   });
-  it("value out of range (a warning)", () => {
-    expect(lines(withCondition("{ fact: phq9.total, operator: greaterThan, value: 30 }"), "rules/value-range"))
+  it("a list item no value can equal (a warning)", () => {
+    expect(lines(withCondition("{ fact: phq9.total, operator: in, value: [5, 30] }"), "rules/value-range"))
       .toMatchInlineSnapshot(`
       [
-        "psych.yaml:5:61: warning: rule "r" compares "phq9.total" with 30, outside its range 0–27: the comparison can never change",
+        "psych.yaml:5:56: warning: rule "r" lists 30 for "phq9.total", which is a whole number from 0 to 27: that item can never match",
+        "  hint: correct the item or remove it from the list",
+      ]
+    `);
+  });
+});
+
+describe("condition logic messages", () => {
+  const PHQ = (operator: string, value: string) => `{ fact: phq9.total, operator: ${operator}, value: ${value} }`;
+  it("never holds", () => {
+    expect(lines(withCondition(`{ not: ${PHQ("greaterThanInclusive", "0")} }`), "rules/never-holds"))
+      .toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:18: error: rule "r": "not phq9.total ≥ 0" can never hold: phq9.total is a whole number from 0 to 27",
+        "  hint: correct the value or the operator (a value on another scale, < for >), or remove the comparison",
+      ]
+    `);
+    expect(lines(withCondition("{ fact: chronicity, operator: in, value: [] }"), "rules/never-holds"))
+      .toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:11: error: rule "r": "chronicity is one of []" can never hold: chronicity is "acute", "subacute" or "chronic"",
+        "  hint: correct the value or the operator (a value on another scale, < for >), or remove the comparison",
+      ]
+    `);
+  });
+  it("always holds", () => {
+    const fever = "{ fact: redFlags.fever, operator: equal, value: true }";
+    expect(lines(withCondition(`{ all: [${PHQ("lessThan", "30")}, ${fever}] }`), "rules/always-holds"))
+      .toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:19: warning: rule "r": "phq9.total < 30" holds whatever the value of phq9.total: it only tests that it is recorded",
+        "  hint: check the thresholds against the values phq9.total can take; if the rule is meant for everyone with it recorded, keep it and say so in its description",
+      ]
+    `);
+    expect(
+      lines(
+        withCondition(
+          `{ all: [${fever}, { any: [${PHQ("lessThan", "10")}, { fact: gad7.total, operator: lessThan, value: 5 }, ${PHQ("greaterThan", "9")}] }] }`,
+        ),
+        "rules/always-holds",
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:75: warning: rule "r": "any of 3 conditions" holds whatever the value of phq9.total and gad7.total: it only tests that they are recorded",
+        "  hint: check the thresholds against the values phq9.total and gad7.total can take; if the rule is meant for everyone with them recorded, keep it and say so in its description",
+      ]
+    `);
+  });
+  it("contradiction", () => {
+    const when = `{ all: [${PHQ("greaterThanInclusive", "10")}, { fact: chronicity, operator: equal, value: acute }, ${PHQ("lessThan", "5")}] }`;
+    expect(lines(withCondition(when), "rules/contradiction")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:137: error: rule "r": "phq9.total < 5" can never hold together with "phq9.total ≥ 10" (line 5), and all of them must hold",
+        "  hint: one of these thresholds or values is probably wrong; if either one is enough, put them in an "any"",
+      ]
+    `);
+    const several = `{ all: [${PHQ("greaterThan", "5")},\n  ${PHQ("lessThan", "20")},\n  ${PHQ("in", "[1, 25]")}] }`;
+    expect(lines(withCondition(several), "rules/contradiction")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:7:7: error: rule "r": "phq9.total is one of [1, 25]" can never hold together with "phq9.total > 5" (line 5) and "phq9.total < 20" (line 6), and all of them must hold",
+        "  hint: one of these thresholds or values is probably wrong; if either one is enough, put them in an "any"",
+      ]
+    `);
+  });
+  it("duplicate condition", () => {
+    expect(
+      lines(
+        withCondition(`{ any: [${PHQ("greaterThanInclusive", "10")}, ${PHQ("greaterThan", "9")}] }`),
+        "rules/duplicate-condition",
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:84: warning: rule "r": "phq9.total > 9" says again what "phq9.total ≥ 10" (line 5) says, in the same "any": it adds nothing",
+        "  hint: remove one of them, or correct the one that was meant to test something else",
+      ]
+    `);
+  });
+  it("fractional threshold", () => {
+    expect(lines(withCondition(PHQ("greaterThan", "9.5")), "rules/fractional-threshold")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:11: warning: rule "r": "phq9.total > 9.5" compares a whole-number fact with a fraction: it means "phq9.total ≥ 10"",
+        "  hint: write the threshold that applies: { fact: phq9.total, operator: greaterThanInclusive, value: 10 }",
+      ]
+    `);
+  });
+  it("malformed placeholder", () => {
+    const text = rule("r").replace("because {chronicity}", "PHQ-9 {phq9.total is {}");
+    expect(lines(withRule(text), "rules/template-syntax")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:8:62: error: rule "r": "{phq9.total" is not a placeholder: expected a fact name between "{" and "}", like "{phq9.total}"",
+        "  hint: the plan would show it as written: correct the fact name or the braces, or remove them",
+        "psych.yaml:8:77: error: rule "r": "{}" is not a placeholder: expected a fact name between "{" and "}", like "{phq9.total}"",
+        "  hint: the plan would show it as written: correct the fact name or the braces, or remove them",
+      ]
+    `);
+  });
+});
+
+describe("messages about rules together", () => {
+  const FEVER = "{ fact: redFlags.fever, operator: equal, value: true }";
+  const withhold = (id: string, priority: number, entry: string, when = FEVER) =>
+    rule(id, { priority, when }).replace(/then:\n {2}add:\n.*\n/, `then:\n  withhold: [${entry}]\n`);
+  it("shadowed by a halt", () => {
+    const halt = rule("emergency", { priority: 1000, when: FEVER }).replace(
+      "then:\n",
+      "then:\n  halt: { reason: emergency }\n",
+    );
+    expect(lines(withRule(halt, rule("fever-education", { priority: 500, when: FEVER })), "rules/shadowed-by-halt"))
+      .toMatchInlineSnapshot(`
+      [
+        "psych.yaml:11:9: error: rule "fever-education" (priority 500) can never change a plan: whenever it fires, "emergency" (priority 1000, psych.yaml:2:9) fires too and halts the plan, which withholds everything added below priority 1000",
+        "  hint: give "fever-education" priority 1000 if it belongs with the halt (a halt keeps what its own priority adds), narrow its condition, or retire it",
+      ]
+    `);
+  });
+  it("always withheld", () => {
+    const urgent = withhold("urgent", 900, "{ category: education, reason: not now }");
+    expect(lines(withRule(urgent, rule("below", { priority: 500, when: FEVER })), "rules/always-withheld"))
+      .toMatchInlineSnapshot(`
+      [
+        "psych.yaml:15:24: warning: rule "below" adds "education-reassurance", but whenever it fires "urgent" (priority 900, psych.yaml:2:9) withholds it (category "education"): the addition never reaches a plan",
+        "  hint: remove the addition, or narrow the condition of "urgent" if "education-reassurance" should be offered here",
+      ]
+    `);
+  });
+  it("add and withhold at one priority, by two rules or one", () => {
+    const other = withhold(
+      "no-education",
+      100,
+      "{ component: education-reassurance, reason: no }",
+      "{ fact: phq9.total, operator: greaterThan, value: 20 }",
+    );
+    expect(lines(withRule(other, rule("education")), "rules/add-withhold-conflict")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:15:24: warning: rule "education" adds "education-reassurance" and "no-education" (priority 100, psych.yaml:2:9) withholds it at the same priority; both can fire at once, and then withholding wins",
+        "  hint: if "education-reassurance" should be offered when both fire, make their conditions exclude each other; if withholding should win, say so by giving "no-education" a higher priority (withholding wins whatever the priorities)",
+      ]
+    `);
+    const itself = rule("both").replace("then:\n", "then:\n  withhold: [{ category: education, reason: no }]\n");
+    expect(lines(withRule(itself), "rules/add-withhold-conflict")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:9:24: warning: rule "both" adds "education-reassurance" and withholds it (category "education") itself: withholding wins, so the addition never reaches a plan",
+        "  hint: remove the addition or the withholding",
+      ]
+    `);
+  });
+  it("equivalent conditions", () => {
+    expect(
+      lines(
+        withRule(rule("a"), rule("b", { when: "{ fact: chronicity, operator: in, value: [acute] }" })),
+        "rules/equivalent-conditions",
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:10:9: warning: rule "b" fires exactly when "a" (priority 100, psych.yaml:2:9) does: their conditions are equivalent, at the same priority",
+        "  hint: merge it into "a", or correct the condition that was meant to differ",
       ]
     `);
   });
@@ -529,11 +684,32 @@ describe("warnings", () => {
     expect(lines(files, "components/unused")).toMatchInlineSnapshot(`
       [
         "components.yaml:3:9: warning: component "mental-health-referral" is never added by any rule: expected a rule to add it, or remove it",
+        "  hint: add it in a rule's "then.add", or delete it from components.yaml",
       ]
     `);
     expect(lines(files, "evidence/unused")).toMatchInlineSnapshot(`
       [
         "evidence.yaml:8:9: warning: evidence "kroenke-2001" is never cited by any rule: expected a rule to cite it, or remove it",
+        "  hint: cite it in the "evidence" list of the rules it supports, or delete it from evidence.yaml",
+      ]
+    `);
+    const retired = withRule(
+      rule("r"),
+      rule("old", { extra: "status: retired" }).replace("education-reassurance", "mental-health-referral"),
+    );
+    expect(lines(retired, "components/unused")).toMatchInlineSnapshot(`
+      [
+        "components.yaml:3:9: warning: component "mental-health-referral" is added only by retired rule "old", which never runs: it can never reach a plan",
+        "  hint: add it in a rule's "then.add", or delete it from components.yaml",
+      ]
+    `);
+  });
+  it("evidence without a link", () => {
+    const unlinked = EVIDENCE.replace("    url: https://www.nice.org.uk/guidance/ng59\n", "");
+    expect(lines(packWith({ "evidence.yaml": unlinked }), "evidence/no-link")).toMatchInlineSnapshot(`
+      [
+        "evidence.yaml:3:9: warning: evidence "nice-ng59" has neither a doi nor a url: a reviewer cannot open the source",
+        "  hint: add "doi: 10.…" (without "https://doi.org/") or "url: https://…"",
       ]
     `);
   });

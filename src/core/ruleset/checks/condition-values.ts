@@ -4,7 +4,7 @@ import type { FactDefinition, FactType } from "../../facts/types.js";
 import type { ConditionValue } from "../../generated/types.js";
 import { unknownContextValue } from "../context-facts.js";
 import { issue, type Place } from "../issue.js";
-import { operatorType, valueEnum, valueRange, valueShape, valueType } from "../messages.js";
+import { operatorType, valueEnum, valueShape, valueType } from "../messages.js";
 import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
 import { comparisonsOf } from "./rule-parts.js";
@@ -13,7 +13,8 @@ export const conditionValues: Check = {
   name: "condition-values",
   description:
     "Each comparison fits its fact: the operator applies to the fact's type (the operator registry's factTypes), " +
-    "`in`/`notIn` take a list and the others one value, and each value has the fact's type, is in its enum and (a warning) its range.",
+    "`in`/`notIn` take a list and the others one value, and each value has the fact's type and is in its enum " +
+    "(values outside the fact's range: condition-logic, which tells a comparison that never holds from one that always does).",
   run({ rules, facts }) {
     return rules.items.flatMap(({ value: rule, file, pointer }) =>
       comparisonsOf(rule, pointer).flatMap(({ condition, pointer: at }) => {
@@ -60,8 +61,5 @@ function itemIssues(rule: string, fact: FactDefinition, item: string | number | 
       issue(unknownContextValue.get(fact.name) ?? valueEnum, place, rule, fact, item, closestMatch(item, fact.enum)),
     ];
   }
-  const outside =
-    typeof item === "number" &&
-    ((fact.minimum !== undefined && item < fact.minimum) || (fact.maximum !== undefined && item > fact.maximum));
-  return outside ? [issue(valueRange, place, rule, fact, item)] : [];
+  return [];
 }

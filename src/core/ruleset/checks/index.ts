@@ -1,12 +1,15 @@
 import type { Check } from "./check.js";
 import { componentReferences } from "./component-references.js";
+import { conditionLogic } from "./condition-logic.js";
 import { conditionValues } from "./condition-values.js";
 import { defaultProfile } from "./default-profile.js";
 import { duplicateIds } from "./duplicate-ids.js";
+import { evidenceLinks } from "./evidence-links.js";
 import { evidenceReferences } from "./evidence-references.js";
 import { factReferences } from "./fact-references.js";
 import { governance } from "./governance.js";
 import { reasonTemplates } from "./reason-templates.js";
+import { ruleInteractionsCheck } from "./rule-interactions.js";
 import { scenarioReferences } from "./scenario-references.js";
 import { unusedComponents, unusedEvidence } from "./unused.js";
 
@@ -20,9 +23,12 @@ export const checks: readonly Check[] = [
   evidenceReferences,
   factReferences,
   conditionValues,
+  conditionLogic,
+  ruleInteractionsCheck,
   reasonTemplates,
   scenarioReferences,
   unusedComponents,
   unusedEvidence,
+  evidenceLinks,
   governance,
 ];

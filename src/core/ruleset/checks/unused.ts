@@ -1,22 +1,37 @@
+import type { Rule } from "../../generated/types.js";
 import { issue } from "../issue.js";
 import { componentNeverAdded, evidenceNeverCited } from "../messages.js";
 import type { Check } from "./check.js";
 
 export const unusedComponents: Check = {
   name: "unused-components",
-  description: "Warns about components no rule adds: they can never reach a plan. Quiet while a rule is unreadable.",
+  description:
+    "Warns about components no rule that runs adds (retired rules never run): they can never reach a plan. " +
+    "Quiet while a rule is unreadable.",
   run({ rules, components }) {
     if (!rules.complete) return [];
-    const added = new Set(rules.items.flatMap(({ value }) => (value.then.add ?? []).map((a) => a.component)));
+    const running = new Set<string>();
+    const retired = new Map<string, string[]>();
+    for (const { value } of rules.items) {
+      // Status is not among the parts every check relies on: read it warily.
+      const isRetired = (value as Partial<Pick<Rule, "status">>).status === "retired";
+      for (const { component } of value.then.add ?? []) {
+        if (!isRetired) running.add(component);
+        else retired.set(component, [...(retired.get(component) ?? []), value.id]);
+      }
+    }
     return (components?.items ?? [])
-      .filter(({ value }) => !added.has(value.id))
-      .map(({ value, file, pointer }) => issue(componentNeverAdded, file.place(`${pointer}/id`), value.id));
+      .filter(({ value }) => !running.has(value.id))
+      .map(({ value, file, pointer }) =>
+        issue(componentNeverAdded, file.place(`${pointer}/id`), value.id, retired.get(value.id) ?? []),
+      );
   },
 };
 
 export const unusedEvidence: Check = {
   name: "unused-evidence",
-  description: "Warns about evidence no rule cites. Quiet while a rule is unreadable.",
+  description:
+    "Warns about evidence no rule cites (a retired rule's citations count: they keep its record). Quiet while a rule is unreadable.",
   run({ rules, evidence }) {
     if (!rules.complete) return [];
     const cited = new Set(rules.items.flatMap(({ value }) => value.evidence));

@@ -31,3 +31,16 @@ it("accepts placeholders that name known facts", () => {
   );
   expect(found(packWith({ "psych.yaml": ruleFile(text) }), "rules/template-fact")).toEqual([]);
 });
+
+it("reports braces that make no placeholder, which the plan would show as written", () => {
+  const text = rule("r").replace(
+    "because {chronicity}",
+    "PHQ-9 {phq9.total is high, GAD-7 {} and {gad7 total}, odd } but {chronicity} is fine",
+  );
+  expect(found(packWith({ "psych.yaml": ruleFile(text) }), "rules/template-")).toEqual([
+    "rules/template-syntax psych.yaml:8:62 /rules/0/then/add/0/reason",
+    "rules/template-syntax psych.yaml:8:89 /rules/0/then/add/0/reason",
+    "rules/template-syntax psych.yaml:8:96 /rules/0/then/add/0/reason",
+    "rules/template-syntax psych.yaml:8:114 /rules/0/then/add/0/reason",
+  ]);
+});

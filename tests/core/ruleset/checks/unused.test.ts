@@ -23,3 +23,17 @@ it("still warns when a rule's schema errors spare what the checks read", () => {
   const typo = packWith({ "psych.yaml": ruleFile(rule("x", { extra: "notes: typo" })) });
   expect(found(typo, "components/unused")).toEqual(["components/unused components.yaml:3:9 /components/0/id"]);
 });
+
+it("counts only rules that can run: a component only retired rules add can never reach a plan", () => {
+  const files = packWith({
+    "psych.yaml": ruleFile(
+      rule("old", { extra: "status: retired" }).replace("[nice-ng59]", "[kroenke-2001]"),
+      rule("draft", { extra: "status: draft" }).replace("education-reassurance", "mental-health-referral"),
+    ),
+  });
+  expect(found(files, "components/unused")).toEqual(["components/unused components.yaml:9:9 /components/1/id"]);
+  const retiredOnly = checkRuleset(files).issues.find((i) => i.code === "components/unused");
+  expect(retiredOnly?.message).toContain('added only by retired rule "old"');
+  // A retired rule's citations still count: they keep its record.
+  expect(found(files, "evidence/unused")).toEqual([]);
+});

@@ -1,0 +1,331 @@
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import {
+  cohortSubjects,
+  compareRulesets,
+  generatedSubjects,
+  renderImpactText,
+  scenarioSubjects,
+  type CohortSource,
+  type ImpactReport,
+  type SubjectList,
+} from "../../core/impact/index.js";
+import { fsProblem } from "../../node/fs-problem.js";
+import { parseJsonText, type Parsed } from "../../node/json-text.js";
+import { parseYamlText } from "../../node/yaml-text.js";
+import {
+  checkRuleFolder,
+  createEngine,
+  formatIssue,
+  readRuleFiles,
+  safeParseAssessment,
+  type Issue,
+  type Ruleset,
+} from "../../node/index.js";
+import { fileKindOf } from "../../core/ruleset/pack-layout.js";
+import { defineCommand } from "../command.js";
+import { ruleIssueLines } from "../diagnostics.js";
+import { writeLines, type Io } from "../io.js";
+import { ruleFolder, type RuleFolder } from "../rule-folder.js";
+import { includeDraftsOption } from "../rule-options.js";
+import { UsageError } from "../usage-error.js";
+
+const DEFAULT_COHORT = 10_000;
+const MAX_COHORT = 1_000_000;
+const DEFAULT_SEED = 1;
+const MAX_EXAMPLES = 100;
+/** A cohort file is read whole: 64 MiB holds about 60,000 assessments. */
+const MAX_COHORT_BYTES = 64 * 1024 * 1024;
+/** Past this many problem lines in a cohort file, the rest are counted. */
+const MAX_PROBLEM_LINES = 50;
+
+/** `backplan impact --base DIR`: what an edit to a rule pack does to plans, before it ships. */
+export const impact = defineCommand({
+  name: "impact",
+  summary: "show what an edit to a rule pack changes in plans",
+  usage:
+    "backplan impact --base DIR [--head DIR] [--cohort N|FILE] [--seed S] [--profile NAME] [--format text|json] " +
+    "[--examples K] [--include-drafts] [--fail-on-change]",
+  description:
+    "Plans the same assessments with two versions of a rule pack, --base (before the edit) and --head (after it; " +
+    "default: the bundled rules/ pack, as every command), and reports what changed: how many plans, which " +
+    "components were added or removed and how often, status, detail and data-gap changes, which rules' outcomes " +
+    "changed, each with a few examples. The assessments are the scenario tests of both packs (each once), and a " +
+    "cohort: N generated assessments of a realistic primary-care population (default 10,000, seed 1; the same " +
+    "for both sides, and the same on every run), or the assessments in FILE (a JSON array, JSON lines, or a YAML " +
+    "list; every one must be valid). A number is a size; give ./100 for a file named 100. Scenario tests keep " +
+    "their own profile; --profile sets the others' (default: each pack's own). --include-drafts runs the head's " +
+    "draft rules, never the base's: --base rules --include-drafts shows what the drafts would change. The time " +
+    "taken goes to stderr; " +
+    "json prints the report as a stable structure (see ImpactReport in src/core/impact/types.ts).",
+  options: {
+    base: { type: "string", value: "DIR", description: "the rule folder before the edit (required)" },
+    head: { type: "string", value: "DIR", description: "the rule folder after the edit (default: bundled rules/)" },
+    cohort: {
+      type: "string",
+      value: "N|FILE",
+      description: `generated cohort size, or a file (default ${DEFAULT_COHORT})`,
+    },
+    seed: {
+      type: "string",
+      value: "S",
+      description: `the generated cohort's seed, 0 to 4294967295 (default ${DEFAULT_SEED})`,
+    },
+    profile: {
+      type: "string",
+      value: "NAME",
+      description: "profile, unless a scenario names one (default: pack's)",
+    },
+    format: { type: "string", value: "FORMAT", description: "text (default) or json" },
+    examples: { type: "string", value: "K", description: "examples per kind of change, 0 to 100 (default 3)" },
+    "include-drafts": {
+      ...includeDraftsOption,
+      description: "also run the head's draft rules (never the base's)",
+    },
+    "fail-on-change": { type: "boolean", description: "exit 1 when any plan changed (for CI)" },
+  },
+  exitCodes: [
+    [0, "report printed (whether or not plans changed)"],
+    [1, "with --fail-on-change: some plan changed"],
+    [2, "invalid rules, cohort file or usage: problems on stderr, nothing on stdout"],
+  ],
+  async run({ values, positionals, io }) {
+    const started = performance.now();
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0] ?? ""}"`);
+    if (values.base === undefined) throw new UsageError("missing --base DIR: the rule folder before the edit");
+    const format = formatOf(values.format);
+    const examples = integerOption("examples", values.examples, 3, MAX_EXAMPLES);
+    const cohort = await cohortOf(values.cohort, values.seed, io.cwd);
+    if ("problems" in cohort) return fail(io, cohort.problems);
+
+    const packs = await loadPacks(
+      ruleFolder(values.base, io.cwd),
+      ruleFolder(values.head, io.cwd),
+      values["include-drafts"] === true,
+      io,
+    );
+    if (packs === undefined) return 2;
+    const { base, head } = packs;
+    const profile = values.profile;
+    if (profile !== undefined) {
+      const problems = [base, head].flatMap(({ ruleset, folder }) => {
+        const known = ruleset.profiles.map((p) => p.id);
+        return known.includes(profile)
+          ? []
+          : [`unknown profile "${profile}": the pack in ${folder.name} has ${known.join(", ")}`];
+      });
+      if (problems.length > 0) return fail(io, [...new Set(problems)]);
+    }
+
+    const report = compareRulesets(
+      createEngine(base.ruleset),
+      createEngine(head.ruleset),
+      {
+        scenarios: scenarioSubjects(
+          [head, base].map(({ ruleset, folder }) => ({
+            scenarios: ruleset.scenarios,
+            locate: (file: string) => join(folder.name, file),
+          })),
+        ),
+        cohort: cohort.subjects,
+        cohortSource: cohort.source,
+      },
+      {
+        examples,
+        labels: { base: base.folder.name, head: head.folder.name },
+        ...(profile === undefined ? {} : { profile }),
+      },
+    );
+    io.stdout(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderImpactText(report));
+    const total = (report.scenarios.assessments + report.cohort.assessments).toLocaleString("en-US");
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    io.stderr(`impact: ${total} assessments planned with both packs in ${seconds} s\n`);
+    return values["fail-on-change"] === true && changed(report) ? 1 : 0;
+  },
+});
+
+/**
+ * The cohort: `--cohort N` generated assessments (a number is a size), or the assessments of the
+ * file `--cohort FILE`. Command-line mistakes throw; a file's problems come back as lines.
+ */
+async function cohortOf(
+  value: string | undefined,
+  seedValue: string | undefined,
+  cwd: string,
+): Promise<{ subjects: SubjectList; source: CohortSource } | { problems: string[] }> {
+  if (value === undefined || /^\d+$/.test(value)) {
+    const size = integerOption("cohort", value, DEFAULT_COHORT, MAX_COHORT);
+    const seed = integerOption("seed", seedValue, DEFAULT_SEED, 2 ** 32 - 1);
+    return { subjects: generatedSubjects(size, seed), source: { kind: "generated", size, seed } };
+  }
+  if (seedValue !== undefined) throw new UsageError("--seed applies to a generated cohort (--cohort N)");
+  const read = await readCohort(resolve(cwd, value), value);
+  if ("problems" in read) return read;
+  const source: CohortSource = { kind: "file", file: value, size: read.assessments.length };
+  return { subjects: cohortSubjects(read.assessments), source };
+}
+
+interface Pack {
+  readonly ruleset: Ruleset;
+  readonly folder: RuleFolder;
+  /** Whether the pack's scenario tests were read (and loaded). */
+  readonly scenarios: boolean;
+}
+
+/**
+ * Both packs, or their errors on stderr. The head's scenario tests are read; the base's only
+ * when they differ from the head's (shared tests would only be planned twice) or the head's do
+ * not load.
+ */
+async function loadPacks(
+  baseFolder: RuleFolder,
+  headFolder: RuleFolder,
+  includeDrafts: boolean,
+  io: Io,
+): Promise<{ base: Pack; head: Pack } | undefined> {
+  const head = await loadPack(headFolder, { includeDrafts, scenarios: true }, io);
+  const scenarios = head?.scenarios !== true || !(await sameScenarioFiles(baseFolder, headFolder));
+  const base = await loadPack(baseFolder, { includeDrafts: false, scenarios }, io);
+  return base === undefined || head === undefined ? undefined : { base, head };
+}
+
+/**
+ * A pack (with its scenario tests, if asked), or its errors on stderr. Scenario tests that no
+ * longer load (one names a rule the edit removed) must not hide the edit's impact: the pack is
+ * then used without them, and stderr says so.
+ */
+async function loadPack(
+  folder: RuleFolder,
+  options: { readonly includeDrafts: boolean; readonly scenarios: boolean },
+  io: Io,
+): Promise<Pack | undefined> {
+  const errors = (issues: readonly Issue[]) => issues.filter((issue) => issue.severity === "error");
+  const first = await checkRuleFolder(folder.path, folder.name, options);
+  if (first.ruleset !== undefined) return { ruleset: first.ruleset, folder, scenarios: options.scenarios };
+  const alone = options.scenarios
+    ? await checkRuleFolder(folder.path, folder.name, { ...options, scenarios: false })
+    : first;
+  if (alone.ruleset === undefined) {
+    writeLines(io.stderr, ruleIssueLines(errors(alone.issues)));
+    return undefined;
+  }
+  const count = errors(first.issues).length;
+  io.stderr(
+    `${folder.name}: its scenario tests do not load (${count} error${count === 1 ? "" : "s"}; ` +
+      `run "backplan lint ${folder.name}"): the impact leaves their assessments out\n`,
+  );
+  return { ruleset: alone.ruleset, folder, scenarios: false };
+}
+
+/** Whether two folders hold the same scenario test files, byte for byte (false when one cannot be read). */
+async function sameScenarioFiles(a: RuleFolder, b: RuleFolder): Promise<boolean> {
+  const tests = async ({ path, name }: RuleFolder) =>
+    (await readRuleFiles(path, name)).filter((file) => fileKindOf(file.path) === "scenarios");
+  try {
+    const [left, right] = await Promise.all([tests(a), tests(b)]);
+    return (
+      left.length === right.length &&
+      left.every((file, i) => file.path === right[i]?.path && file.text === right[i].text)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The assessments of a cohort file, or one line per problem: every assessment must be valid. */
+async function readCohort(path: string, name: string): Promise<{ assessments: unknown[] } | { problems: string[] }> {
+  let text: string;
+  try {
+    const { size } = await stat(path);
+    if (size > MAX_COHORT_BYTES)
+      return { problems: [`${name}: file is ${size} bytes; a cohort file may be at most 64 MiB`] };
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    return { problems: [`${name}: file ${fsProblem(error)}`] };
+  }
+  const lines = isJsonLines(name, text);
+  const parsed = lines ? parseJsonLines(text, name) : parseList(text, name);
+  if (!parsed.ok) return { problems: parsed.issues.map(formatIssue) };
+  if (!Array.isArray(parsed.value))
+    return { problems: [`${name}: expected a list of assessments (a JSON array, JSON lines or a YAML list)`] };
+  const assessments: unknown[] = parsed.value;
+  const where = (i: number) => (lines ? `${name}:${lineOf(text, i)}` : `${name}: assessment ${i + 1}`);
+  const problems = assessments.flatMap((assessment, i) => {
+    const result = safeParseAssessment(assessment);
+    return result.ok ? [] : result.issues.map((issue) => `${where(i)}: ${formatIssue(issue)}`);
+  });
+  if (problems.length === 0) return { assessments };
+  const invalid = assessments.filter((a) => !safeParseAssessment(a).ok).length;
+  const shown = problems.slice(0, MAX_PROBLEM_LINES);
+  const more = problems.length - shown.length;
+  return {
+    problems: [
+      ...shown,
+      ...(more > 0 ? [`… and ${more} more problems`] : []),
+      `${name}: ${invalid} of ${assessments.length} assessments are invalid; the impact needs every one valid`,
+    ],
+  };
+}
+
+/** `.jsonl` / `.ndjson`, or any file whose text starts with an object rather than a list. */
+function isJsonLines(name: string, text: string): boolean {
+  const extension = extname(name).toLowerCase();
+  if (extension === ".jsonl" || extension === ".ndjson") return true;
+  return extension !== ".json" && /^\s*\{/.test(text);
+}
+
+/** One assessment per non-blank line; a syntax error names its line. */
+function parseJsonLines(text: string, name: string): Parsed {
+  const value: unknown[] = [];
+  for (const [i, line] of text.split("\n").entries()) {
+    if (line.trim() === "") continue;
+    const parsed = parseJsonText(line, name);
+    if (!parsed.ok) {
+      const issues = parsed.issues.map((issue) =>
+        issue.source === undefined ? issue : { ...issue, source: { ...issue.source, line: i + 1 } },
+      );
+      return { ok: false, issues };
+    }
+    value.push(parsed.value);
+  }
+  return { ok: true, value };
+}
+
+/** A JSON array, or else a YAML list. */
+function parseList(text: string, name: string): Parsed {
+  return extname(name).toLowerCase() === ".json" || /^\s*\[/.test(text)
+    ? parseJsonText(text, name)
+    : parseYamlText(text, name);
+}
+
+/** The line of the `index`-th non-blank line of JSON lines text, from 1. */
+function lineOf(text: string, index: number): number {
+  let seen = -1;
+  for (const [i, line] of text.split("\n").entries()) {
+    if (line.trim() !== "" && ++seen === index) return i + 1;
+  }
+  return 0;
+}
+
+function changed(report: ImpactReport): boolean {
+  return report.scenarios.changed > 0 || report.cohort.changed > 0;
+}
+
+function formatOf(value: string | undefined): "text" | "json" {
+  if (value === undefined || value === "text" || value === "json") return value ?? "text";
+  throw new UsageError(`--format must be text or json; found "${value}"`);
+}
+
+/** A whole number option in `[0, max]`, or `fallback` when not given. */
+function integerOption(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n > max)
+    throw new UsageError(`--${name} must be a whole number from 0 to ${max}; found "${value}"`);
+  return n;
+}
+
+function fail(io: Io, lines: readonly string[]): number {
+  writeLines(io.stderr, lines);
+  return 2;
+}

@@ -1,0 +1,85 @@
+import { writeFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { buildRulebook, RULEBOOK_FORMATS, type RulebookFormat } from "../../core/rulebook/index.js";
+import { checkRuleFolder, readRuleFiles } from "../../node/index.js";
+import { defineCommand } from "../command.js";
+import { ruleIssueLines } from "../diagnostics.js";
+import { writeLines } from "../io.js";
+import { ruleFolder } from "../rule-folder.js";
+import { includeDraftsOption } from "../rule-options.js";
+import { UsageError } from "../usage-error.js";
+
+/** The rendering each `--out` extension asks for. */
+const FORMAT_BY_EXTENSION: Readonly<Record<string, RulebookFormat>> = { ".html": "html", ".md": "markdown" };
+
+/** `backplan rulebook [DIR] --out FILE`: the pack as a document a clinical reviewer signs off. */
+export const rulebook = defineCommand({
+  name: "rulebook",
+  summary: "write a rule pack as a document for clinical sign-off",
+  usage: "backplan rulebook [DIR] --out FILE [--include-drafts]",
+  description:
+    "Writes the rule pack in DIR (default: the bundled rules/ pack) as one document a clinical reviewer can read " +
+    "and sign off: each rule in plain language with its reasons, evidence, governance and source line, what its " +
+    "scenario tests showed (they are run), the component and evidence catalogs, and where the profiles differ. " +
+    "FILE ending in .html gives one self-contained, printable page; .md gives Markdown. The same pack always " +
+    "gives the same file: it holds no date, only the pack's digest.",
+  options: {
+    out: { type: "string", value: "FILE", description: "where to write the rulebook: a .html or .md file" },
+    "include-drafts": includeDraftsOption,
+  },
+  exitCodes: [
+    [0, "written; failed scenario tests are shown in it and counted on stderr"],
+    [2, "invalid rules, unwritable FILE or bad command line: problems on stderr"],
+  ],
+  async run({ values, positionals, io }) {
+    if (positionals.length > 1) {
+      throw new UsageError(`give at most one folder; found ${positionals.length}: ${positionals.join(" ")}`);
+    }
+    const out = values.out;
+    if (out === undefined) throw new UsageError('missing "--out FILE": where to write the rulebook (.html or .md)');
+    const format = FORMAT_BY_EXTENSION[extname(out).toLowerCase()];
+    if (format === undefined) {
+      throw new UsageError(`option "--out" needs a file ending in .html or .md; found "${out}"`);
+    }
+    const folder = ruleFolder(positionals[0], io.cwd);
+    const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name, {
+      includeDrafts: values["include-drafts"] === true,
+    });
+    if (ruleset === undefined) {
+      writeLines(io.stderr, ruleIssueLines(issues.filter((issue) => issue.severity === "error")));
+      return 2;
+    }
+    const book = buildRulebook(ruleset, { files: await readRuleFiles(folder.path, folder.name) });
+    try {
+      await writeFile(resolve(io.cwd, out), RULEBOOK_FORMATS[format](book));
+    } catch (error) {
+      io.stderr(`backplan rulebook: cannot write "${out}": ${writeProblem(error)}\n`);
+      return 2;
+    }
+    const { scenarios, failed, invalid } = book.tests;
+    const rules = book.topics.reduce((n, topic) => n + topic.rules.length, 0);
+    io.stdout(`wrote ${out}: ${rules} rules, ${scenarios.length} scenario tests\n`);
+    if (failed + invalid > 0) {
+      io.stderr(`warning: ${failed} failed and ${invalid} invalid scenario tests, shown in the rulebook\n`);
+    }
+    return 0;
+  },
+});
+
+/** Why a file could not be written, from a Node file-system error's `code`. */
+function writeProblem(error: unknown): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
+  switch (code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return "its folder does not exist";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

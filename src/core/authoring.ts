@@ -1,0 +1,35 @@
+/**
+ * backplan's authoring toolkit, pure like the core and kept out of its entry point so an EHR
+ * bundle never carries it: scenario coverage, the rulebook, the impact of an edit, the synthetic
+ * cohort and the canonical layout of rule files. The `backplan` commands `test --coverage`,
+ * `rulebook`, `impact` and `fmt` are thin edges over these.
+ *
+ * @example
+ * import { compareRulesets, generatedSubjects, renderImpactText } from "backplan/authoring";
+ */
+export { coverageShortfalls, GATED_MEASURES } from "./scenarios/coverage-gate.js";
+export type { GatedMeasure, Shortfall } from "./scenarios/coverage-gate.js";
+export { measureCoverage, seenBothWays } from "./scenarios/coverage.js";
+export type {
+  ConditionCoverage,
+  Coverage,
+  CoverageOptions,
+  CoverageSummary,
+  Measure,
+  RuleCoverage,
+  ScenarioRun,
+  ThresholdCoverage,
+} from "./scenarios/coverage.js";
+export { buildRulebook, RULEBOOK_FORMATS, renderRulebookHtml, renderRulebookMarkdown } from "./rulebook/index.js";
+export type { Rulebook, RulebookFormat, RulebookOptions } from "./rulebook/index.js";
+export {
+  cohortSubjects,
+  compareRulesets,
+  diffPlans,
+  generatedSubjects,
+  renderImpactText,
+  scenarioSubjects,
+} from "./impact/index.js";
+export type { CompareOptions, ImpactInput, ImpactReport, PlanDiff } from "./impact/index.js";
+export { generateAssessment, generateCohort } from "./cohort/index.js";
+export { formatRuleFile } from "./format/index.js";

@@ -1,0 +1,20 @@
+import type { Explanation } from "./types.js";
+import { inactiveHeading, overview, ruleDetails, ruleHeading, ruleWhere, summarySections, title } from "./wording.js";
+
+/** The explanation as plain text: the plan in brief, then each rule in the order it ran. */
+export function renderExplanationText(explanation: Explanation): string {
+  const lines = [title(explanation), ...overview(explanation), ""];
+  for (const section of summarySections(explanation)) {
+    lines.push(`${section.title}${section.items.length === 0 ? ": none" : ":"}`);
+    lines.push(...section.items.map((item) => `  - ${item}`));
+  }
+  lines.push("", "RULES, HIGHEST PRIORITY FIRST");
+  for (const rule of explanation.rules) {
+    lines.push("", ruleHeading(rule), `  ${ruleWhere(rule)}`, ...ruleDetails(rule).map((line) => `  - ${line}`));
+  }
+  if (explanation.inactive.length > 0) {
+    lines.push("", "NOT RUN (DRAFT OR RETIRED)");
+    for (const rule of explanation.inactive) lines.push("", inactiveHeading(rule), `  ${ruleWhere(rule)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

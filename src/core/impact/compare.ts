@@ -1,0 +1,208 @@
+import type { Engine, RecommendOptions } from "../engine.js";
+import { formatIssue, type Result } from "../errors.js";
+import type { Plan } from "../generated/types.js";
+import type { Ruleset } from "../ruleset/types.js";
+import { packEdits } from "./edits.js";
+import { exampleFacts } from "./example-facts.js";
+import { diffPlans, type PlanDiff, type RuleChange } from "./plan-diff.js";
+import type { ImpactSubject, SubjectList } from "./subjects.js";
+import { tally, type Tally, type TallyEntry } from "./tally.js";
+import type {
+  CohortSource,
+  Counted,
+  DetailValue,
+  ImpactExample,
+  ImpactReport,
+  ImpactSection,
+  PackSummary,
+  PlanStatus,
+  SkippedAssessment,
+} from "./types.js";
+
+/** What to compare: the scenario tests' assessments and the cohort's, kept apart in the report. */
+export interface ImpactInput {
+  readonly scenarios: SubjectList;
+  /** An array, or `generatedSubjects(size, seed)`. */
+  readonly cohort: SubjectList;
+  readonly cohortSource: CohortSource;
+}
+
+export interface CompareOptions {
+  /** The profile for assessments that name none (scenario tests may); each pack's default when omitted. */
+  readonly profile?: string;
+  /** How many examples each tally keeps (default 3). */
+  readonly examples?: number;
+  /** How the report names the packs (default: their names). */
+  readonly labels?: { readonly base: string; readonly head: string };
+}
+
+/**
+ * Plans every assessment with both engines and reports what the edit from `base` to `head`
+ * changed: how many plans, which components were added or removed, statuses, data gaps,
+ * details, and which rules' outcomes, each with a few examples. Deterministic: the same input
+ * gives a deep-equal report.
+ *
+ * @example
+ * const report = compareRulesets(createEngine(before), createEngine(after), {
+ *   scenarios: scenarioSubjects([{ scenarios: after.scenarios }]),
+ *   cohort: cohortSubjects(generateCohort(10_000, 1)),
+ *   cohortSource: { kind: "generated", size: 10_000, seed: 1 },
+ * });
+ * report.cohort.changed; // 412
+ */
+export function compareRulesets(
+  base: Engine,
+  head: Engine,
+  input: ImpactInput,
+  options: CompareOptions = {},
+): ImpactReport {
+  const rulesets = [head.ruleset, base.ruleset];
+  const edits = packEdits(base.ruleset, head.ruleset);
+  const edited = [...edits.rules.added, ...edits.rules.removed, ...edits.rules.modified];
+  const section = (subjects: SubjectList) =>
+    compareSection(base, head, subjects, { limit: options.examples ?? 3, profile: options.profile, rulesets, edited });
+  return {
+    base: summary(base.ruleset, options.labels?.base),
+    head: summary(head.ruleset, options.labels?.head),
+    profile: options.profile ?? null,
+    edits,
+    scenarios: section(input.scenarios),
+    cohort: { source: input.cohortSource, ...section(input.cohort) },
+  };
+}
+
+interface SectionContext {
+  readonly limit: number;
+  readonly profile: string | undefined;
+  readonly rulesets: readonly Ruleset[];
+  /** The rules an edit touched: whose facts a cohort example shows when no rule's outcome changed. */
+  readonly edited: readonly string[];
+}
+
+/** One tally per kind of change, keyed by what changed. */
+function tallies(limit: number) {
+  const byId = (id: string) => id;
+  return {
+    status: tally<{ from: PlanStatus; to: PlanStatus }>((s) => `${s.from}\u0000${s.to}`, limit),
+    componentsAdded: tally<string>(byId, limit),
+    componentsRemoved: tally<string>(byId, limit),
+    details: tally<{ component: string; field: string }, { from: DetailValue; to: DetailValue }>(
+      (d) => `${d.component}\u0000${d.field}`,
+      limit,
+    ),
+    reasons: tally<string>(byId, limit),
+    withheldAdded: tally<string>(byId, limit),
+    withheldRemoved: tally<string>(byId, limit),
+    dataGapsAdded: tally<string>(byId, limit),
+    dataGapsRemoved: tally<string>(byId, limit),
+    rules: tally<RuleChange>((r) => `${r.rule}\u0000${r.from}\u0000${r.to}`, limit),
+    other: tally<"other">(() => "", limit),
+  };
+}
+
+type Tallies = ReturnType<typeof tallies>;
+
+function compareSection(base: Engine, head: Engine, subjects: SubjectList, context: SectionContext): ImpactSection {
+  const counts = tallies(context.limit);
+  const skipped: SkippedAssessment[] = [];
+  /** The rules whose outcome changed, for each changed subject: what its example shows. */
+  const changedRules = new Map<number, readonly string[]>();
+  let assessments = 0;
+  for (let i = 0; i < subjects.length; i++) {
+    const subject = subjects.at(i);
+    if (subject === undefined) continue;
+    const profile = subject.profile ?? context.profile;
+    const options: RecommendOptions = profile === undefined ? {} : { profile };
+    const before = base.safeRecommend(subject.assessment, options);
+    const after = head.safeRecommend(subject.assessment, options);
+    if (!before.ok || !after.ok) {
+      skipped.push(skip(subject, before, after));
+      continue;
+    }
+    assessments++;
+    const diff = diffPlans(before.value, after.value);
+    if (diff.change === "none") continue;
+    changedRules.set(
+      i,
+      diff.rules.map((r) => r.rule),
+    );
+    record(counts, diff, i);
+  }
+
+  const examples = new Map<number, ImpactExample>();
+  const example = (i: number): ImpactExample => {
+    let found = examples.get(i);
+    if (found === undefined) examples.set(i, (found = exampleOf(subjects, i, changedRules.get(i) ?? [], context)));
+    return found;
+  };
+  const counted = <K>(entry: TallyEntry<K, undefined>): Counted => ({
+    count: entry.count,
+    examples: entry.examples.map(({ subject }) => example(subject)),
+  });
+  const byComponent = (t: Tally<string>) => t.entries().map((e) => ({ component: e.key, ...counted(e) }));
+  const byField = (t: Tally<string>) => t.entries().map((e) => ({ field: e.key, ...counted(e) }));
+  return {
+    assessments,
+    changed: changedRules.size,
+    skipped,
+    status: counts.status.entries().map((e) => ({ ...e.key, ...counted(e) })),
+    componentsAdded: byComponent(counts.componentsAdded),
+    componentsRemoved: byComponent(counts.componentsRemoved),
+    details: counts.details.entries().map((e) => ({
+      ...e.key,
+      count: e.count,
+      examples: e.examples.map(({ subject, extra }) => ({ ...example(subject), ...extra })),
+    })),
+    reasons: byComponent(counts.reasons),
+    withheldAdded: byComponent(counts.withheldAdded),
+    withheldRemoved: byComponent(counts.withheldRemoved),
+    dataGapsAdded: byField(counts.dataGapsAdded),
+    dataGapsRemoved: byField(counts.dataGapsRemoved),
+    rules: counts.rules.entries().map((e) => ({ rule: e.key.rule, from: e.key.from, to: e.key.to, ...counted(e) })),
+    other: counts.other.entries().map(counted)[0] ?? { count: 0, examples: [] },
+  };
+}
+
+/** Counts one changed plan in every tally its changes belong to. */
+function record(counts: Tallies, diff: PlanDiff, subject: number): void {
+  const each = (t: Tally<string>, ids: readonly string[]) => {
+    for (const id of ids) t.add(id, subject, undefined);
+  };
+  if (diff.status !== undefined) counts.status.add(diff.status, subject, undefined);
+  each(counts.componentsAdded, diff.componentsAdded);
+  each(counts.componentsRemoved, diff.componentsRemoved);
+  // A component whose several details changed counts once per detail: each is its own row.
+  for (const { component, field, from, to } of diff.details)
+    counts.details.add({ component, field }, subject, { from, to });
+  each(counts.reasons, diff.reasons);
+  each(counts.withheldAdded, diff.withheldAdded);
+  each(counts.withheldRemoved, diff.withheldRemoved);
+  each(counts.dataGapsAdded, diff.dataGapsAdded);
+  each(counts.dataGapsRemoved, diff.dataGapsRemoved);
+  for (const change of diff.rules) counts.rules.add(change, subject, undefined);
+  if (diff.change === "other") counts.other.add("other", subject, undefined);
+}
+
+/** A subject as an example: a scenario as it is; a cohort member with the facts its changed rules read. */
+function exampleOf(subjects: SubjectList, i: number, rules: readonly string[], context: SectionContext): ImpactExample {
+  const subject = subjects.at(i);
+  if (subject === undefined) throw new Error(`no assessment at position ${i}`);
+  const { ref } = subject;
+  if (ref.kind === "scenario") return ref;
+  const facts = exampleFacts(subject.assessment, rules.length > 0 ? rules : context.edited, context.rulesets);
+  return { ...ref, facts };
+}
+
+function skip(subject: ImpactSubject, before: Result<Plan>, after: Result<Plan>): SkippedAssessment {
+  const example: ImpactExample = subject.ref.kind === "scenario" ? subject.ref : { ...subject.ref, facts: {} };
+  const problems = (result: Result<Plan>) => (result.ok ? [] : result.issues.map(formatIssue));
+  if (!before.ok && !after.ok) return { example, side: "both", problems: problems(before) };
+  return before.ok
+    ? { example, side: "head", problems: problems(after) }
+    : { example, side: "base", problems: problems(before) };
+}
+
+function summary(ruleset: Ruleset, label: string | undefined): PackSummary {
+  const { name, version, digest, defaultProfile, rules } = ruleset;
+  return { label: label ?? name, name, version, digest, defaultProfile, rules: rules.length };
+}

@@ -1,0 +1,87 @@
+import { generateAssessment } from "../cohort/index.js";
+import type { ScenarioTest } from "../ruleset/types.js";
+import { canonicalJson } from "./canonical-json.js";
+import type { CohortExample, ScenarioExample } from "./types.js";
+
+/** Which assessment a subject is: a scenario test by name and place, or a cohort member by index. */
+export type SubjectRef = ScenarioExample | Omit<CohortExample, "facts">;
+
+/** One assessment to plan on both sides. */
+export interface ImpactSubject {
+  readonly ref: SubjectRef;
+  /** Unvalidated: the engines validate it (and an invalid one is reported as skipped). */
+  readonly assessment: unknown;
+  /** The profile the assessment asks for (a scenario's own), if any. */
+  readonly profile?: string;
+}
+
+/**
+ * Assessments by position: an array, or a list that makes each one when asked (a generated
+ * cohort: 10,000 assessments never held at once, so each is garbage as soon as it is planned).
+ */
+export interface SubjectList {
+  readonly length: number;
+  at(index: number): ImpactSubject | undefined;
+}
+
+/** A pack's scenario tests, and how to show their files (`rules/tests/x.yaml`). */
+export interface ScenarioSource {
+  readonly scenarios: readonly ScenarioTest[];
+  readonly locate?: (file: string) => string;
+}
+
+/**
+ * The scenario tests' assessments of several packs, each (assessment, profile) once: the first
+ * pack's tests first, in their order, then the others' tests the earlier packs do not share.
+ *
+ * @example scenarioSubjects([{ scenarios: head.scenarios }, { scenarios: base.scenarios }]);
+ */
+export function scenarioSubjects(sources: readonly ScenarioSource[]): ImpactSubject[] {
+  const seen = new Set<string>();
+  const subjects: ImpactSubject[] = [];
+  for (const { scenarios, locate = (file: string) => file } of sources) {
+    for (const { scenario, source } of scenarios) {
+      const key = canonicalJson([scenario.profile ?? null, scenario.assessment]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const ref: SubjectRef = {
+        kind: "scenario",
+        name: scenario.name,
+        source: `${locate(source.file)}:${source.line}`,
+      };
+      subjects.push(
+        scenario.profile === undefined
+          ? { ref, assessment: scenario.assessment }
+          : { ref, assessment: scenario.assessment, profile: scenario.profile },
+      );
+    }
+  }
+  return subjects;
+}
+
+/** A cohort's assessments, by index, with their ids where they have one. */
+export function cohortSubjects(assessments: readonly unknown[]): ImpactSubject[] {
+  return assessments.map((assessment, index) => cohortSubject(assessment, index));
+}
+
+/**
+ * The generated cohort (`generateCohort(size, seed)`) as a list that generates each assessment
+ * when asked: the same assessments, never all in memory.
+ */
+export function generatedSubjects(size: number, seed: number): SubjectList {
+  return {
+    length: size,
+    at: (index) => (index >= 0 && index < size ? cohortSubject(generateAssessment(seed, index), index) : undefined),
+  };
+}
+
+function cohortSubject(assessment: unknown, index: number): ImpactSubject {
+  const id = idOf(assessment);
+  return { ref: id === undefined ? { kind: "cohort", index } : { kind: "cohort", index, id }, assessment };
+}
+
+function idOf(assessment: unknown): string | undefined {
+  if (typeof assessment !== "object" || assessment === null || !Object.hasOwn(assessment, "id")) return undefined;
+  const { id } = assessment as { id: unknown };
+  return typeof id === "string" ? id : undefined;
+}

@@ -1,0 +1,168 @@
+/**
+ * What `backplan impact --format json` prints: the difference two versions of a rule pack make
+ * to the same assessments' plans. Stable: no timestamps or timings; every list is sorted (tallies
+ * by count, most first, then by key; ids alphabetically; examples in the order the assessments
+ * were given: scenario tests as listed, the cohort by index).
+ */
+import type { FactValue } from "../facts/types.js";
+import type { Plan, TraceEntry } from "../generated/types.js";
+
+/** A plan's status. */
+export type PlanStatus = Plan["status"];
+
+/**
+ * A rule's outcome in a plan's trace, or `absent` where the rule does not run on that side. A
+ * rule absent on one side and `not-fired` on the other decided nothing either way: no change.
+ */
+export type RuleOutcome = TraceEntry["outcome"] | "absent";
+
+/** A value of a component's details (`sessions: 6`, `urgency: "routine"`); `null` where unset. */
+export type DetailValue = string | number | null;
+
+export interface ImpactReport {
+  /** The pack plans were made with before the edit. */
+  readonly base: PackSummary;
+  /** The pack after the edit. */
+  readonly head: PackSummary;
+  /** The profile plans were made under, where the assessment names none; `null`: each pack's default. */
+  readonly profile: string | null;
+  /** What differs between the two packs' definitions. */
+  readonly edits: PackEdits;
+  /** The scenario tests' assessments of both packs, once each. */
+  readonly scenarios: ImpactSection;
+  /** The cohort: generated, or read from a file. */
+  readonly cohort: ImpactSection & { readonly source: CohortSource };
+}
+
+export interface PackSummary {
+  /** The folder as given on the command line (or another label the caller chose). */
+  readonly label: string;
+  readonly name: string;
+  readonly version: string;
+  readonly digest: string;
+  readonly defaultProfile: string;
+  /** How many rules run. */
+  readonly rules: number;
+}
+
+/** Ids added, removed or changed from base to head, each list sorted. */
+export interface IdEdits {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly modified: readonly string[];
+}
+
+export interface PackEdits {
+  /**
+   * Rules that run on one side only, or whose decision differs: condition, priority, additions
+   * (with their reasons and details), withholdings, halt or evidence. Wording of titles and
+   * descriptions is not a modification; a draft that runs only with `--include-drafts` counts
+   * as added.
+   */
+  readonly rules: IdEdits;
+  /** Catalog components added, removed, or with any field changed (default details, texts). */
+  readonly components: IdEdits;
+  /** The packs' default profiles, when they differ. */
+  readonly defaultProfile: { readonly from: string; readonly to: string } | null;
+}
+
+export type CohortSource =
+  | { readonly kind: "generated"; readonly size: number; readonly seed: number }
+  | { readonly kind: "file"; readonly file: string; readonly size: number };
+
+/**
+ * The changes across one group of assessments. A plan has changed when its status, profile,
+ * components (ids, details, reasons, evidence, texts), withheld components, data gaps, or a
+ * rule's outcome (and an undetermined rule's missing facts) differ; the ruleset stamp and the
+ * rules' `file:line` and priorities in the trace are not compared. Each tally counts the
+ * assessments with that change.
+ */
+export interface ImpactSection {
+  /** Assessments planned on both sides. */
+  readonly assessments: number;
+  /** Of those, the assessments whose plan changed. */
+  readonly changed: number;
+  /** Assessments that could not be planned on one side or both, with why. */
+  readonly skipped: readonly SkippedAssessment[];
+  readonly status: readonly StatusTally[];
+  readonly componentsAdded: readonly ComponentTally[];
+  readonly componentsRemoved: readonly ComponentTally[];
+  /** A detail of a component both plans hold (`urgency`, `sessions`, `notes`…). */
+  readonly details: readonly DetailTally[];
+  /** A component both plans hold, with other reasons (rules or wording) or evidence. */
+  readonly reasons: readonly ComponentTally[];
+  readonly withheldAdded: readonly ComponentTally[];
+  readonly withheldRemoved: readonly ComponentTally[];
+  readonly dataGapsAdded: readonly FieldTally[];
+  readonly dataGapsRemoved: readonly FieldTally[];
+  readonly rules: readonly RuleTally[];
+  /** Plans changed in nothing tallied above: wording of withheld or gap reasons, texts, missing facts. */
+  readonly other: Counted;
+}
+
+/** How many assessments, and the first few of them. */
+export interface Counted {
+  readonly count: number;
+  readonly examples: readonly ImpactExample[];
+}
+
+export interface StatusTally extends Counted {
+  readonly from: PlanStatus;
+  readonly to: PlanStatus;
+}
+
+export interface ComponentTally extends Counted {
+  readonly component: string;
+}
+
+export interface FieldTally extends Counted {
+  /** The assessment field the data gap asks for. */
+  readonly field: string;
+}
+
+export interface RuleTally extends Counted {
+  readonly rule: string;
+  readonly from: RuleOutcome;
+  readonly to: RuleOutcome;
+}
+
+export interface DetailTally {
+  readonly component: string;
+  readonly field: string;
+  readonly count: number;
+  readonly examples: readonly DetailExample[];
+}
+
+/** An example of a detail change: the assessment, and the detail's value on each side. */
+export type DetailExample = ImpactExample & { readonly from: DetailValue; readonly to: DetailValue };
+
+/** An assessment shown as an example: a scenario test, or a member of the cohort. */
+export type ImpactExample = ScenarioExample | CohortExample;
+
+export interface ScenarioExample {
+  readonly kind: "scenario";
+  readonly name: string;
+  /** `file:line` of the scenario test. */
+  readonly source: string;
+}
+
+export interface CohortExample {
+  readonly kind: "cohort";
+  /** The position in the cohort, from 0 (with the seed, enough to generate it again). */
+  readonly index: number;
+  readonly id?: string;
+  /**
+   * The values of the facts read by the rules whose outcome changed for this assessment (or, when
+   * none did, by the edited rules), sorted by name; `null`: not recorded. Context facts
+   * (`profile`, `plan.*`) are left out.
+   */
+  readonly facts: Readonly<Record<string, FactValue | null>>;
+}
+
+export interface SkippedAssessment {
+  readonly example: ImpactExample;
+  /** The side that could not plan it. */
+  readonly side: "base" | "head" | "both";
+  /** Why, one line each. */
+  readonly problems: readonly string[];
+}

@@ -1,0 +1,94 @@
+import type { FactDefinition } from "../../facts/types.js";
+import type { Condition } from "../../generated/types.js";
+import { normalForm } from "./normal-form.js";
+import { disjoint, equivalent, implies, neverHolds } from "./reasoning.js";
+
+/** What the interaction checks need of a rule: when it fires and what it then does. */
+export interface RuleView {
+  readonly id: string;
+  readonly priority: number;
+  readonly when: Condition;
+  readonly halts: boolean;
+  /** The components it adds, with their categories (when the catalog names them). */
+  readonly adds: readonly { readonly component: string; readonly category?: string | undefined }[];
+  readonly withholds: readonly { readonly component?: string | undefined; readonly category?: string | undefined }[];
+}
+
+/** Where rules meet: each names the rule it is about first, then the rule that causes it. */
+export type Interaction<R extends RuleView> =
+  /** `rule` fires only when `by`, of higher priority, fires too and halts: nothing it adds survives. */
+  | { readonly kind: "shadowed-by-halt"; readonly rule: R; readonly by: R }
+  /** Whenever `rule` fires, `by` (higher priority) withholds its addition number `addition`. */
+  | {
+      readonly kind: "always-withheld";
+      readonly rule: R;
+      readonly addition: number;
+      readonly by: R;
+      readonly withholding: number;
+    }
+  /** At the same priority, `by` may withhold what `rule` adds (both can fire together). */
+  | {
+      readonly kind: "add-withhold-conflict";
+      readonly rule: R;
+      readonly addition: number;
+      readonly by: R;
+      readonly withholding: number;
+    }
+  /** `rule` fires exactly when the earlier `first` of the same priority does. */
+  | { readonly kind: "equivalent-conditions"; readonly rule: R; readonly first: R };
+
+/** The facts rules read, and which of them hold what higher priorities decided (`plan.*`). */
+export interface RuleSpace {
+  readonly facts: ReadonlyMap<string, FactDefinition>;
+  /** Facts whose value differs from one priority to the next: compared only within a priority. */
+  readonly decidedSoFar: (fact: string) => boolean;
+}
+
+/**
+ * How rules that run (retired ones left out by the caller) get in each other's way, proven from
+ * their conditions. Rules whose condition never holds are left out (reported on their own).
+ * `rules` in pack order: an equivalence is reported on the later rule.
+ */
+export function ruleInteractions<R extends RuleView>(rules: readonly R[], space: RuleSpace): Interaction<R>[] {
+  const live = rules.flatMap((rule) => {
+    const dimension = (fact: string) => (space.decidedSoFar(fact) ? `${fact}@${rule.priority}` : fact);
+    const form = normalForm(rule.when, { facts: space.facts, dimension });
+    return form === undefined || neverHolds(form) ? [] : [{ rule, form }];
+  });
+  const byPriority = [...live].sort((a, b) => b.rule.priority - a.rule.priority);
+  return live.flatMap(({ rule, form }, index) => {
+    const above = byPriority.filter((other) => other.rule.priority > rule.priority);
+    const halt = above.find((other) => other.rule.halts && implies(form, other.form));
+    if (halt !== undefined) return [{ kind: "shadowed-by-halt" as const, rule, by: halt.rule }];
+    const same = live.filter((other) => other.rule.priority === rule.priority);
+    const additions = rule.adds.flatMap((added, addition): Interaction<R>[] => {
+      const withheldBy = (other: { rule: R }) => other.rule.withholds.findIndex((w) => withholds(w, added));
+      const always = above.find((other) => withheldBy(other) >= 0 && implies(form, other.form));
+      if (always !== undefined)
+        return [{ kind: "always-withheld", rule, addition, by: always.rule, withholding: withheldBy(always) }];
+      return same
+        .filter((other) => withheldBy(other) >= 0 && !disjoint(form, other.form))
+        .map((other) => ({
+          kind: "add-withhold-conflict",
+          rule,
+          addition,
+          by: other.rule,
+          withholding: withheldBy(other),
+        }));
+    });
+    const first = live
+      .slice(0, index)
+      .find((other) => other.rule.priority === rule.priority && equivalent(other.form, form));
+    return [
+      ...additions,
+      ...(first === undefined ? [] : [{ kind: "equivalent-conditions" as const, rule, first: first.rule }]),
+    ];
+  });
+}
+
+function withholds(withholding: RuleView["withholds"][number], added: RuleView["adds"][number]): boolean {
+  return (
+    withholding.component === added.component ||
+    (withholding.category !== undefined && withholding.category === added.category)
+  );
+}

@@ -1,0 +1,75 @@
+import type { Issue } from "../../errors.js";
+import type { Condition } from "../../generated/types.js";
+import { conditionFindings, type ConditionFinding, type ConditionNode } from "../analysis/condition-findings.js";
+import { issue } from "../issue.js";
+import {
+  alwaysHolds,
+  contradiction,
+  duplicateCondition,
+  fractionalThreshold,
+  neverHolds,
+  valueRange,
+  type ConditionRef,
+} from "../messages.js";
+import type { SourceFile } from "../parse/source-file.js";
+import type { Check } from "./check.js";
+
+export const conditionLogic: Check = {
+  name: "condition-logic",
+  description:
+    "What each condition can mean, proven from the facts' ranges and values (../analysis): comparisons and " +
+    "`all`s that can never hold (errors), comparisons and `any`s that hold for every value (they only test that an " +
+    "answer is recorded), a comparison repeated in one all/any, fractions on whole-number facts, list items no value equals.",
+  run({ rules, facts }) {
+    return rules.items.flatMap(({ value: rule, file, pointer }) =>
+      saying(conditionFindings(rule.when, { facts }), rule.when).map((finding) =>
+        findingIssue(rule.id, finding, file, `${pointer}/when`),
+      ),
+    );
+  },
+};
+
+/**
+ * The findings worth an author's time. A rule whose whole condition is comparisons that hold for
+ * every value, joined by `all` (`chronicity in [acute, subacute, chronic]`), is the one way the
+ * condition language says "every patient with this recorded" (e.g. a baseline every plan starts
+ * with): that is left alone. Inside a condition that tests something, such a comparison only adds
+ * a data gap.
+ */
+function saying(findings: readonly ConditionFinding[], condition: Condition): readonly ConditionFinding[] {
+  const vacuous = new Set(findings.filter((f) => f.kind === "always-holds").map((f) => f.node.path));
+  const presenceOnly = (node: Condition, path: string): boolean =>
+    "all" in node ? node.all.every((child, i) => presenceOnly(child, `${path}/all/${i}`)) : vacuous.has(path);
+  return presenceOnly(condition, "") ? findings.filter((f) => f.kind !== "always-holds") : findings;
+}
+
+function findingIssue(rule: string, finding: ConditionFinding, file: SourceFile, when: string): Issue {
+  const place = file.place(`${when}${finding.node.path}`);
+  const ref = (node: ConditionNode): ConditionRef => ({ condition: node.condition, negated: node.negated });
+  const elsewhere = (node: ConditionNode): ConditionRef => ({
+    ...ref(node),
+    line: file.place(`${when}${node.path}`).source.line,
+  });
+  switch (finding.kind) {
+    case "never-holds":
+      return issue(neverHolds, place, rule, ref(finding.node), finding.fact);
+    case "always-holds":
+      return issue(alwaysHolds, place, rule, ref(finding.node), finding.facts);
+    case "contradiction":
+      return issue(contradiction, place, rule, ref(finding.node), finding.conflicts.map(elsewhere));
+    case "duplicate":
+      return issue(duplicateCondition, place, rule, ref(finding.node), elsewhere(finding.first), finding.within);
+    case "fractional-threshold": {
+      const means = { fact: finding.fact.name, operator: finding.operator, value: finding.value };
+      return issue(fractionalThreshold, place, rule, ref(finding.node), means);
+    }
+    case "unmatchable-value":
+      return issue(
+        valueRange,
+        file.place(`${when}${finding.node.path}/value/${finding.index}`),
+        rule,
+        finding.fact,
+        finding.value,
+      );
+  }
+}

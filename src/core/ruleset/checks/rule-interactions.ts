@@ -1,0 +1,79 @@
+import type { Issue } from "../../errors.js";
+import type { Rule } from "../../generated/types.js";
+import { ruleInteractions, type Interaction, type RuleView } from "../analysis/rule-interactions.js";
+import { issue } from "../issue.js";
+import {
+  addWithholdConflict,
+  alwaysWithheld,
+  equivalentConditions,
+  shadowedByHalt,
+  type RuleRef,
+} from "../messages.js";
+import type { PackModel } from "../pack-model.js";
+import type { Check } from "./check.js";
+
+type Item = PackModel["rules"]["items"][number];
+type View = RuleView & { readonly item: Item };
+
+export const ruleInteractionsCheck: Check = {
+  name: "rule-interactions",
+  description:
+    "How rules that run get in each other's way, proven from their conditions (../analysis): a rule that only fires " +
+    "when a halting rule of higher priority does (an error: it never changes a plan); an addition a weaker rule of " +
+    "higher priority always withholds; adding and withholding the same component at one priority; equivalent " +
+    "conditions at one priority. Retired rules never run and are left out; drafts are in.",
+  run({ rules, components, facts }) {
+    const categories = new Map(
+      (components?.items ?? []).map(({ value }) => [value.id, (value as { category?: unknown }).category]),
+    );
+    const views = rules.items.flatMap((item): View[] => {
+      // Priority and status are not among the parts every check relies on: read them warily.
+      const { id, when, then, priority, status } = item.value as typeof item.value &
+        Partial<Pick<Rule, "priority" | "status">>;
+      if (typeof priority !== "number" || !Number.isInteger(priority) || status === "retired") return [];
+      const category = (component: string) => {
+        const found = categories.get(component);
+        return typeof found === "string" ? found : undefined;
+      };
+      return [
+        {
+          item,
+          id,
+          priority,
+          when,
+          halts: then.halt !== undefined,
+          adds: (then.add ?? []).map((a) => ({ component: a.component, category: category(a.component) })),
+          withholds: (then.withhold ?? []).map((w) => ({ component: w.component, category: w.category })),
+        },
+      ];
+    });
+    // Anything written after `plan.` is what the higher priorities decided (context-facts.ts).
+    const decidedSoFar = (fact: string) => fact.startsWith("plan.");
+    return ruleInteractions(views, { facts, decidedSoFar }).map(interactionIssue);
+  },
+};
+
+function interactionIssue(interaction: Interaction<View>): Issue {
+  const { rule } = interaction;
+  const { file, pointer } = rule.item;
+  switch (interaction.kind) {
+    case "shadowed-by-halt":
+      return issue(shadowedByHalt, file.place(`${pointer}/id`), refOf(rule), refOf(interaction.by));
+    case "always-withheld":
+    case "add-withhold-conflict": {
+      const { addition, by, withholding } = interaction;
+      const added = rule.adds[addition]?.component ?? "";
+      const withheld = by.withholds[withholding];
+      const category = withheld?.component === added ? undefined : withheld?.category;
+      const type = interaction.kind === "always-withheld" ? alwaysWithheld : addWithholdConflict;
+      return issue(type, file.place(`${pointer}/then/add/${addition}/component`), rule.id, added, refOf(by), category);
+    }
+    case "equivalent-conditions":
+      return issue(equivalentConditions, file.place(`${pointer}/id`), rule.id, refOf(interaction.first));
+  }
+}
+
+function refOf({ id, priority, item }: View): RuleRef {
+  const { source } = item.file.place(`${item.pointer}/id`);
+  return { id, priority, at: `${source.file}:${source.line}:${source.column}` };
+}

@@ -1,0 +1,47 @@
+/**
+ * `backplan impact` built, end to end: `node dist/cli/bin.js` in a child process, as an author
+ * runs it after copying the pack before an edit. `npm test` builds first; alone, run
+ * `npm run build` before this file.
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempFolder } from "../../node/temp-dir.js";
+import { ROOT } from "../run-main.js";
+
+const BIN = join(ROOT, "dist/cli/bin.js");
+
+function backplan(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error !== null && typeof error.code !== "number")
+        reject(new Error(`could not run backplan: ${error.message}`));
+      else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+    });
+  });
+}
+
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first (npm test does)`);
+});
+
+describe("backplan impact (built)", () => {
+  it("compares a copy of the bundled pack, edited, with the pack itself", async () => {
+    const copy = join(await tempFolder(), "rules");
+    await cp(join(ROOT, "rules"), copy, { recursive: true });
+    const unchanged = await backplan(["impact", "--base", copy, "--cohort", "2000"]);
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    expect(unchanged.stdout).toContain("cohort (2,000 generated, seed 1): no plan changed (of 2,000)");
+    expect(unchanged.stderr).toMatch(/^impact: [\d,]+ assessments planned with both packs in \d+\.\d\d s\n$/);
+
+    const file = join(copy, "lifestyle.yaml");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace("operator: lessThan, value: 150 }", "operator: lessThan, value: 120 }"));
+    const edited = await backplan(["impact", "--base", copy, "--cohort", "2000", "--fail-on-change"]);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain("rules modified: activity-below-guideline");
+    expect(edited.stdout).toMatch(/components added\n {4}activity-increase {2}\d+/);
+  });
+});

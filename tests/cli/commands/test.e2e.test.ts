@@ -1,0 +1,46 @@
+/**
+ * `backplan test --coverage` as a user runs it: the built `dist/cli/bin.js` in a child process.
+ * `npm test` builds first; alone, run `npm run build` before this file.
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestReport } from "../../../src/cli/scenario-report.js";
+import { FIXTURES, ROOT } from "../run-main.js";
+
+const BIN = join(ROOT, "dist/cli/bin.js");
+
+function backplan(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error !== null && typeof error.code !== "number")
+        reject(new Error(`could not run backplan: ${error.message}`, { cause: error }));
+      else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+    });
+  });
+}
+
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first (npm test does)`);
+});
+
+describe.concurrent("backplan test --coverage (built)", () => {
+  it("fails below --min-coverage, saying which measure and by how much", async () => {
+    const run = await backplan(["test", `${FIXTURES}/scenarios-pass`, "--min-coverage", "75"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^coverage of 3 scenarios:\n {2}rules +100\.0% {2}4 of 4 fired\n/);
+    expect(run.stdout).toContain("threshold coverage 50.0% (1 of 2) is below --min-coverage 75% by 25.0 points\n");
+  });
+
+  it("prints one JSON document for machines, with the shortfall on stderr", async () => {
+    const run = await backplan(["test", `${FIXTURES}/scenarios-pass`, "--format", "json", "--min-coverage", "75"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("threshold coverage 50.0% (1 of 2) is below --min-coverage 75% by 25.0 points\n");
+    const report = JSON.parse(run.stdout) as TestReport;
+    expect([report.passed, report.failed, report.results.length]).toEqual([3, 0, 3]);
+    expect(report.coverage.summary.rules).toEqual({ covered: 4, total: 4, percent: 100 });
+    expect(report.minCoverage?.shortfalls.map((s) => s.measure)).toEqual(["thresholds"]);
+  });
+});

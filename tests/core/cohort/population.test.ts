@@ -1,0 +1,74 @@
+/**
+ * The generated population looks like adult primary care: the shares below are loose bounds
+ * around the table in population.ts (they catch a broken generator, not a retuned figure).
+ */
+import { describe, expect, it } from "vitest";
+import { generateCohort } from "../../../src/core/cohort/index.js";
+import { deriveFacts } from "../../../src/core/facts/catalog.js";
+import type { Assessment } from "../../../src/core/generated/types.js";
+
+const cohort = generateCohort(5000, 3);
+const facts = cohort.map((a) => deriveFacts(a));
+const share = (test: (a: Assessment, i: number) => boolean) => cohort.filter(test).length / cohort.length;
+const factShare = (name: string, value: unknown) => facts.filter((f) => f.get(name) === value).length / facts.length;
+const recorded = (name: string) => facts.filter((f) => f.has(name)).length / facts.length;
+
+describe("the generated population", () => {
+  it("is adult, most aged 30–60", () => {
+    expect(cohort.every((a) => a.patient.age >= 18 && a.patient.age <= 90)).toBe(true);
+    expect(share((a) => a.patient.age >= 30 && a.patient.age <= 60)).toBeGreaterThan(0.55);
+  });
+
+  it("mixes acute, subacute and chronic pain", () => {
+    expect(factShare("chronicity", "acute")).toBeGreaterThan(0.35);
+    expect(factShare("chronicity", "subacute")).toBeGreaterThan(0.12);
+    expect(factShare("chronicity", "chronic")).toBeGreaterThan(0.25);
+  });
+
+  it("is pregnant only as a woman aged 18–45, and rarely", () => {
+    const pregnant = cohort.filter((a) => a.patient.pregnant === true);
+    expect(pregnant.every((a) => a.patient.sex === "female" && a.patient.age >= 18 && a.patient.age <= 45)).toBe(true);
+    expect(pregnant.length).toBeGreaterThan(0);
+    expect(pregnant.length / cohort.length).toBeLessThan(0.03);
+    expect(cohort.every((a) => a.patient.gestationWeeks === undefined || a.patient.pregnant === true)).toBe(true);
+  });
+
+  it("has each red flag rarely (0.1–5%), and some red flags in all", () => {
+    const flags = ["saddleAnaesthesia", "historyOfCancer", "fever", "recentTrauma", "osteoporosis"] as const;
+    for (const flag of flags) {
+      const rate = share((a) => a.redFlags?.[flag] === true);
+      expect(rate, flag).toBeGreaterThan(0.001);
+      expect(rate, flag).toBeLessThan(0.05);
+    }
+  });
+
+  it("answers PHQ-9 and GAD-7 mostly minimal or mild, and they go together", () => {
+    const phq = facts.filter((f) => f.has("phq9.severity"));
+    const low = phq.filter((f) => ["minimal", "mild"].includes(f.get("phq9.severity") as string)).length;
+    expect(low / phq.length).toBeGreaterThan(0.75);
+    expect(factShare("phq9.severity", "severe")).toBeGreaterThan(0);
+    const both = facts.filter((f) => f.has("phq9.total") && f.has("gad7.total"));
+    const highPhq = both.filter((f) => (f.get("phq9.total") as number) >= 10);
+    const highGad = (list: typeof both) =>
+      list.filter((f) => (f.get("gad7.total") as number) >= 10).length / list.length;
+    expect(highGad(highPhq)).toBeGreaterThan(2 * highGad(both));
+  });
+
+  it("spreads STarT Back over low, medium and high risk", () => {
+    for (const risk of ["low", "medium", "high"]) expect(factShare("startBack.risk", risk), risk).toBeGreaterThan(0.12);
+  });
+
+  it("leaves answers out now and then, so plans have data gaps", () => {
+    for (const name of ["startBack.total", "phq9.total", "gad7.total", "lifestyle.bmi", "lifestyle.smoker"]) {
+      expect(recorded(name), name).toBeGreaterThan(0.75);
+      expect(recorded(name), name).toBeLessThan(0.98);
+    }
+  });
+
+  it("gives a positive PHQ-9 item 9 rarely, and the Flynn rule's five findings together sometimes", () => {
+    const item9 = factShare("phq9.item9", 1) + factShare("phq9.item9", 2) + factShare("phq9.item9", 3);
+    expect(item9).toBeGreaterThan(0.002);
+    expect(item9).toBeLessThan(0.05);
+    expect(facts.some((f) => f.get("flynnCpr.criteriaMet") === 5)).toBe(true);
+  });
+});

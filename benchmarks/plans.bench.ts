@@ -13,10 +13,10 @@
  */
 import { Engine as JsonRulesEngine } from "json-rules-engine";
 import { prepare } from "../src/core/compose/prepare.js";
+import { generateCohort } from "../src/core/cohort/index.js";
 import { createEngine, deriveFacts, parseAssessment } from "../src/core/index.js";
 import { factDeriver } from "../src/core/facts/catalog.js";
 import { loadRuleset } from "../src/node/index.js";
-import { cohort } from "../tests/arbitraries/assessment.js";
 
 const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 5);
@@ -25,7 +25,8 @@ const SEED = 20261123;
 const ruleset = await loadRuleset();
 const engine = createEngine(ruleset);
 const deriveRead = factDeriver(prepare(ruleset).reads); // as the engine derives
-const assessments = cohort(size, SEED);
+// The seeded synthetic cohort `backplan impact` uses: realistic case mix, some answers missing.
+const assessments = generateCohort(size, SEED);
 
 // json-rules-engine gets the same conditions and the same derived facts, as plain objects.
 // It cannot stage rules by priority, so plan.* facts are empty lists; undefined facts are allowed

@@ -1,5 +1,4 @@
-import { operators } from "../core/evaluate/operators/index.js";
-import type { FactCondition } from "../core/generated/types.js";
+import { describeCondition } from "../core/explain/findings.js";
 import type { GatedMeasure, Shortfall } from "../core/scenarios/coverage-gate.js";
 import type { ConditionCoverage, Coverage, Measure, RuleCoverage } from "../core/scenarios/coverage.js";
 import { formatIssue, type Ruleset, type ScenarioResult } from "../node/index.js";
@@ -137,12 +136,6 @@ function thresholdGaps({ outcomes, threshold }: ConditionCoverage): string[] {
   if (gaps.length === 0) return [];
   const { values } = threshold;
   return [...gaps, values.length === 0 ? "no value tested" : `values tested: ${values.join(", ")}`];
-}
-
-/** `phq9.total ≥ 10`, `chronicity is one of acute, subacute`. */
-function describeCondition({ fact, operator, value }: FactCondition): string {
-  const shown = Array.isArray(value) ? value.join(", ") : String(value);
-  return `${fact} ${operators.get(operator)?.symbol ?? operator} ${shown}`;
 }
 
 /** What `backplan test --format json` prints: one document, keys in this order, lists in file order. */

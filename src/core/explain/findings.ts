@@ -50,7 +50,7 @@ function finding(condition: FactCondition, negated: boolean, found: FactValue | 
 }
 
 /** `phq9.total ≥ 10`, `pain.legPain is one of above-knee, below-knee`. */
-function describeCondition({ fact, operator, value }: FactCondition): string {
+export function describeCondition({ fact, operator, value }: FactCondition): string {
   return `${fact} ${operators.get(operator)?.symbol ?? operator} ${show(value)}`;
 }
 

@@ -4,7 +4,7 @@ import { compilePack, completePack } from "./compile/compile.js";
 import { packDigest } from "./compile/digest.js";
 import { issue, packWide } from "./issue.js";
 import { fileSizeIssue, packSizeIssues } from "./limits.js";
-import { duplicatePath, missingFile, noFiles, nulInPath } from "./messages.js";
+import { duplicatePath, itemsUnchecked, missingFile, noFiles, nulInPath } from "./messages.js";
 import { fileKindOf, fileKinds, type FileKind, type FileKindDefinition } from "./pack-layout.js";
 import { buildPackModel, type ValidatedFile } from "./pack-model.js";
 import { readYamlFile } from "./parse/yaml-file.js";
@@ -57,7 +57,12 @@ export function checkRuleset(files: readonly RuleFileText[], options: CompileOpt
 
   const sorted = issues.sort(byPlace);
   const complete = completePack(pack, sorted);
-  if (complete === undefined) return { issues: sorted };
+  if (complete === undefined) {
+    // Never an empty verdict: without an error here, some item was dropped and nothing said why.
+    return sorted.some((i) => i.severity === "error")
+      ? { issues: sorted }
+      : { issues: [issue(itemsUnchecked, packWide), ...sorted] };
+  }
   const digest = packDigest(packFiles.filter((f) => fileKindOf(f.path) !== "scenarios"));
   return { ruleset: compilePack(complete, digest, sorted, options), issues: sorted };
 }

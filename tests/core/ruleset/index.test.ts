@@ -68,6 +68,24 @@ describe("safeCompileRuleset", () => {
 });
 
 describe("checkRuleset", () => {
+  it.each([".nan", ".inf", "-.inf"])("rejects a threshold of %s rather than drop the rule that holds it", (value) => {
+    const files = packWith({
+      "psych.yaml": `rules:
+  - id: r
+    title: R
+    priority: 100
+    when: { fact: phq9.total, operator: greaterThanInclusive, value: ${value} }
+    then: { add: [{ component: education-reassurance, reason: r }] }
+    evidence: [nice-ng59]
+`,
+    });
+    const { ruleset, issues } = checkRuleset(files);
+    expect(ruleset).toBeUndefined();
+    expect(issues.filter((i) => i.severity === "error").map((i) => [i.code, i.source?.line])).toEqual([
+      ["schema/alternatives", 5],
+    ]);
+  });
+
   it("reports an empty pack once", () => {
     expect(lint([])).toEqual([
       "no rule files found: a rule pack needs pack.yaml, components.yaml, evidence.yaml and rule files (*.yaml)",

@@ -19,9 +19,12 @@ export const conditionLogic: Check = {
   description:
     "What each condition can mean, proven from the facts' ranges and values (../analysis): comparisons and " +
     "`all`s that can never hold (errors), comparisons and `any`s that hold for every value (they only test that an " +
-    "answer is recorded), a comparison repeated in one all/any, fractions on whole-number facts, list items no value equals.",
+    "answer is recorded), a comparison repeated in one all/any, fractions on whole-number facts, list items no value equals. " +
+    "Retired rules are left out.",
   run({ rules, facts }) {
-    return rules.items.flatMap(({ value: rule, file, pointer }) =>
+    // A retired rule never runs: what its condition could mean cannot block the pack.
+    const running = rules.items.filter(({ value }) => (value as { status?: unknown }).status !== "retired");
+    return running.flatMap(({ value: rule, file, pointer }) =>
       saying(conditionFindings(rule.when, { facts }), rule.when).map((finding) =>
         findingIssue(rule.id, finding, file, `${pointer}/when`),
       ),

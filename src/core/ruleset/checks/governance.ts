@@ -16,7 +16,8 @@ type Dated = Partial<Pick<Rule, "id" | "reviewedBy" | "reviewedOn" | "reviewDue"
 /**
  * Checks each rule's review record: real calendar dates, a review in the past, a due date after
  * it, who and when together, and (against `today`, which only the edge knows) reviews overdue.
- * Dates compare as text: `YYYY-MM-DD` sorts as time does.
+ * Dates compare as text: `YYYY-MM-DD` sorts as time does. A review dated after today is only a
+ * warning: a reviewer a time zone ahead of the machine that lints may record tomorrow's date.
  */
 export const governance: Check = {
   name: "governance",

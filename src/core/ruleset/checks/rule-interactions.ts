@@ -13,7 +13,7 @@ import type { PackModel } from "../pack-model.js";
 import type { Check } from "./check.js";
 
 type Item = PackModel["rules"]["items"][number];
-type View = RuleView & { readonly item: Item };
+type View = RuleView & { readonly item: Item; readonly draft: boolean };
 
 export const ruleInteractionsCheck: Check = {
   name: "rule-interactions",
@@ -21,7 +21,8 @@ export const ruleInteractionsCheck: Check = {
     "How rules that run get in each other's way, proven from their conditions (../analysis): a rule that only fires " +
     "when a halting rule of higher priority does (an error: it never changes a plan); an addition a weaker rule of " +
     "higher priority always withholds; adding and withholding the same component at one priority; equivalent " +
-    "conditions at one priority. Retired rules never run and are left out; drafts are in.",
+    "conditions at one priority. Retired rules never run and are left out; a draft is judged with the drafts, and " +
+    "never blamed on a rule that runs without them (drafts run only with --include-drafts).",
   run({ rules, components, facts }) {
     const categories = new Map(
       (components?.items ?? []).map(({ value }) => [value.id, (value as { category?: unknown }).category]),
@@ -38,6 +39,7 @@ export const ruleInteractionsCheck: Check = {
       return [
         {
           item,
+          draft: status === "draft",
           id,
           priority,
           when,
@@ -49,7 +51,9 @@ export const ruleInteractionsCheck: Check = {
     });
     // Anything written after `plan.` is what the higher priorities decided (context-facts.ts).
     const decidedSoFar = (fact: string) => fact.startsWith("plan.");
-    return ruleInteractions(views, { facts, decidedSoFar }).map(interactionIssue);
+    return ruleInteractions(views, { facts, decidedSoFar })
+      .filter((interaction) => interaction.rule.draft || !otherRule(interaction).draft)
+      .map(interactionIssue);
   },
 };
 
@@ -71,6 +75,11 @@ function interactionIssue(interaction: Interaction<View>): Issue {
     case "equivalent-conditions":
       return issue(equivalentConditions, file.place(`${pointer}/id`), rule.id, refOf(interaction.first));
   }
+}
+
+/** The rule an interaction blames: the one that halts, withholds or came first. */
+function otherRule(interaction: Interaction<View>): View {
+  return interaction.kind === "equivalent-conditions" ? interaction.first : interaction.by;
 }
 
 function refOf({ id, priority, item }: View): RuleRef {

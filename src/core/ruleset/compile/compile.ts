@@ -22,7 +22,11 @@ export function completePack(pack: PackModel, issues: readonly Issue[]): Complet
     issues.some((i) => i.severity === "error") ||
     pack.manifest === undefined ||
     pack.components === undefined ||
-    pack.evidence === undefined
+    pack.evidence === undefined ||
+    // An item set aside with no error to say why must never become a pack that lacks it.
+    !pack.rules.complete ||
+    !pack.components.complete ||
+    !pack.evidence.complete
   ) {
     return undefined;
   }

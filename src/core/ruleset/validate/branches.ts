@@ -1,10 +1,17 @@
 import { resolveRefs, type JsonSchema, type SchemaNode } from "./schema-documents.js";
 
-/** A YAML-derived value's JSON Schema type (`integer` for whole numbers). */
+/**
+ * A YAML-derived value's JSON Schema type (`integer` for whole numbers). YAML's `.nan` and `.inf`
+ * are numbers in JavaScript but not in JSON Schema, which ajv rejects: they fit no type here, so
+ * their error is never explained away.
+ */
 function jsonType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "non-finite number";
+    return Number.isInteger(value) ? "integer" : "number";
+  }
   return typeof value;
 }
 

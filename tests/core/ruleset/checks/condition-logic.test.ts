@@ -13,6 +13,13 @@ describe("each finding sits on the node it is about", () => {
     expect(checkRuleset(files).ruleset).toBeUndefined();
   });
 
+  it("nothing on a retired rule, which never runs: it cannot block the pack", () => {
+    const when = `{ all: [${PHQ("greaterThanInclusive", "10")}, ${PHQ("lessThan", "5")}] }`;
+    const files = packWith({ "psych.yaml": ruleFile(rule("r", { when, extra: "status: retired" })) });
+    expect(found(files, "rules/")).toEqual([]);
+    expect(checkRuleset(files).ruleset?.inactive.map((r) => r.id)).toEqual(["r"]);
+  });
+
   it("a comparison that can never hold (an error) or always holds (a warning), at the comparison", () => {
     expect(found(withCondition(`{ any: [${PHQ("greaterThan", "30")}, ${PHQ("in", "[]")}] }`), "rules/")).toEqual([
       "rules/never-holds psych.yaml:5:19 /rules/0/when/any/0",

@@ -60,7 +60,7 @@ describe("rules of one priority", () => {
 });
 
 describe("which rules take part", () => {
-  it("retired rules never run, so they shadow nothing and nothing shadows them; drafts take part", () => {
+  it("retired rules never run, so they shadow nothing and nothing shadows them; a draft shadows only drafts", () => {
     const retired = (text: string) => `${text}\nstatus: retired`;
     expect(found(lint(retired(halting("emergency")), rule("below", { priority: 500, when: FEVER })), "rules/")).toEqual(
       [],
@@ -69,8 +69,12 @@ describe("which rules take part", () => {
       [],
     );
     const draft = `${halting("emergency")}\nstatus: draft`;
-    expect(found(lint(draft, rule("below", { priority: 500, when: FEVER })), "rules/")).toEqual([
-      "rules/shadowed-by-halt psych.yaml:12:9 /rules/1/id",
+    // Without --include-drafts the draft halt does not run, and "below" does change plans.
+    expect(found(lint(draft, rule("below", { priority: 500, when: FEVER })), "rules/")).toEqual([]);
+    const draftBelow = `${rule("below", { priority: 500, when: FEVER })}\nstatus: draft`;
+    expect(found(lint(draft, draftBelow), "rules/")).toEqual(["rules/shadowed-by-halt psych.yaml:12:9 /rules/1/id"]);
+    expect(found(lint(halting("emergency"), draftBelow), "rules/")).toEqual([
+      "rules/shadowed-by-halt psych.yaml:11:9 /rules/1/id",
     ]);
   });
 

@@ -18,6 +18,14 @@ export type { FactDefinition, FactType, FactValue, Facts } from "./facts/types.j
 export { FORMATS, renderPlan } from "./render/index.js";
 export { explainPlan, renderExplanation, safeExplainPlan } from "./explain/index.js";
 export type { ExplainOptions, Explanation, Finding, MissingAnswer, RuleExplanation } from "./explain/index.js";
+export {
+  BACKPLAN_QUESTIONNAIRE,
+  backplanQuestionnaire,
+  bundleToAssessment,
+  type FhirIntake,
+  type IntakeOptions,
+} from "./fhir/intake/index.js";
+export { planToFhir, type FhirPlan, type FhirPlanContext } from "./fhir/output/index.js";
 export { runScenario } from "./scenarios/run-scenario.js";
 export type { ScenarioOptions, ScenarioResult, UnmetExpectation } from "./scenarios/run-scenario.js";
 export type { Format } from "./render/index.js";

@@ -19,6 +19,8 @@ describe("backplan: program options and dispatch", () => {
         fmt        write a rule folder's files in one canonical layout
         rulebook   write a rule pack as a document for clinical sign-off
         impact     show what an edit to a rule pack changes in plans
+        serve      serve CDS Hooks 2.0: patient-view cards and a FHIR CarePlan
+        bundle     precompile a rule pack into one pack.json for browsers
 
       Options:
         -h, --help     show this help
@@ -76,7 +78,7 @@ describe("backplan: program options and dispatch", () => {
     );
     expect(lines.join("")).toMatchInlineSnapshot(`
       "backplan: unknown command "recomend" (did you mean "recommend"?); run "backplan --help"
-      backplan: unknown command "explode" (commands: recommend, explain, lint, test, fmt, rulebook, impact); run "backplan --help"
+      backplan: unknown command "explode" (commands: recommend, explain, lint, test, fmt, rulebook, impact, serve, bundle); run "backplan --help"
       backplan: missing command; run "backplan --help"
       backplan: unknown option "--verbose"; run "backplan --help"
       backplan recommend: unknown option "--frmat" (did you mean "--format"?); run "backplan recommend --help"

@@ -105,12 +105,15 @@ describe("backplan/node", () => {
     expect(Object.keys(node).sort()).toMatchInlineSnapshot(`
       [
         "AssessmentError",
+        "BACKPLAN_QUESTIONNAIRE",
         "BackplanError",
         "FORMATS",
         "MAX_FILE_BYTES",
         "MAX_RULE_FILES",
         "MAX_YAML_ALIASES",
         "RulesetError",
+        "backplanQuestionnaire",
+        "bundleToAssessment",
         "bundledRulesDir",
         "checkRuleFolder",
         "checkRuleset",
@@ -123,6 +126,7 @@ describe("backplan/node", () => {
         "isBackplanError",
         "loadRuleset",
         "parseAssessment",
+        "planToFhir",
         "readAssessmentFile",
         "readAssessmentText",
         "readRuleFiles",

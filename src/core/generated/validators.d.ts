@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { ValidateFunction } from "./validate-function.js";
 export declare const validateAssessment: ValidateFunction;
+export declare const validateBundle: ValidateFunction;
 export declare const validateComponents: ValidateFunction;
 export declare const validateEvidence: ValidateFunction;
 export declare const validatePack: ValidateFunction;

@@ -299,7 +299,9 @@ describe("schema messages", () => {
   it("items set aside with no problem named (unreachable but by a bug: its safety net)", () => {
     const found = issue(messages.itemsUnchecked, { path: "" });
     covered.add(found.code);
-    expect(formatIssue(found)).toMatchInlineSnapshot(`"some items failed their schema but no problem could be named for them: nothing was compiled (an internal error of backplan: please report it with the pack)"`);
+    expect(formatIssue(found)).toMatchInlineSnapshot(
+      `"some items failed their schema but no problem could be named for them: nothing was compiled (an internal error of backplan: please report it with the pack)"`,
+    );
   });
 });
 

@@ -1,0 +1,37 @@
+/**
+ * backplan for browser pages (EHR plugins): load a pack.json made by `backplan bundle`, turn
+ * assessments into explained plans, render them. No YAML parser, no file access, no eval: the
+ * bundle (dist/browser/backplan.js) runs under `Content-Security-Policy: script-src 'self'`.
+ *
+ * @example
+ * import { createEngine, rulesetFromJson, renderPlan } from "./backplan.js";
+ * const loaded = rulesetFromJson(await (await fetch("pack.json")).json());
+ * if (!loaded.ok) throw new Error(loaded.issues.map(formatIssue).join("\n"));
+ * const plan = createEngine(loaded.value).recommend(assessment);
+ * output.textContent = renderPlan(plan, "text");
+ */
+export { createEngine } from "./core/engine.js";
+export type { Engine, RecommendOptions } from "./core/engine.js";
+export { PACK_JSON_FORMAT, packToJson, rulesetFromJson } from "./core/pack-json/index.js";
+export type { PackJson, PackJsonOptions } from "./core/pack-json/index.js";
+export type { CompiledRule, Governance, Ruleset } from "./core/ruleset/types.js";
+export { parseAssessment, safeParseAssessment } from "./core/assessment/index.js";
+export { FORMATS, renderPlan } from "./core/render/index.js";
+export type { Format } from "./core/render/index.js";
+export { explainPlan, renderExplanation, safeExplainPlan } from "./core/explain/index.js";
+export type { ExplainOptions, Explanation } from "./core/explain/index.js";
+export { AssessmentError, BackplanError, RulesetError, formatIssue, isBackplanError } from "./core/errors.js";
+export type { Issue, Result } from "./core/errors.js";
+export type {
+  Assessment,
+  DataGap,
+  Plan,
+  PlanComponent,
+  PlanEvidence,
+  PlanReason,
+  WithheldComponent,
+} from "./core/generated/types.js";
+export { bundleToAssessment } from "./core/fhir/intake/index.js";
+export type { FhirIntake, IntakeOptions } from "./core/fhir/intake/index.js";
+export { planToFhir } from "./core/fhir/output/index.js";
+export type { FhirPlan, FhirPlanContext } from "./core/fhir/output/index.js";

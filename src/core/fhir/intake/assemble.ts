@@ -1,0 +1,96 @@
+import type { Issue } from "../../errors.js";
+import { assessmentSchema, fieldSchema } from "../../assessment/schema.js";
+import type { BundleResource } from "./bundle-index.js";
+import type { Finding } from "./finding.js";
+import { codes, fhirIssue, messages } from "./messages.js";
+
+/** The assessment built from the findings, where each field came from, and what stopped a field. */
+export interface Assembled {
+  readonly assessment: Record<string, unknown>;
+  /** Field path (`questionnaires.phq9.items[8]`) → the resource it came from. */
+  readonly sources: ReadonlyMap<string, BundleResource>;
+  readonly issues: Issue[];
+}
+
+const itemPattern = /^(.+)\[(\d+)\]$/;
+
+/**
+ * One value per field: the same value from two resources is agreement; different values are a
+ * conflict naming both, and the field keeps the first. Item positions become the list only when
+ * every item is there (or the list allows unanswered items, as ODI does): a partial list is left
+ * out with a warning, so nothing is guessed.
+ */
+export function assemble(findings: readonly Finding[]): Assembled {
+  const issues: Issue[] = [];
+  const chosen = new Map<string, Finding>();
+  for (const finding of findings) {
+    const first = chosen.get(finding.field);
+    if (first === undefined) chosen.set(finding.field, finding);
+    else if (JSON.stringify(first.value) !== JSON.stringify(finding.value)) issues.push(conflict(first, finding));
+  }
+  const assessment: Record<string, unknown> = {};
+  const sources = new Map<string, BundleResource>();
+  const lists = new Map<string, Finding[]>();
+  for (const [field, finding] of chosen) {
+    const item = itemPattern.exec(field);
+    if (item?.[1] === undefined) {
+      setIn(assessment, field, finding.value);
+      sources.set(field, finding.source);
+    } else lists.set(item[1], [...(lists.get(item[1]) ?? []), finding]);
+  }
+  for (const [field, items] of lists) {
+    const list = listOf(field, items);
+    if (list === undefined) {
+      const resources = [...new Set(items.map((item) => item.source.label))];
+      const needed = fieldSchema(field).minItems ?? 0;
+      issues.push(
+        fhirIssue(
+          codes.incompleteItems,
+          items[0]?.source.pointer ?? "",
+          messages.incompleteItems(field, items.length, needed, resources),
+          "warning",
+        ),
+      );
+      continue;
+    }
+    setIn(assessment, field, list);
+    for (const item of items) sources.set(item.field, item.source);
+  }
+  return { assessment: inSchemaOrder(assessment), sources, issues };
+}
+
+function conflict(first: Finding, second: Finding): Issue {
+  const message = messages.conflict(second.field, first.source.label, first.value, second.source.label, second.value);
+  return fhirIssue(codes.conflict, second.source.pointer, message);
+}
+
+/** The full list, `null` for unanswered positions where the schema allows it; else `undefined`. */
+function listOf(field: string, items: readonly Finding[]): (Finding["value"] | null)[] | undefined {
+  const schema = fieldSchema(field);
+  const length = schema.minItems ?? 0;
+  const nullable = [schema.items?.type].flat().includes("null");
+  const list: (Finding["value"] | null)[] = Array.from({ length }, () => null);
+  for (const item of items) {
+    const index = Number(itemPattern.exec(item.field)?.[2]);
+    if (index < length) list[index] = item.value;
+  }
+  return nullable || list.every((value) => value !== null) ? list : undefined;
+}
+
+/** Sets a dotted path, creating the objects on the way (paths come from our own mappings). */
+function setIn(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split(".");
+  const last = keys.pop() ?? path;
+  let node = target;
+  for (const key of keys) {
+    const next = node[key];
+    node = (typeof next === "object" && next !== null ? next : (node[key] = {})) as Record<string, unknown>;
+  }
+  node[last] = value;
+}
+
+/** Top-level fields in the schema's order, so the assessment reads like the examples. */
+function inSchemaOrder(assessment: Record<string, unknown>): Record<string, unknown> {
+  const order = Object.keys(assessmentSchema.properties ?? {});
+  return Object.fromEntries(Object.entries(assessment).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+}

@@ -1,0 +1,107 @@
+import type { Issue } from "../../errors.js";
+import { forbiddenKeyIssues } from "../../assessment/forbidden-keys.js";
+import { isPlainObject, plainDataIssues } from "../../assessment/plain-data.js";
+import { walkObjects } from "../../assessment/walk.js";
+import { limits } from "./limits.js";
+import { isRecord } from "./mappings/values.js";
+import { codes, fhirIssue, messages } from "./messages.js";
+
+/** A resource of the Bundle, untrusted, with the names issues and `sources` use for it. */
+export interface BundleResource {
+  readonly resource: Readonly<Record<string, unknown>>;
+  readonly type: string;
+  /** `Observation/phq9-total`; `Observation/entry-3` when the resource has no id. */
+  readonly label: string;
+  /** JSON Pointer into the Bundle: `/entry/3/resource`. */
+  readonly pointer: string;
+  readonly fullUrl?: string;
+}
+
+export interface BundleIndex {
+  readonly resources: readonly BundleResource[];
+  /** Bundle.timestamp, when it is a string. */
+  readonly timestamp?: string;
+}
+
+/**
+ * The Bundle's resources, once it is known to be bounded plain data with no prototype keys
+ * (the same guards as the assessment intake); otherwise the issues found.
+ */
+export function indexBundle(input: unknown): { ok: true; index: BundleIndex } | { ok: false; issues: Issue[] } {
+  if (!isPlainObject(input) || (input as Record<string, unknown>)["resourceType"] !== "Bundle") {
+    return { ok: false, issues: [fhirIssue(codes.notABundle, "", messages.notABundle(describe(input)))] };
+  }
+  const size = measure(input);
+  const tooLarge =
+    size.nodes > limits.nodes
+      ? messages.tooLarge("objects and lists", size.nodes, limits.nodes)
+      : size.depth > limits.depth
+        ? messages.tooLarge("nesting depth", size.depth, limits.depth)
+        : undefined;
+  if (tooLarge !== undefined) return { ok: false, issues: [fhirIssue(codes.tooLarge, "", tooLarge)] };
+  const unsafe = [...plainDataIssues(input), ...forbiddenKeyIssues(input)].map(recode);
+  if (unsafe.length > 0) return { ok: false, issues: unsafe };
+  const bundle = input as Readonly<Record<string, unknown>>;
+  const entries = Array.isArray(bundle["entry"]) ? (bundle["entry"] as unknown[]) : [];
+  if (entries.length > limits.entries) {
+    return {
+      ok: false,
+      issues: [fhirIssue(codes.tooLarge, "/entry", messages.tooLarge("Bundle.entry", entries.length, limits.entries))],
+    };
+  }
+  const resources = entries.flatMap((entry, index) => resourceOf(entry, index));
+  const timestamp = bundle["timestamp"];
+  return { ok: true, index: { resources, ...(typeof timestamp === "string" ? { timestamp } : {}) } };
+}
+
+function resourceOf(entry: unknown, index: number): BundleResource[] {
+  const resource = isRecord(entry) ? entry["resource"] : undefined;
+  if (!isRecord(resource) || typeof resource["resourceType"] !== "string") return [];
+  const fullUrl = isRecord(entry) && typeof entry["fullUrl"] === "string" ? entry["fullUrl"] : undefined;
+  return [
+    {
+      resource,
+      type: resource["resourceType"],
+      label: labelOf(resource, `entry-${index}`),
+      pointer: `/entry/${index}/resource`,
+      ...(fullUrl === undefined ? {} : { fullUrl }),
+    },
+  ];
+}
+
+/** `Type/id`, or `Type/<fallback>` for a resource without a usable id. */
+export function labelOf(resource: Readonly<Record<string, unknown>>, fallback: string): string {
+  const id = resource["id"];
+  return `${String(resource["resourceType"])}/${typeof id === "string" && id !== "" ? id : fallback}`;
+}
+
+/** Objects and lists, and how deep they nest; the walk stops descending past either limit. */
+function measure(input: object): { nodes: number; depth: number } {
+  let nodes = 0;
+  let depth = 0;
+  walkObjects(input, (node, pointer) => {
+    depth = Math.max(depth, pointer.split("/").length - 1);
+    return ++nodes > limits.nodes || depth > limits.depth ? [] : Object.keys(node);
+  });
+  return { nodes, depth };
+}
+
+/** The assessment guards' issues, under FHIR codes. */
+function recode(issue: Issue): Issue {
+  const code = issue.code === "assessment/forbidden-key" ? codes.forbiddenKey : codes.notPlainData;
+  return { ...issue, code };
+}
+
+function describe(input: unknown): string {
+  if (isPlainObject(input)) {
+    const type = (input as Record<string, unknown>)["resourceType"];
+    return typeof type === "string" ? `resourceType "${type}"` : "an object without resourceType";
+  }
+  return input === null
+    ? "null"
+    : Array.isArray(input)
+      ? "a list"
+      : typeof input === "object"
+        ? "a non-plain object"
+        : `a ${typeof input}`;
+}

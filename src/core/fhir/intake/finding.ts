@@ -1,0 +1,44 @@
+import type { Issue } from "../../errors.js";
+import type { BundleResource } from "./bundle-index.js";
+import type { CodedField, FhirValue } from "./mappings/index.js";
+import { codes, fhirIssue, messages } from "./messages.js";
+
+/** One value for one assessment field, and the resource it came from. */
+export interface Finding {
+  /** Dotted assessment path; an item position is `questionnaires.phq9.items[8]`. */
+  readonly field: string;
+  readonly value: number | boolean | string | readonly string[];
+  readonly source: BundleResource;
+}
+
+/** What a carrier read from one resource: its findings, and warnings for what it could not use. */
+export interface Reading {
+  readonly findings: Finding[];
+  readonly issues: Issue[];
+}
+
+/** A reading of nothing (a resource or element no mapping reads). */
+export const nothing = (): Reading => ({ findings: [], issues: [] });
+
+/**
+ * The findings of one coded value. No `value[x]` at all is missing data (no finding, no issue);
+ * a value that cannot be read is a warning, and the field stays missing: nothing is guessed.
+ */
+export function readCoded(field: CodedField, value: FhirValue, source: BundleResource, pointer: string): Reading {
+  if (!Object.keys(value).some((key) => key.startsWith("value"))) return nothing();
+  const result = field.read.read(value);
+  if (result === "absent") return nothing();
+  if (result === undefined) {
+    const message = messages.unreadableValue(source.label, field.fields.join(" and "), field.read.expected);
+    return { findings: [], issues: [fhirIssue(codes.unreadableValue, pointer, message, "warning")] };
+  }
+  return { findings: field.fields.map((name) => ({ field: name, value: result.value, source })), issues: [] };
+}
+
+/** Many readings as one. */
+export function merge(readings: readonly Reading[]): Reading {
+  return {
+    findings: readings.flatMap((reading) => reading.findings),
+    issues: readings.flatMap((reading) => reading.issues),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * FHIR R4 intake: a Bundle (Patient, Observations, QuestionnaireResponses and their
+ * Questionnaires) becomes an assessment, each field traced to the resource it came from.
+ * Codes are matched by system and code only; missing data stays missing; two resources that
+ * disagree are an error naming both.
+ */
+import type { Issue, Result } from "../../errors.js";
+import { safeParseAssessment } from "../../assessment/validate.js";
+import type { Assessment } from "../../generated/types.js";
+import { assemble } from "./assemble.js";
+import { repointed } from "./assessment-issues.js";
+import { type BundleIndex, type BundleResource, indexBundle } from "./bundle-index.js";
+import { type Reading, merge, nothing } from "./finding.js";
+import { codes, fhirIssue, messages } from "./messages.js";
+import { readObservation } from "./observation.js";
+import { readPatient } from "./patient.js";
+import { readQuestionnaireResponse } from "./questionnaire-response.js";
+import { aboutThePatient } from "./subject.js";
+
+export { BACKPLAN_ANSWERS, BACKPLAN_QUESTIONNAIRE, backplanQuestionnaire } from "./backplan-questionnaire.js";
+export { codes as fhirIssueCodes } from "./messages.js";
+export type { FhirIssueCode } from "./messages.js";
+export { instrumentMappings } from "./mappings/index.js";
+export type { CodedField, InstrumentMapping } from "./mappings/index.js";
+
+export interface IntakeOptions {
+  /** The visit date, `YYYY-MM-DD`; default the date of Bundle.timestamp. Ages are computed on it. */
+  readonly assessedOn?: string;
+}
+
+/** The assessment, and for each field (dotted path, `questionnaires.phq9.items[8]`) the `Type/id` it came from. */
+export interface FhirIntake {
+  readonly assessment: Assessment;
+  readonly sources: Readonly<Record<string, string>>;
+}
+
+/** The carrier of each resource type the intake reads; other types are skipped. */
+const carriers: Readonly<
+  Record<string, (source: BundleResource, bundle: BundleIndex, assessedOn?: string) => Reading>
+> = {
+  Patient: (source, _bundle, assessedOn) => readPatient(source, assessedOn),
+  Observation: (source) => readObservation(source),
+  QuestionnaireResponse: (source, bundle) => readQuestionnaireResponse(source, bundle.resources),
+};
+
+/**
+ * A FHIR R4 Bundle as an assessment, validated like any other (`safeParseAssessment`). Errors:
+ * a Bundle that is not bounded plain data, conflicting values, an invalid assessment (its issues
+ * re-pointed at the resources). Warnings: data that could not be used and was left out.
+ *
+ * @example
+ * const result = bundleToAssessment(bundle, { assessedOn: "2026-11-23" });
+ * if (result.ok) engine.recommend(result.value.assessment); // data gaps for what the Bundle lacks
+ */
+export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {}): Result<FhirIntake> {
+  const indexed = indexBundle(bundle);
+  if (!indexed.ok) return { ok: false, issues: indexed.issues };
+  const { index } = indexed;
+  if (options.assessedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.assessedOn)) {
+    return {
+      ok: false,
+      issues: [fhirIssue(codes.badOption, "", messages.badOption("assessedOn", options.assessedOn))],
+    };
+  }
+  const about = aboutThePatient(index.resources);
+  if (about.issues.some((issue) => issue.severity === "error")) return { ok: false, issues: about.issues };
+  const assessedOn = options.assessedOn ?? dateOf(index.timestamp);
+  const reading = merge(
+    about.resources.map((source) => carriers[source.type]?.(source, index, assessedOn) ?? nothing()),
+  );
+  const noDate: Issue[] =
+    assessedOn === undefined && about.resources.some((source) => source.type === "Patient")
+      ? [fhirIssue(codes.noAssessmentDate, "", messages.noAssessmentDate(), "warning")]
+      : [];
+  const assembled = assemble(reading.findings);
+  const assessment = { ...(assessedOn === undefined ? {} : { assessedOn }), ...assembled.assessment };
+  const parsed = safeParseAssessment(assessment);
+  const all = [
+    ...about.issues,
+    ...reading.issues,
+    ...noDate,
+    ...assembled.issues,
+    ...(parsed.ok ? [] : repointed(parsed.issues, assembled.sources)),
+  ];
+  const errors = all.filter((issue) => issue.severity === "error");
+  if (errors.length > 0 || !parsed.ok) return { ok: false, issues: all };
+  const sources = Object.fromEntries([...assembled.sources].map(([field, source]) => [field, source.label]));
+  return { ok: true, value: { assessment: parsed.value, sources }, warnings: all };
+}
+
+/** The date part of Bundle.timestamp, as written (the sender's local date of the visit). */
+function dateOf(timestamp: string | undefined): string | undefined {
+  return timestamp !== undefined && /^\d{4}-\d{2}-\d{2}T/.test(timestamp) ? timestamp.slice(0, 10) : undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * Every FHIR intake issue's code and message text, in one place (pinned by inline snapshots in
+ * tests/core/fhir/intake). A message names the resource (`Observation/phq9-total`) and the
+ * assessment field, what was found and what was expected; `path` points into the Bundle.
+ */
+import type { Issue, Severity } from "../../errors.js";
+
+/** Stable issue codes: callers may branch on them. */
+export const codes = {
+  notABundle: "fhir/not-a-bundle",
+  notPlainData: "fhir/not-plain-data",
+  forbiddenKey: "fhir/forbidden-key",
+  tooLarge: "fhir/too-large",
+  badOption: "fhir/bad-option",
+  conflict: "fhir/conflict",
+  unreadableValue: "fhir/unreadable-value",
+  unknownQuestionnaire: "fhir/unknown-questionnaire",
+  unknownLinkId: "fhir/unknown-link-id",
+  incompleteItems: "fhir/incomplete-items",
+  ignoredResource: "fhir/ignored-resource",
+  noAssessmentDate: "fhir/no-assessment-date",
+  impreciseBirthDate: "fhir/imprecise-birth-date",
+  severalPatients: "fhir/several-patients",
+  otherSubject: "fhir/other-subject",
+} as const;
+
+export type FhirIssueCode = (typeof codes)[keyof typeof codes];
+
+/** An issue at a JSON Pointer into the Bundle. */
+export function fhirIssue(code: FhirIssueCode, path: string, message: string, severity: Severity = "error"): Issue {
+  return { code, path, message, severity };
+}
+
+export const messages = {
+  notABundle: (found: string) => `expected a FHIR Bundle (an object with resourceType "Bundle"), found ${found}`,
+  tooLarge: (what: string, found: number, limit: number) => `${what}: ${found} exceeds the limit of ${limit}`,
+  badOption: (name: string, found: string) => `options.${name}: expected a date YYYY-MM-DD, found "${found}"`,
+  conflict: (field: string, first: string, firstValue: unknown, second: string, secondValue: unknown) =>
+    `${field}: ${first} gives ${show(firstValue)} but ${second} gives ${show(secondValue)}`,
+  unreadableValue: (resource: string, field: string, expected: string) =>
+    `${resource}: the value for ${field} is not usable, expected ${expected}; it is left out`,
+  unknownQuestionnaire: (resource: string, canonical: string | undefined) =>
+    canonical === undefined
+      ? `${resource}: no questionnaire canonical, so its items (which carry no codes) cannot be read; its answers are ignored`
+      : `${resource}: Questionnaire "${canonical}" is not in the Bundle or contained, so its items (which carry no codes) cannot be read; its answers are ignored`,
+  unknownLinkId: (resource: string, linkId: string) =>
+    `${resource}: linkId "${linkId}" is not an item of backplan's Questionnaire; its answer is ignored`,
+  incompleteItems: (field: string, answered: number, needed: number, resources: readonly string[]) =>
+    `${field}: ${answered} of ${needed} items answered (${resources.join(", ")}); the items are left out`,
+  ignoredResource: (resource: string, status: string) => `${resource}: status "${status}", so it is ignored`,
+  noAssessmentDate: () =>
+    "no assessment date (options.assessedOn or Bundle.timestamp), so the age cannot be computed from Patient.birthDate",
+  impreciseBirthDate: (resource: string, birthDate: string, assessedOn: string) =>
+    `${resource}: birthDate "${birthDate}" gives more than one age on ${assessedOn}; the age is left out`,
+  severalPatients: (patients: readonly string[]) =>
+    `expected one Patient (an assessment describes one patient), found ${String(patients.length)}: ${patients.join(", ")}`,
+  otherSubject: (resource: string, subject: string, patient: string) =>
+    `${resource}: its subject "${subject}" is not ${patient}, so it is ignored`,
+  /** An assessment issue re-pointed at the Bundle: the field, the message and where the data came from. */
+  assessmentIssue: (field: string, message: string, from: string) =>
+    `${field === "" ? "" : `${field}: `}${message}${from === "" ? "" : ` (${from})`}`,
+} as const;
+
+/** A value as it appears in a message: strings quoted, the rest as JSON. */
+export function show(value: unknown): string {
+  return typeof value === "string" ? `"${value}"` : JSON.stringify(value);
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { timeout } from "hono/timeout";
+import type { Engine } from "../core/engine.js";
+import type { Issue } from "../core/errors.js";
+import { cardsFor } from "./cards.js";
+import { parseFeedback, type FeedbackRecord } from "./feedback.js";
+import { parseHookRequest } from "./hook-request.js";
+import { otherPatients, prefetchBundle } from "./prefetch.js";
+import { LOW_BACK_PAIN_SERVICE } from "./service.js";
+import type { TokenVerifier } from "./token.js";
+
+/** The CDS Hooks sandbox, which calls services from the browser. */
+export const SANDBOX_ORIGIN = "https://sandbox.cds-hooks.org";
+
+export interface AppOptions {
+  readonly engine: Engine;
+  /** The guideline profile; the pack's default when omitted. */
+  readonly profile?: string;
+  /** The public URL before `/cds-services`, without a trailing slash: tokens' `aud` is checked against it. */
+  readonly baseUrl: string;
+  /** Checks each request's bearer token; `undefined` only for `--insecure-no-auth`. */
+  readonly verifier: TokenVerifier | undefined;
+  /** Appends feedback records (the CLI: to a JSON lines file). */
+  readonly recordFeedback: (records: readonly FeedbackRecord[]) => Promise<void>;
+  /** The software named in each Provenance. */
+  readonly software: { readonly name: string; readonly version: string };
+  /** Browser origins allowed to call (CORS); default the CDS Hooks sandbox. */
+  readonly corsOrigins?: readonly string[];
+  /** Largest request body, in bytes (default 5 MiB); more is 413. */
+  readonly maxBodyBytes?: number;
+  /** Longest a request may take, in ms (default 10 s); more is 504. */
+  readonly timeoutMs?: number;
+  readonly now?: () => Date;
+  readonly uuid?: () => string;
+  /** Where unexpected errors are reported (never to the client). */
+  readonly logError?: (error: unknown) => void;
+}
+
+const SERVICE = LOW_BACK_PAIN_SERVICE;
+
+function problems(c: Context, status: 400 | 404, error: string, issues: readonly Issue[] = []): Response {
+  return c.json(
+    { error, ...(issues.length === 0 ? {} : { issues: issues.map(({ path, message }) => ({ path, message })) }) },
+    status,
+  );
+}
+
+/** The hono app of the CDS Hooks service: discovery, the patient-view service and its feedback. */
+export function createApp(options: AppOptions): Hono {
+  const now = options.now ?? (() => new Date());
+  const uuid = options.uuid ?? randomUUID;
+  const serviceUrl = `${options.baseUrl}/cds-services/${SERVICE.id}`;
+  const app = new Hono();
+
+  app.use(
+    "*",
+    cors({
+      origin: [...(options.corsOrigins ?? [SANDBOX_ORIGIN])],
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type"],
+      maxAge: 600,
+    }),
+  );
+  app.use("*", timeout(options.timeoutMs ?? 10_000));
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 5 * 1024 * 1024,
+      onError: (c) => c.json({ error: "request body too large" }, 413),
+    }),
+  );
+  app.use("/cds-services/*", async (c, next) => {
+    const { verifier } = options;
+    if (verifier === undefined) return next();
+    const path = c.req.path;
+    // A feedback token may name the feedback endpoint or the service it belongs to.
+    const audiences = path.endsWith("/feedback") ? [options.baseUrl + path, serviceUrl] : [options.baseUrl + path];
+    const header = c.req.header("Authorization");
+    const token = header?.match(/^Bearer (\S+)$/i)?.[1];
+    const check = await verifier(token, audiences);
+    if (check.ok) return next();
+    const description = check.reason.replace(/["\\]/g, "'");
+    c.header("WWW-Authenticate", `Bearer realm="backplan", error="invalid_token", error_description="${description}"`);
+    return c.json({ error: `unauthorized: ${check.reason}` }, 401);
+  });
+
+  app.get("/cds-services", (c) => c.json({ services: [SERVICE] }));
+
+  app.post(`/cds-services/${SERVICE.id}`, async (c) => {
+    const body = await jsonBody(c);
+    if (body === undefined) return problems(c, 400, "the request body is not JSON");
+    const request = parseHookRequest(body, SERVICE.hook);
+    if (!request.ok) return problems(c, 400, "invalid CDS Hooks request", request.issues);
+    const prefetched = prefetchBundle(SERVICE, request.value.prefetch);
+    if (!prefetched.ok)
+      return c.json(
+        {
+          error: "required prefetch is missing; this service does not query the FHIR server",
+          missing: prefetched.missing,
+        },
+        412,
+      );
+    const { patientId, encounterId } = request.value.context;
+    const others = otherPatients(prefetched.bundle, patientId);
+    if (others.length > 0)
+      return problems(c, 400, `the prefetch holds ${others.join(", ")}, not context.patientId "${patientId}"`);
+    return c.json(
+      cardsFor(
+        options.engine,
+        prefetched.bundle,
+        encounterId === undefined ? { patientId } : { patientId, encounterId },
+        {
+          ...(options.profile === undefined ? {} : { profile: options.profile }),
+          engine: options.software,
+          recorded: now().toISOString(),
+          uuid,
+        },
+      ),
+    );
+  });
+
+  app.post(`/cds-services/${SERVICE.id}/feedback`, async (c) => {
+    const body = await jsonBody(c);
+    if (body === undefined) return problems(c, 400, "the request body is not JSON");
+    const parsed = parseFeedback(body, SERVICE.id, now().toISOString());
+    if (!parsed.ok) return problems(c, 400, "invalid feedback", parsed.issues);
+    await options.recordFeedback(parsed.value);
+    return c.json({ recorded: parsed.value.length });
+  });
+
+  app.notFound((c) => problems(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    options.logError?.(error);
+    return c.json({ error: "internal error" }, 500);
+  });
+  return app;
+}
+
+/** The parsed JSON body, or `undefined` when it is not JSON (a too-large body throws on to the 413). */
+async function jsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

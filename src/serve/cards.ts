@@ -1,0 +1,65 @@
+import type { Engine } from "../core/engine.js";
+import { bundleToAssessment } from "../core/fhir/intake/index.js";
+import { planToFhir } from "../core/fhir/output/index.js";
+import type { CdsCard, CdsResponse, CdsSource } from "./cds-types.js";
+import { dataGapsCard, problemCard } from "./data-card.js";
+import { planCard } from "./plan-card.js";
+
+/** Who the plan is for, from the hook's context. */
+export interface CardContext {
+  /** `Patient.id` (context.patientId). */
+  readonly patientId: string;
+  readonly encounterId?: string;
+}
+
+/** Everything `cardsFor` would otherwise read from the world: it stays pure and deterministic. */
+export interface CardOptions {
+  /** The guideline profile; the pack's default when omitted. */
+  readonly profile?: string;
+  /** The engine named in the Provenance. */
+  readonly engine: { readonly name: string; readonly version: string };
+  /** Now, as an instant with a zone; its date is the assessment date. */
+  readonly recorded: string;
+  /** A new card or suggestion uuid per call. */
+  readonly uuid: () => string;
+  /** A page about the pack, shown as the card source's link. */
+  readonly sourceUrl?: string;
+}
+
+/**
+ * The cards for one patient-view: the FHIR Bundle becomes an assessment, the engine's plan, then
+ * a plan card (with the CarePlan suggestion) and a data-gaps card; conflicting data becomes one
+ * warning card instead. No HTTP here.
+ *
+ * @example
+ * const { cards } = cardsFor(engine, bundle, { patientId: "123" }, { engine: { name: "backplan", version: "1.0.0" }, recorded: "2026-11-23T22:40:00Z", uuid: randomUUID });
+ */
+export function cardsFor(engine: Engine, bundle: unknown, context: CardContext, options: CardOptions): CdsResponse {
+  const { name, version } = engine.ruleset;
+  const source: CdsSource = {
+    label: `${name} ${version}`,
+    ...(options.sourceUrl === undefined ? {} : { url: options.sourceUrl }),
+  };
+  const intake = bundleToAssessment(bundle, { assessedOn: options.recorded.slice(0, 10) });
+  if (!intake.ok) return { cards: [problemCard(intake.issues, source, options.uuid)] };
+  const planned = engine.safeRecommend(
+    intake.value.assessment,
+    options.profile === undefined ? {} : { profile: options.profile },
+  );
+  if (!planned.ok) return { cards: [problemCard(planned.issues, source, options.uuid)] };
+  const plan = planned.value;
+  const cards: CdsCard[] = [];
+  if (plan.components.length > 0) {
+    const fhir = planToFhir(plan, {
+      patient: `Patient/${context.patientId}`,
+      engine: options.engine,
+      recorded: options.recorded,
+      ...(context.encounterId === undefined ? {} : { encounter: `Encounter/${context.encounterId}` }),
+    });
+    cards.push(planCard({ plan, fhir, sources: intake.value.sources, source, uuid: options.uuid }));
+  }
+  const leftOut = [...intake.warnings, ...planned.warnings];
+  const gaps = dataGapsCard(plan.dataGaps, leftOut, source, options.uuid);
+  if (gaps !== undefined) cards.push(gaps);
+  return { cards };
+}

@@ -1,0 +1,45 @@
+/** CDS Hooks 2.0 response shapes backplan sends (optional fields omitted, never empty). */
+
+/** CDS Hooks' own Coding: system and code required. */
+export interface CdsCoding {
+  readonly system: string;
+  readonly code: string;
+  readonly display?: string;
+}
+
+export interface CdsAction {
+  readonly type: "create";
+  readonly description: string;
+  readonly resource: unknown;
+}
+
+export interface CdsSuggestion {
+  readonly label: string;
+  readonly uuid: string;
+  readonly isRecommended?: boolean;
+  readonly actions: readonly CdsAction[];
+}
+
+export interface CdsSource {
+  readonly label: string;
+  readonly url?: string;
+  readonly topic?: CdsCoding;
+}
+
+export type CdsIndicator = "info" | "warning" | "critical";
+
+export interface CdsCard {
+  readonly uuid: string;
+  /** Fewer than 140 characters. */
+  readonly summary: string;
+  readonly detail?: string;
+  readonly indicator: CdsIndicator;
+  readonly source: CdsSource;
+  readonly suggestions?: readonly CdsSuggestion[];
+  readonly selectionBehavior?: "at-most-one" | "any";
+  readonly overrideReasons?: readonly CdsCoding[];
+}
+
+export interface CdsResponse {
+  readonly cards: readonly CdsCard[];
+}

@@ -1,0 +1,148 @@
+import type { Plan, PlanComponent } from "../core/generated/types.js";
+import type { FhirPlan } from "../core/fhir/output/index.js";
+import type { CdsCard, CdsCoding, CdsIndicator, CdsSource } from "./cds-types.js";
+import { escapeMarkdown, linkOrText } from "./markdown.js";
+import { summaryOf } from "./summary.js";
+
+type Urgency = NonNullable<PlanComponent["details"]["urgency"]>;
+
+/**
+ * A referral's urgency as a card indicator: `critical` for emergency or urgent referrals, `warning`
+ * for same-day ones (in the bundled pack, the suicide-risk mental health referral), `info` otherwise.
+ */
+const INDICATOR_OF_URGENCY: Readonly<Record<Urgency, CdsIndicator>> = {
+  emergency: "critical",
+  urgent: "critical",
+  "same-day": "warning",
+  soon: "info",
+  routine: "info",
+};
+
+const RANK: Readonly<Record<CdsIndicator, number>> = { info: 0, warning: 1, critical: 2 };
+
+/** Why a clinician may set the plan aside; feedback logs the code, never free text. */
+export const OVERRIDE_REASONS: readonly CdsCoding[] = [
+  { system: "urn:backplan:cds:override-reason", code: "clinical-judgement", display: "Clinical judgement differs" },
+  {
+    system: "urn:backplan:cds:override-reason",
+    code: "data-incorrect",
+    display: "The patient's data is wrong or out of date",
+  },
+  { system: "urn:backplan:cds:override-reason", code: "patient-declined", display: "The patient declined" },
+];
+
+function indicatorOf(component: PlanComponent): CdsIndicator {
+  const urgency = component.details.urgency;
+  return urgency === undefined ? "info" : INDICATOR_OF_URGENCY[urgency];
+}
+
+/** The component that sets the card's indicator: the first of the highest rank. */
+function leading(plan: Plan): { component: PlanComponent | undefined; indicator: CdsIndicator } {
+  let best: { component: PlanComponent | undefined; indicator: CdsIndicator } = {
+    component: undefined,
+    indicator: "info",
+  };
+  for (const component of plan.components) {
+    const indicator = indicatorOf(component);
+    if (RANK[indicator] > RANK[best.indicator]) best = { component, indicator };
+  }
+  return best;
+}
+
+function summary(plan: Plan, component: PlanComponent | undefined): string {
+  const count = `${plan.components.length} ${plan.components.length === 1 ? "component" : "components"}`;
+  if (component === undefined) return summaryOf(`Low back pain care plan: ${count} (${plan.status})`);
+  return summaryOf(
+    `${component.details.urgency ?? ""} referral: ${component.title} (low back pain plan, ${count})`.replace(
+      /^./,
+      (c) => c.toUpperCase(),
+    ),
+  );
+}
+
+function componentDetail(component: PlanComponent): string[] {
+  const { details } = component;
+  const to =
+    details.referTo === undefined
+      ? []
+      : [
+          `**Refer to:** ${escapeMarkdown(details.referTo)}${details.urgency === undefined ? "" : ` (${details.urgency})`}`,
+          "",
+        ];
+  return [
+    `### ${escapeMarkdown(component.title)}`,
+    "",
+    ...to,
+    "**Why:**",
+    ...component.reasons.map((reason) => `- ${escapeMarkdown(reason.text)} (rule \`${reason.rule}\`)`),
+    "",
+    "**Evidence:**",
+    ...component.evidence.map(
+      (source) => `- ${linkOrText(source.citation, source.link)} (certainty: ${source.certainty})`,
+    ),
+    "",
+  ];
+}
+
+/** The detail: each component with its reasons and evidence, what was withheld, and where each datum came from. */
+function detail(plan: Plan, sources: Readonly<Record<string, string>>): string {
+  const withheld = plan.withheld.map(
+    (w) => `- **${escapeMarkdown(w.id)}**: ${escapeMarkdown(w.reason)} (rule \`${w.rule}\`)`,
+  );
+  const used = Object.entries(sources).map(([field, resource]) => `- \`${field}\` from ${escapeMarkdown(resource)}`);
+  const { name, version, digest } = plan.ruleset;
+  return [
+    ...plan.components.flatMap(componentDetail),
+    ...(withheld.length === 0 ? [] : ["### Withheld", "", ...withheld, ""]),
+    ...(used.length === 0 ? [] : ["### Data used", "", ...used, ""]),
+    `_Rule pack ${escapeMarkdown(name)} ${escapeMarkdown(version)} (${digest}), profile ${escapeMarkdown(plan.profile)}._`,
+  ].join("\n");
+}
+
+/** What `planCard` needs besides the plan. */
+export interface PlanCardInput {
+  readonly plan: Plan;
+  readonly fhir: FhirPlan;
+  /** Assessment field → the `Type/id` it came from. */
+  readonly sources: Readonly<Record<string, string>>;
+  readonly source: CdsSource;
+  readonly uuid: () => string;
+}
+
+/**
+ * The plan as one card: indicator from its most urgent referral, reasons and evidence in the
+ * detail, and one suggestion that creates the CarePlan, its ServiceRequests and the Provenance.
+ */
+export function planCard({ plan, fhir, sources, source, uuid }: PlanCardInput): CdsCard {
+  const { component, indicator } = leading(plan);
+  const referrals = fhir.serviceRequests.map((resource) => ({
+    type: "create" as const,
+    description: `Request: ${resource.code?.text ?? "referral"}`,
+    resource,
+  }));
+  return {
+    uuid: uuid(),
+    summary: summary(plan, component),
+    detail: detail(plan, sources),
+    indicator,
+    source,
+    suggestions: [
+      {
+        label: "Propose this care plan",
+        uuid: uuid(),
+        isRecommended: true,
+        actions: [
+          { type: "create", description: "Create the proposed low back pain CarePlan", resource: fhir.carePlan },
+          ...referrals,
+          {
+            type: "create",
+            description: "Record the Provenance (engine, rule pack, profile)",
+            resource: fhir.provenance,
+          },
+        ],
+      },
+    ],
+    selectionBehavior: "at-most-one",
+    overrideReasons: OVERRIDE_REASONS,
+  };
+}

@@ -1,0 +1,42 @@
+import { instrumentMappings } from "../core/fhir/intake/index.js";
+
+/** A CDS Service as discovery describes it (CDS Hooks 2.0, "Discovery"). */
+export interface CdsService {
+  readonly hook: "patient-view";
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** Prefetch key → FHIR query template; every key is required (see prefetch.ts). */
+  readonly prefetch: Readonly<Record<string, string>>;
+}
+
+/** The id of backplan's one service: the path segment after `/cds-services/`. */
+export const SERVICE_ID = "backplan-lbp";
+
+/** Every code the intake maps (items, totals, panels), as `system|code`, so the EHR sends no other Observations. */
+const observationCodes = [
+  ...new Set(
+    instrumentMappings
+      .flatMap((mapping) => [...(mapping.panel === undefined ? [] : [mapping.panel]), ...mapping.fields])
+      .map(({ system, code }) => `${system}|${code}`),
+  ),
+].join(",");
+
+/** backplan's patient-view service. The templates keep to the CDS Hooks prefetch subset (read, `patient=`, token search). */
+export const LOW_BACK_PAIN_SERVICE: CdsService = {
+  hook: "patient-view",
+  id: SERVICE_ID,
+  title: "backplan: low back pain care plan",
+  description:
+    "Proposes an explained low back pain care plan (referrals, exercise, education, psychological care) from " +
+    "the patient's PHQ-9, GAD-7, STarT Back, ODI, pain, BMI, smoking and pregnancy data and backplan's own " +
+    "assessment QuestionnaireResponse (LOINC-form responses are read through their Questionnaire). Works from prefetch only: it never calls the FHIR server, so a request " +
+    "without every prefetch key gets 412.",
+  prefetch: {
+    patient: "Patient/{{context.patientId}}",
+    observations: `Observation?patient={{context.patientId}}&code=${observationCodes}`,
+    questionnaireResponses: "QuestionnaireResponse?patient={{context.patientId}}",
+    // QuestionnaireResponse items carry no codes: the intake reads them through their Questionnaire.
+    questionnaires: `Questionnaire?code=${observationCodes}`,
+  },
+};

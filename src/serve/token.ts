@@ -1,0 +1,90 @@
+import { errors, jwtVerify, type JWTVerifyGetKey } from "jose";
+
+/**
+ * The algorithms a CDS client may sign with: asymmetric only, as CDS Hooks 2.0 requires (no
+ * `none`, no HMAC); ES384 and RS384 are the spec's recommendation.
+ */
+export const ALLOWED_ALGORITHMS = [
+  "ES256",
+  "ES384",
+  "ES512",
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "EdDSA",
+];
+
+/** Tokens older than this (by `iat`) are refused, which also bounds how long a `jti` is remembered. */
+const MAX_AGE_SECONDS = 300;
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+export interface TokenVerifierOptions {
+  /** The client's keys: jose's `createLocalJWKSet` (a file) or `createRemoteJWKSet` (a URL). */
+  readonly keys: JWTVerifyGetKey;
+  /** When given, only these `iss` values are accepted. */
+  readonly issuers?: readonly string[];
+  /** Now, in milliseconds; tests move it. */
+  readonly now?: () => number;
+}
+
+/** Why a token was refused, for the `WWW-Authenticate` error description (never the token itself). */
+export type TokenCheck =
+  { readonly ok: true; readonly issuer: string } | { readonly ok: false; readonly reason: string };
+
+/** Checks a bearer token for one request; `audiences` are the endpoint URLs it may be addressed to. */
+export type TokenVerifier = (token: string | undefined, audiences: readonly string[]) => Promise<TokenCheck>;
+
+/** What jose's error codes mean to a client, in words. */
+const REASONS: Readonly<Record<string, string>> = {
+  ERR_JWT_EXPIRED: "the token has expired",
+  ERR_JWT_CLAIM_VALIDATION_FAILED: "a claim is wrong or missing",
+  ERR_JOSE_ALG_NOT_ALLOWED: `the algorithm is not allowed (expected one of ${ALLOWED_ALGORITHMS.join(", ")})`,
+  ERR_JWS_SIGNATURE_VERIFICATION_FAILED: "the signature does not verify",
+  ERR_JWKS_NO_MATCHING_KEY: "no key of the JWKS matches the token's kid and alg",
+  ERR_JWS_INVALID: "the token is not a valid JWS",
+  ERR_JWT_INVALID: "the token is not a valid JWT",
+};
+
+/**
+ * A verifier as CDS Hooks 2.0 "Trusting CDS Clients" asks: signature by a JWKS key, asymmetric
+ * algorithm, `typ` JWT, `aud` the invoked endpoint, `iss`, `iat`, `exp` and `jti` present, `exp`
+ * not passed, and each `jti` used once (remembered in memory until the token could no longer be
+ * accepted anyway).
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const now = options.now ?? Date.now;
+  /** `iss` + `jti` → when (ms) it may be forgotten. */
+  const seen = new Map<string, number>();
+
+  return async (token, audiences) => {
+    if (token === undefined) return { ok: false, reason: "no bearer token" };
+    try {
+      const { payload } = await jwtVerify(token, options.keys, {
+        algorithms: ALLOWED_ALGORITHMS,
+        audience: [...audiences],
+        requiredClaims: ["iss", "aud", "exp", "iat", "jti"],
+        typ: "JWT",
+        maxTokenAge: MAX_AGE_SECONDS,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: new Date(now()),
+        ...(options.issuers === undefined ? {} : { issuer: [...options.issuers] }),
+      });
+      const issuer = String(payload.iss);
+      const key = JSON.stringify([issuer, payload.jti]);
+      const at = now();
+      for (const [old, until] of seen) if (until < at) seen.delete(old);
+      if (seen.has(key)) return { ok: false, reason: "the token's jti was already used (replay)" };
+      const iat = payload.iat ?? 0;
+      const exp = payload.exp ?? 0;
+      seen.set(key, (Math.min(exp, iat + MAX_AGE_SECONDS) + CLOCK_TOLERANCE_SECONDS) * 1000);
+      return { ok: true, issuer };
+    } catch (error) {
+      if (!(error instanceof errors.JOSEError)) throw error;
+      const claim = error instanceof errors.JWTClaimValidationFailed ? ` ("${error.claim}": ${error.reason})` : "";
+      return { ok: false, reason: `${REASONS[error.code] ?? "the token is invalid"}${claim}` };
+    }
+  };
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { bundleToAssessment } from "../../../../src/core/fhir/intake/index.js";
+import { limits } from "../../../../src/core/fhir/intake/limits.js";
+import { bundleOf, patient } from "./fixtures.js";
+
+function issuesOf(bundle: unknown, options?: { assessedOn?: string }): unknown {
+  const result = bundleToAssessment(bundle, options);
+  return result.ok ? "ok" : result.issues;
+}
+
+describe("untrusted input", () => {
+  it("rejects what is not a Bundle", () => {
+    expect([null, [], "Bundle", { resourceType: "Patient" }, new Map()].map((input) => issuesOf(input)))
+      .toMatchInlineSnapshot(`
+      [
+        [
+          {
+            "code": "fhir/not-a-bundle",
+            "message": "expected a FHIR Bundle (an object with resourceType "Bundle"), found null",
+            "path": "",
+            "severity": "error",
+          },
+        ],
+        [
+          {
+            "code": "fhir/not-a-bundle",
+            "message": "expected a FHIR Bundle (an object with resourceType "Bundle"), found a list",
+            "path": "",
+            "severity": "error",
+          },
+        ],
+        [
+          {
+            "code": "fhir/not-a-bundle",
+            "message": "expected a FHIR Bundle (an object with resourceType "Bundle"), found a string",
+            "path": "",
+            "severity": "error",
+          },
+        ],
+        [
+          {
+            "code": "fhir/not-a-bundle",
+            "message": "expected a FHIR Bundle (an object with resourceType "Bundle"), found resourceType "Patient"",
+            "path": "",
+            "severity": "error",
+          },
+        ],
+        [
+          {
+            "code": "fhir/not-a-bundle",
+            "message": "expected a FHIR Bundle (an object with resourceType "Bundle"), found a non-plain object",
+            "path": "",
+            "severity": "error",
+          },
+        ],
+      ]
+    `);
+  });
+
+  it("rejects non-plain data anywhere in the Bundle", () => {
+    const bundle = { ...bundleOf(), entry: [{ resource: { ...patient(), birthDate: new Date(0) } }] };
+    expect(issuesOf(bundle)).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/not-plain-data",
+          "message": "expected plain data (an object or a list), found a Date",
+          "path": "/entry/0/resource/birthDate",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it("rejects prototype keys anywhere in the Bundle", () => {
+    const bundle: unknown = JSON.parse(
+      '{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","__proto__":{"polluted":true}}}]}',
+    );
+    expect(issuesOf(bundle)).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/forbidden-key",
+          "message": ""__proto__" is not allowed as a key (it could alter object prototypes)",
+          "path": "/entry/0/resource/__proto__",
+          "severity": "error",
+        },
+      ]
+    `);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
+  it("bounds the number of entries and of nested objects", () => {
+    const many = {
+      resourceType: "Bundle",
+      type: "collection",
+      entry: Array.from({ length: limits.entries + 1 }, () => ({})),
+    };
+    expect(issuesOf(many)).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/too-large",
+          "message": "Bundle.entry: 5001 exceeds the limit of 5000",
+          "path": "/entry",
+          "severity": "error",
+        },
+      ]
+    `);
+    const deep = {
+      resourceType: "Bundle",
+      type: "collection",
+      extension: Array.from({ length: limits.nodes }, () => ({})),
+    };
+    expect(issuesOf(deep)).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/too-large",
+          "message": "objects and lists: 200002 exceeds the limit of 200000",
+          "path": "",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it("bounds the nesting depth, so nested items cannot exhaust the stack", () => {
+    let item: Record<string, unknown> = { linkId: "leaf", answer: [{ valueInteger: 1 }] };
+    for (let level = 0; level < 10_000; level++) item = { linkId: `level-${String(level)}`, item: [item] };
+    const bundle = {
+      resourceType: "Bundle",
+      type: "collection",
+      entry: [{ resource: { resourceType: "QuestionnaireResponse", item: [item] } }],
+    };
+    expect(issuesOf(bundle)).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/too-large",
+          "message": "nesting depth: 101 exceeds the limit of 100",
+          "path": "",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it("rejects an assessment date that is not YYYY-MM-DD", () => {
+    expect(issuesOf(bundleOf(), { assessedOn: "23/11/2026" })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/bad-option",
+          "message": "options.assessedOn: expected a date YYYY-MM-DD, found "23/11/2026"",
+          "path": "",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+});

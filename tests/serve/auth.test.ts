@@ -1,0 +1,152 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { SignJWT, createRemoteJWKSet } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/node/index.js";
+import {
+  ISSUER,
+  SERVICE_PATH,
+  bundledEngine,
+  clientKeys,
+  exampleResources,
+  hookRequest,
+  localKeys,
+  post,
+  prefetchOf,
+  startService,
+  token,
+  unsignedToken,
+  type ClientKeys,
+  type TestService,
+} from "./fixtures.js";
+
+let engine: Engine;
+let keys: ClientKeys;
+let service: TestService;
+let serviceUrl: string;
+const body = (): unknown => hookRequest(prefetchOf(exampleResources()));
+
+beforeAll(async () => {
+  engine = await bundledEngine();
+  keys = await clientKeys();
+  service = await startService(engine, localKeys(keys));
+  serviceUrl = service.origin + SERVICE_PATH;
+});
+afterAll(() => service.close());
+
+async function refused(response: Response): Promise<string> {
+  expect(response.status).toBe(401);
+  const header = response.headers.get("WWW-Authenticate") ?? "";
+  expect(header).toMatch(/^Bearer realm="backplan", error="invalid_token", error_description="/);
+  return ((await response.json()) as { error: string }).error;
+}
+
+describe("JWT bearer tokens (CDS Hooks 2.0, Trusting CDS Clients)", () => {
+  it("accepts a valid ES384 token on the service and on discovery (aud = the endpoint URL)", async () => {
+    expect((await post(serviceUrl, body(), await token(keys, serviceUrl))).status).toBe(200);
+    const discovery = `${service.origin}/cds-services`;
+    const response = await fetch(discovery, { headers: { Authorization: `Bearer ${await token(keys, discovery)}` } });
+    expect(response.status).toBe(200);
+  });
+
+  it("refuses a request without a token", async () => {
+    expect(await refused(await post(serviceUrl, body()))).toMatchInlineSnapshot(`"unauthorized: no bearer token"`);
+    expect(await refused(await fetch(`${service.origin}/cds-services`))).toBe("unauthorized: no bearer token");
+  });
+
+  it("refuses a token signed by another key (forged signature)", async () => {
+    const forger = await clientKeys("client-1");
+    expect(await refused(await post(serviceUrl, body(), await token(forger, serviceUrl)))).toMatchInlineSnapshot(
+      `"unauthorized: the signature does not verify"`,
+    );
+  });
+
+  it("refuses a token for another audience", async () => {
+    const other = `${service.origin}/cds-services/other`;
+    expect(await refused(await post(serviceUrl, body(), await token(keys, other)))).toMatchInlineSnapshot(
+      `"unauthorized: a claim is wrong or missing ("aud": check_failed)"`,
+    );
+  });
+
+  it("refuses an expired token", async () => {
+    const past = Math.floor(Date.now() / 1000) - 3600;
+    const expired = await token(keys, serviceUrl, { iat: past - 60, exp: past });
+    expect(await refused(await post(serviceUrl, body(), expired))).toMatchInlineSnapshot(
+      `"unauthorized: the token has expired"`,
+    );
+  });
+
+  it("refuses a token without jti", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const noJti = await new SignJWT({})
+      .setProtectedHeader({ alg: "ES384", typ: "JWT", kid: "client-1" })
+      .setIssuer(ISSUER)
+      .setAudience(serviceUrl)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 300)
+      .sign(keys.privateKey);
+    expect(await refused(await post(serviceUrl, body(), noJti))).toMatchInlineSnapshot(
+      `"unauthorized: a claim is wrong or missing ("jti": missing)"`,
+    );
+  });
+
+  it("refuses HS256 (symmetric) and alg none", async () => {
+    const secret = new TextEncoder().encode("a shared secret of at least 32 bytes!!");
+    const hs = await new SignJWT({ jti: "hs-1" })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT", kid: "client-1" })
+      .setIssuer(ISSUER)
+      .setAudience(serviceUrl)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(secret);
+    expect(await refused(await post(serviceUrl, body(), hs))).toMatchInlineSnapshot(
+      `"unauthorized: the algorithm is not allowed (expected one of ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512, EdDSA)"`,
+    );
+    expect(await refused(await post(serviceUrl, body(), unsignedToken(serviceUrl)))).toMatchInlineSnapshot(
+      `"unauthorized: the algorithm is not allowed (expected one of ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512, EdDSA)"`,
+    );
+  });
+
+  it("refuses a replayed jti", async () => {
+    const once = await token(keys, serviceUrl);
+    expect((await post(serviceUrl, body(), once)).status).toBe(200);
+    expect(await refused(await post(serviceUrl, body(), once))).toMatchInlineSnapshot(
+      `"unauthorized: the token's jti was already used (replay)"`,
+    );
+  });
+
+  it("accepts a feedback token addressed to the service or to its feedback endpoint", async () => {
+    const feedback = { feedback: [{ card: "c-1", outcome: "overridden", outcomeTimestamp: "2025-11-03T10:05:00Z" }] };
+    const feedbackUrl = `${serviceUrl}/feedback`;
+    expect((await post(feedbackUrl, feedback, await token(keys, feedbackUrl))).status).toBe(200);
+    expect((await post(feedbackUrl, feedback, await token(keys, serviceUrl))).status).toBe(200);
+  });
+});
+
+describe("JWKS from a URL", () => {
+  let jwksServer: Server;
+  let remote: TestService;
+  let requests = 0;
+
+  beforeAll(async () => {
+    jwksServer = createServer((_request, response) => {
+      requests += 1;
+      response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(keys.jwks));
+    });
+    await new Promise<void>((done) => jwksServer.listen(0, "127.0.0.1", done));
+    const { port } = jwksServer.address() as AddressInfo;
+    remote = await startService(engine, createRemoteJWKSet(new URL(`http://127.0.0.1:${port}/jwks.json`)));
+  });
+  afterAll(async () => {
+    await remote.close();
+    await new Promise((done) => jwksServer.close(done));
+  });
+
+  it("verifies tokens with keys fetched from the JWKS URL", async () => {
+    const url = remote.origin + SERVICE_PATH;
+    expect((await post(url, body(), await token(keys, url))).status).toBe(200);
+    expect(requests).toBe(1);
+    const forger = await clientKeys("client-1");
+    expect((await post(url, body(), await token(forger, url))).status).toBe(401);
+  });
+});

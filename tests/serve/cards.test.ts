@@ -1,0 +1,233 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/node/index.js";
+import type { CdsCard, CdsResponse } from "../../src/serve/cds-types.js";
+import {
+  SERVICE_PATH,
+  bundledEngine,
+  exampleResources,
+  hookRequest,
+  post,
+  prefetchOf,
+  startService,
+  withAnswers,
+  type TestService,
+} from "./fixtures.js";
+
+let engine: Engine;
+let service: TestService;
+
+beforeAll(async () => {
+  engine = await bundledEngine();
+  service = await startService(engine, undefined);
+});
+afterAll(() => service.close());
+
+async function cards(prefetch: Record<string, unknown>): Promise<readonly CdsCard[]> {
+  const response = await post(service.origin + SERVICE_PATH, hookRequest(prefetch));
+  expect(response.status).toBe(200);
+  return ((await response.json()) as CdsResponse).cards;
+}
+
+describe("discovery", () => {
+  it("lists the patient-view service with its prefetch templates", async () => {
+    const response = await fetch(`${service.origin}/cds-services`);
+    expect(response.status).toBe(200);
+    const { services } = (await response.json()) as { services: Record<string, unknown>[] };
+    expect(services).toHaveLength(1);
+    const [found] = services;
+    expect(found).toMatchObject({ hook: "patient-view", id: "backplan-lbp" });
+    const prefetch = found?.["prefetch"] as Record<string, string>;
+    expect(Object.keys(prefetch)).toEqual(["patient", "observations", "questionnaireResponses", "questionnaires"]);
+    expect(prefetch["patient"]).toBe("Patient/{{context.patientId}}");
+    for (const code of ["44261-6", "44260-8", "70274-6", "91351-7", "39156-5"])
+      expect(prefetch["observations"]).toContain(`http://loinc.org|${code}`);
+    expect(String(found?.["description"])).toContain("never calls the FHIR server");
+  });
+});
+
+describe("412 when prefetch is missing", () => {
+  it("answers the CDS Hooks 2.0 example request (a prefetch key that is not ours) with 412", async () => {
+    const example = JSON.parse(readFileSync("tests/serve/spec-example-request.json", "utf8")) as unknown;
+    const response = await post(service.origin + SERVICE_PATH, example);
+    expect(response.status).toBe(412);
+    const body = (await response.json()) as { missing: { key: string }[] };
+    expect(body.missing.map((m) => m.key)).toEqual([
+      "patient",
+      "observations",
+      "questionnaireResponses",
+      "questionnaires",
+    ]);
+  });
+
+  it("names a key missing, an OperationOutcome and a paginated Bundle; null is not missing", async () => {
+    const prefetch = {
+      ...prefetchOf(exampleResources()),
+      observations: { resourceType: "OperationOutcome", issue: [] },
+      questionnaireResponses: {
+        resourceType: "Bundle",
+        type: "searchset",
+        link: [{ relation: "next", url: "x" }],
+        entry: [],
+      },
+      questionnaires: null,
+    };
+    delete (prefetch as Record<string, unknown>)["patient"];
+    const response = await post(service.origin + SERVICE_PATH, hookRequest(prefetch));
+    expect(response.status).toBe(412);
+    expect(await response.json()).toMatchInlineSnapshot(`
+      {
+        "error": "required prefetch is missing; this service does not query the FHIR server",
+        "missing": [
+          {
+            "key": "patient",
+            "reason": "not sent",
+          },
+          {
+            "key": "observations",
+            "reason": "the client sent an OperationOutcome (its query failed)",
+          },
+          {
+            "key": "questionnaireResponses",
+            "reason": "a paginated Bundle (it has a next link); send every page",
+          },
+        ],
+      }
+    `);
+  });
+});
+
+describe("400 for a malformed request", () => {
+  it("lists every problem with its pointer", async () => {
+    const response = await post(service.origin + SERVICE_PATH, { hook: "order-select", context: { patientId: 7 } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchInlineSnapshot(`
+      {
+        "error": "invalid CDS Hooks request",
+        "issues": [
+          {
+            "message": ""hookInstance" must be a non-empty string; found nothing",
+            "path": "/hookInstance",
+          },
+          {
+            "message": ""context.patientId" must be a non-empty string; found number",
+            "path": "/context/patientId",
+          },
+          {
+            "message": ""hook" must be "patient-view" for this service; found "order-select"",
+            "path": "/hook",
+          },
+        ],
+      }
+    `);
+  });
+
+  it("refuses a prefetched Patient that is not context.patientId", async () => {
+    const response = await post(
+      service.origin + SERVICE_PATH,
+      hookRequest(prefetchOf(exampleResources()), "someone-else"),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchInlineSnapshot(`
+      {
+        "error": "the prefetch holds Patient/pat-1, not context.patientId "someone-else"",
+      }
+    `);
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const response = await fetch(service.origin + SERVICE_PATH, { method: "POST", body: "{not json" });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("cards", () => {
+  it("gives a complete routine plan an info card whose suggestion creates the CarePlan", async () => {
+    const [plan, ...rest] = await cards(prefetchOf(exampleResources()));
+    expect(rest).toEqual([]);
+    expect(plan).toMatchObject({
+      indicator: "info",
+      source: { label: "backplan-lbp 1.0.0" },
+      selectionBehavior: "at-most-one",
+    });
+    expect(plan?.summary).toBe("Low back pain care plan: 14 components (complete)");
+    expect(plan?.detail).toContain("**Why:**");
+    expect(plan?.detail).toContain("](<https://doi.org/10.1001/archinte.166.10.1092>)");
+    expect(plan?.detail).toContain("`questionnaires.phq9.total` from Observation/phq9-total");
+    const [suggestion] = plan?.suggestions ?? [];
+    const actions = suggestion?.actions ?? [];
+    expect(actions[0]?.resource).toMatchObject({
+      resourceType: "CarePlan",
+      intent: "proposal",
+      subject: { reference: "Patient/pat-1" },
+    });
+    expect(actions.map((a) => (a.resource as { resourceType: string }).resourceType)).toEqual([
+      "CarePlan",
+      "ServiceRequest",
+      "Provenance",
+    ]);
+    expect(actions.map((a) => a.type)).toEqual(["create", "create", "create"]);
+  });
+
+  it("gives an emergency referral a critical card", async () => {
+    const resources = withAnswers(exampleResources(), {
+      "redFlags.saddleAnaesthesia": true,
+      "redFlags.bladderOrBowelDysfunction": true,
+    });
+    const [plan] = await cards(prefetchOf(resources));
+    expect(plan?.indicator).toBe("critical");
+    expect(plan?.summary.length).toBeLessThan(140);
+    expect(plan?.summary).toMatch(/^Emergency referral: /);
+    const kinds = plan?.suggestions?.[0]?.actions.map((a) => (a.resource as { priority?: string }).priority);
+    expect(kinds).toContain("stat");
+  });
+
+  it("gives PHQ-9 item 9 ≥ 1 a warning card (same-day mental health)", async () => {
+    const item9 = {
+      resourceType: "Observation",
+      id: "phq9-item9",
+      status: "final",
+      code: { coding: [{ system: "http://loinc.org", code: "44260-8" }] },
+      valueInteger: 2,
+    };
+    const others = exampleResources().filter((r) => !["phq9-response", "phq9-total"].includes(String(r["id"])));
+    const [plan] = await cards(prefetchOf([...others, item9]));
+    expect(plan?.indicator).toBe("warning");
+    expect(plan?.summary).toMatch(/^Same-day referral: Mental health referral \(low back pain plan, \d+ components\)$/);
+  });
+
+  it("lists missing answers in a data gaps card, without a suggestion", async () => {
+    const withoutGad7 = exampleResources().filter((r) => !String(r["id"]).startsWith("gad7"));
+    const [plan, gaps] = await cards(prefetchOf(withoutGad7));
+    expect(plan?.suggestions).toHaveLength(1);
+    expect(gaps).toMatchObject({ indicator: "info" });
+    expect(gaps?.summary).toMatch(/^(1 answer is|\d+ answers are) missing for a complete low back pain plan$/);
+    expect(gaps?.detail).toContain("`questionnaires.gad7");
+    expect(gaps?.suggestions).toBeUndefined();
+  });
+
+  it("turns conflicting data into one warning card naming both resources", async () => {
+    const second = {
+      resourceType: "Observation",
+      id: "phq9-total-2",
+      status: "final",
+      code: { coding: [{ system: "http://loinc.org", code: "44261-6" }] },
+      valueInteger: 3,
+    };
+    const [card, ...rest] = await cards(prefetchOf([...exampleResources(), second]));
+    expect(rest).toEqual([]);
+    expect(card?.indicator).toBe("warning");
+    expect(card?.summary).toBe("No low back pain plan: the patient's FHIR data conflicts or is invalid");
+    expect(card?.detail).toContain("Observation/phq9-total");
+    expect(card?.detail).toContain("Observation/phq9-total-2");
+  });
+
+  it("gives every card its own uuid and a summary under 140 characters", async () => {
+    const all = await cards(
+      prefetchOf(exampleResources().filter((r) => r["resourceType"] !== "QuestionnaireResponse")),
+    );
+    const uuids = all.flatMap((card) => [card.uuid, ...(card.suggestions ?? []).map((s) => s.uuid)]);
+    expect(new Set(uuids).size).toBe(uuids.length);
+    for (const card of all) expect(card.summary.length).toBeLessThan(140);
+  });
+});

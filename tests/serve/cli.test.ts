@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runMain } from "../cli/run-main.js";
+import { SERVICE_PATH, clientKeys, exampleResources, hookRequest, post, prefetchOf, token } from "./fixtures.js";
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+/** Starts `backplan serve ARGS` as a process and resolves with it and its base URL once it listens. */
+function serve(args: readonly string[]): Promise<{ child: ChildProcess; origin: string; stderr: () => string }> {
+  const child = spawn("node_modules/.bin/tsx", ["src/cli/bin.ts", "serve", "--port", "0", ...args], { stdio: "pipe" });
+  children.push(child);
+  let stdout = "";
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const origin = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
+      if (origin !== undefined) resolve({ child, origin, stderr: () => stderr });
+    });
+    child.once("exit", (code) => {
+      reject(new Error(`serve exited with ${String(code)}: ${stderr}`));
+    });
+  });
+}
+
+function exit(child: ChildProcess): Promise<number | null> {
+  return new Promise((done) => {
+    child.once("exit", (code) => {
+      done(code);
+    });
+  });
+}
+
+describe("backplan serve", () => {
+  it("refuses to start without --jwks or --insecure-no-auth", async () => {
+    const run = await runMain(["serve"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatchInlineSnapshot(`
+      "backplan serve: give --jwks FILE|URL (the CDS clients' keys), or --insecure-no-auth for local testing; run "backplan serve --help"
+      "
+    `);
+  });
+
+  it("refuses --insecure-no-auth on a host other machines can reach", async () => {
+    const run = await runMain(["serve", "--insecure-no-auth", "--host", "0.0.0.0"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatchInlineSnapshot(`
+      "backplan serve: --insecure-no-auth is only allowed on a loopback host (127.0.0.1, ::1, localhost); found "0.0.0.0"; run "backplan serve --help"
+      "
+    `);
+  });
+
+  it("refuses a JWKS file that is not a key set", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "backplan-jwks-")), "jwks.json");
+    writeFileSync(file, "[]");
+    const run = await runMain(["serve", "--jwks", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`expected a JSON Web Key Set ({"keys": [...]}); found no "keys" array`);
+  });
+
+  it("serves with keys from a JWKS file, records feedback, and stops on SIGTERM", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "backplan-serve-cli-"));
+    const keys = await clientKeys();
+    writeFileSync(join(folder, "jwks.json"), JSON.stringify(keys.jwks));
+    const feedback = join(folder, "feedback.jsonl");
+    const { child, origin } = await serve(["--jwks", join(folder, "jwks.json"), "--feedback", feedback]);
+    const url = origin + SERVICE_PATH;
+    const response = await post(url, hookRequest(prefetchOf(exampleResources())), await token(keys, url));
+    expect(response.status).toBe(200);
+    const { cards } = (await response.json()) as { cards: { uuid: string; source: { label: string } }[] };
+    expect(cards[0]?.source.label).toBe("backplan-lbp 1.0.0");
+    const note = {
+      feedback: [{ card: cards[0]?.uuid, outcome: "overridden", outcomeTimestamp: "2025-11-03T10:05:00Z" }],
+    };
+    expect((await post(`${url}/feedback`, note, await token(keys, `${url}/feedback`))).status).toBe(200);
+    expect(readFileSync(feedback, "utf8")).toContain(`"card":"${cards[0]?.uuid ?? ""}"`);
+    expect((await post(url, hookRequest(prefetchOf(exampleResources())))).status).toBe(401);
+    const exited = exit(child);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  }, 30_000);
+
+  it("warns on stderr with --insecure-no-auth and stops on SIGINT", async () => {
+    const { child, origin, stderr } = await serve(["--insecure-no-auth", "--feedback", join(tmpdir(), "unused.jsonl")]);
+    expect((await fetch(`${origin}/cds-services`)).status).toBe(200);
+    expect(stderr()).toContain("WARNING: --insecure-no-auth");
+    const exited = exit(child);
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  }, 30_000);
+});

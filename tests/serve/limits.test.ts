@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/node/index.js";
+import { SANDBOX_ORIGIN } from "../../src/serve/app.js";
+import {
+  SERVICE_PATH,
+  bundledEngine,
+  clientKeys,
+  exampleResources,
+  hookRequest,
+  localKeys,
+  post,
+  prefetchOf,
+  startService,
+  type TestService,
+} from "./fixtures.js";
+
+let engine: Engine;
+let service: TestService;
+
+beforeAll(async () => {
+  engine = await bundledEngine();
+  service = await startService(engine, localKeys(await clientKeys()));
+});
+afterAll(() => service.close());
+
+describe("limits", () => {
+  it("answers 413 to a body over 5 MiB", async () => {
+    const request = hookRequest({ ...prefetchOf(exampleResources()), padding: "x".repeat(6 * 1024 * 1024) });
+    const response = await post(service.origin + SERVICE_PATH, request);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: "request body too large" });
+  });
+
+  it("answers 504 when a request takes longer than the time limit", async () => {
+    const slow = await startService(engine, undefined, { timeoutMs: 100 });
+    try {
+      const text = JSON.stringify(hookRequest(prefetchOf(exampleResources())));
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(new TextEncoder().encode(text.slice(0, 10)));
+          await new Promise((done) => setTimeout(done, 400));
+          controller.enqueue(new TextEncoder().encode(text.slice(10)));
+          controller.close();
+        },
+      });
+      const response = await fetch(slow.origin + SERVICE_PATH, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+        duplex: "half",
+      });
+      expect(response.status).toBe(504);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe("CORS", () => {
+  it("answers the sandbox's preflight without a token", async () => {
+    const response = await fetch(service.origin + SERVICE_PATH, {
+      method: "OPTIONS",
+      headers: {
+        Origin: SANDBOX_ORIGIN,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type",
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe(SANDBOX_ORIGIN);
+    expect(response.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain("authorization");
+    expect(response.headers.get("Access-Control-Allow-Methods")).toContain("POST");
+  });
+
+  it("lets the sandbox read discovery, and not another origin", async () => {
+    const open = await startService(engine, undefined);
+    try {
+      const allowed = await fetch(`${open.origin}/cds-services`, { headers: { Origin: SANDBOX_ORIGIN } });
+      expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe(SANDBOX_ORIGIN);
+      const other = await fetch(`${open.origin}/cds-services`, { headers: { Origin: "https://evil.example" } });
+      expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    } finally {
+      await open.close();
+    }
+  });
+});

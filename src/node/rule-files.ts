@@ -25,9 +25,11 @@ export async function readRuleFiles(dir: string, name: string = dir): Promise<Ru
   if (issues.length === 0 && found.length === 0) {
     throw folderError("rules/folder-empty", `rule folder "${name}" holds no .yaml or .yml files`);
   }
-  const files = await Promise.all(found.sort(byCodeUnit).map((path) => readRuleFile(root, path, issues)));
+  // Read in parallel, but report in path order: the reads finish in whatever order they finish.
+  const read = await Promise.all(found.sort(byCodeUnit).map((path) => readRuleFile(root, path)));
+  for (const result of read) if ("issue" in result) issues.push(result.issue);
   if (issues.length > 0) throw new RulesetError(issues);
-  return files;
+  return read.flatMap((result) => ("file" in result ? [result.file] : []));
 }
 
 interface Walk {
@@ -100,22 +102,19 @@ async function checkLink(root: string, path: string, entry: Dirent, state: Walk)
   }
 }
 
-async function readRuleFile(root: string, path: string, issues: Issue[]): Promise<RuleFileText> {
+async function readRuleFile(
+  root: string,
+  path: string,
+): Promise<{ readonly file: RuleFileText } | { readonly issue: Issue }> {
   const full = join(root, path);
   try {
     const { size } = await stat(full);
-    if (size <= MAX_FILE_BYTES) return { path, text: await readFile(full, "utf8") };
-    issues.push(
-      fileIssue(
-        "rules/file-too-large",
-        `file is ${size} bytes; a rule file may be at most ${MAX_FILE_SIZE_TEXT}`,
-        path,
-      ),
-    );
+    if (size <= MAX_FILE_BYTES) return { file: { path, text: await readFile(full, "utf8") } };
+    const message = `file is ${size} bytes; a rule file may be at most ${MAX_FILE_SIZE_TEXT}`;
+    return { issue: fileIssue("rules/file-too-large", message, path) };
   } catch (error) {
-    issues.push(fileIssue("rules/file-unreadable", `file ${fsProblem(error)}`, path));
+    return { issue: fileIssue("rules/file-unreadable", `file ${fsProblem(error)}`, path) };
   }
-  return { path, text: "" };
 }
 
 /** An issue about a whole file or subfolder, at its first line so editors can jump to it. */

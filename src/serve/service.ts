@@ -30,13 +30,16 @@ export const LOW_BACK_PAIN_SERVICE: CdsService = {
   description:
     "Proposes an explained low back pain care plan (referrals, exercise, education, psychological care) from " +
     "the patient's PHQ-9, GAD-7, STarT Back, ODI, pain, BMI, smoking and pregnancy data and backplan's own " +
-    "assessment QuestionnaireResponse (LOINC-form responses are read through their Questionnaire). Works from prefetch only: it never calls the FHIR server, so a request " +
-    "without every prefetch key gets 412.",
+    "assessment QuestionnaireResponse (LOINC-form responses are read through their Questionnaire), and the " +
+    "patient's Conditions (history of cancer, osteoporosis). Works from prefetch only: it never calls the FHIR " +
+    "server, so a request without every prefetch key gets 412 (a key with no data is null, not missing).",
   prefetch: {
     patient: "Patient/{{context.patientId}}",
     observations: `Observation?patient={{context.patientId}}&code=${observationCodes}`,
     questionnaireResponses: "QuestionnaireResponse?patient={{context.patientId}}",
     // QuestionnaireResponse items carry no codes: the intake reads them through their Questionnaire.
     questionnaires: `Questionnaire?code=${observationCodes}`,
+    // Every Condition: the intake matches ICD-10-CM categories (C00–C97), which a token search cannot express.
+    conditions: "Condition?patient={{context.patientId}}",
   },
 };

@@ -38,7 +38,14 @@ describe("discovery", () => {
     const [found] = services;
     expect(found).toMatchObject({ hook: "patient-view", id: "backplan-lbp" });
     const prefetch = found?.["prefetch"] as Record<string, string>;
-    expect(Object.keys(prefetch)).toEqual(["patient", "observations", "questionnaireResponses", "questionnaires"]);
+    expect(Object.keys(prefetch)).toEqual([
+      "patient",
+      "observations",
+      "questionnaireResponses",
+      "questionnaires",
+      "conditions",
+    ]);
+    expect(prefetch["conditions"]).toBe("Condition?patient={{context.patientId}}");
     expect(prefetch["patient"]).toBe("Patient/{{context.patientId}}");
     for (const code of ["44261-6", "44260-8", "70274-6", "91351-7", "39156-5"])
       expect(prefetch["observations"]).toContain(`http://loinc.org|${code}`);
@@ -57,6 +64,7 @@ describe("412 when prefetch is missing", () => {
       "observations",
       "questionnaireResponses",
       "questionnaires",
+      "conditions",
     ]);
   });
 
@@ -71,6 +79,7 @@ describe("412 when prefetch is missing", () => {
         entry: [],
       },
       questionnaires: null,
+      conditions: null,
     };
     delete (prefetch as Record<string, unknown>)["patient"];
     const response = await post(service.origin + SERVICE_PATH, hookRequest(prefetch));
@@ -220,6 +229,23 @@ describe("cards", () => {
     expect(card?.summary).toBe("No low back pain plan: the patient's FHIR data conflicts or is invalid");
     expect(card?.detail).toContain("Observation/phq9-total");
     expect(card?.detail).toContain("Observation/phq9-total-2");
+  });
+
+  it("reads prefetched Conditions: a cancer the questionnaire denies is a conflict naming both", async () => {
+    const cancer = {
+      resourceType: "Condition",
+      id: "breast-ca",
+      clinicalStatus: {
+        coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: "remission" }],
+      },
+      code: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "C50.911" }] },
+      subject: { reference: "Patient/pat-1" },
+    };
+    const [card, ...rest] = await cards(prefetchOf([...exampleResources(), cancer]));
+    expect(rest).toEqual([]);
+    expect(card?.indicator).toBe("warning");
+    expect(card?.detail).toContain("redFlags.historyOfCancer");
+    expect(card?.detail).toContain("Condition/breast-ca");
   });
 
   it("gives every card its own uuid and a summary under 140 characters", async () => {

@@ -112,6 +112,7 @@ export function prefetchOf(resources: readonly Json[]): Json {
     observations: searchset(of("Observation")),
     questionnaireResponses: searchset(of("QuestionnaireResponse")),
     questionnaires: searchset(of("Questionnaire")),
+    conditions: searchset(of("Condition")),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * FHIR R4 intake: a Bundle (Patient, Observations, QuestionnaireResponses and their
- * Questionnaires) becomes an assessment, each field traced to the resource it came from.
- * Codes are matched by system and code only; missing data stays missing; two resources that
+ * Questionnaires, Conditions) becomes an assessment, each field traced to the resource it came
+ * from. Codes are matched by system and code only; missing data stays missing; two resources that
  * disagree are an error naming both.
  */
 import type { Issue, Result } from "../../errors.js";
@@ -10,6 +10,7 @@ import type { Assessment } from "../../generated/types.js";
 import { assemble } from "./assemble.js";
 import { repointed } from "./assessment-issues.js";
 import { type BundleIndex, type BundleResource, indexBundle } from "./bundle-index.js";
+import { readCondition } from "./condition.js";
 import { type Reading, merge, nothing } from "./finding.js";
 import { codes, fhirIssue, messages } from "./messages.js";
 import { readObservation } from "./observation.js";
@@ -20,6 +21,8 @@ import { aboutThePatient } from "./subject.js";
 export { BACKPLAN_ANSWERS, BACKPLAN_QUESTIONNAIRE, backplanQuestionnaire } from "./backplan-questionnaire.js";
 export { codes as fhirIssueCodes } from "./messages.js";
 export type { FhirIssueCode } from "./messages.js";
+export { conditionFlags } from "./condition-codes.js";
+export type { ConditionCode, ConditionFlag } from "./condition-codes.js";
 export { instrumentMappings } from "./mappings/index.js";
 export type { CodedField, InstrumentMapping } from "./mappings/index.js";
 
@@ -41,6 +44,7 @@ const carriers: Readonly<
   Patient: (source, _bundle, assessedOn) => readPatient(source, assessedOn),
   Observation: (source) => readObservation(source),
   QuestionnaireResponse: (source, bundle) => readQuestionnaireResponse(source, bundle.resources),
+  Condition: (source) => readCondition(source),
 };
 
 /**

@@ -18,6 +18,7 @@ export const codes = {
   unknownLinkId: "fhir/unknown-link-id",
   incompleteItems: "fhir/incomplete-items",
   ignoredResource: "fhir/ignored-resource",
+  notCurrentCondition: "fhir/not-current-condition",
   noAssessmentDate: "fhir/no-assessment-date",
   impreciseBirthDate: "fhir/imprecise-birth-date",
   severalPatients: "fhir/several-patients",
@@ -48,6 +49,8 @@ export const messages = {
   incompleteItems: (field: string, answered: number, needed: number, resources: readonly string[]) =>
     `${field}: ${answered} of ${needed} items answered (${resources.join(", ")}); the items are left out`,
   ignoredResource: (resource: string, status: string) => `${resource}: status "${status}", so it is ignored`,
+  notCurrentCondition: (resource: string, status: string | undefined, field: string) =>
+    `${resource}: clinicalStatus ${status === undefined ? "missing" : `"${status}"`}, expected active, recurrence or relapse; it does not set ${field}`,
   noAssessmentDate: () =>
     "no assessment date (options.assessedOn or Bundle.timestamp), so the age cannot be computed from Patient.birthDate",
   impreciseBirthDate: (resource: string, birthDate: string, assessedOn: string) =>

@@ -36,7 +36,7 @@ export interface AppOptions {
   readonly timeoutMs?: number;
   readonly now?: () => Date;
   readonly uuid?: () => string;
-  /** Where unexpected errors are reported (never to the client). */
+  /** Where the operator is told what went wrong on the service's side (never the client). */
   readonly logError?: (error: unknown) => void;
 }
 
@@ -83,6 +83,11 @@ export function createApp(options: AppOptions): Hono {
     const token = header?.match(/^Bearer (\S+)$/i)?.[1];
     const check = await verifier(token, audiences);
     if (check.ok) return next();
+    if ("keysUnavailable" in check) {
+      options.logError?.(new Error(`cannot get the client's JSON Web Key Set: ${check.keysUnavailable}`));
+      c.header("Retry-After", "30");
+      return c.json({ error: "the service cannot get the keys to check the token now; try again later" }, 503);
+    }
     const description = check.reason.replace(/["\\]/g, "'");
     c.header("WWW-Authenticate", `Bearer realm="backplan", error="invalid_token", error_description="${description}"`);
     return c.json({ error: `unauthorized: ${check.reason}` }, 401);
@@ -135,7 +140,7 @@ export function createApp(options: AppOptions): Hono {
   app.notFound((c) => problems(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
-    options.logError?.(error);
+    options.logError?.(new Error(`internal error: ${error instanceof Error ? error.message : String(error)}`));
     return c.json({ error: "internal error" }, 500);
   });
   return app;

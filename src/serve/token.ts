@@ -30,9 +30,33 @@ export interface TokenVerifierOptions {
   readonly now?: () => number;
 }
 
-/** Why a token was refused, for the `WWW-Authenticate` error description (never the token itself). */
+/**
+ * Why a token was refused, for the `WWW-Authenticate` error description (never the token itself),
+ * or that it could not be checked because the client's keys could not be had (the service's
+ * problem, not the client's: a 503, not a 401).
+ */
 export type TokenCheck =
-  { readonly ok: true; readonly issuer: string } | { readonly ok: false; readonly reason: string };
+  | { readonly ok: true; readonly issuer: string }
+  | { readonly ok: false; readonly reason: string }
+  | { readonly ok: false; readonly keysUnavailable: string };
+
+/** The key set could not be fetched or read; carries what went wrong. */
+class KeysUnavailable extends Error {}
+
+/**
+ * `keys`, with every failure other than "no key matches" turned into `KeysUnavailable`: a JWKS
+ * URL that is down, answers 404, times out or serves a broken set says nothing about the token.
+ */
+function guarded(keys: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (error) {
+      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
+      throw new KeysUnavailable(error instanceof Error ? error.message : String(error));
+    }
+  };
+}
 
 /** Checks a bearer token for one request; `audiences` are the endpoint URLs it may be addressed to. */
 export type TokenVerifier = (token: string | undefined, audiences: readonly string[]) => Promise<TokenCheck>;
@@ -58,11 +82,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const now = options.now ?? Date.now;
   /** `iss` + `jti` → when (ms) it may be forgotten. */
   const seen = new Map<string, number>();
+  const keys = guarded(options.keys);
 
   return async (token, audiences) => {
     if (token === undefined) return { ok: false, reason: "no bearer token" };
     try {
-      const { payload } = await jwtVerify(token, options.keys, {
+      const { payload } = await jwtVerify(token, keys, {
         algorithms: ALLOWED_ALGORITHMS,
         audience: [...audiences],
         requiredClaims: ["iss", "aud", "exp", "iat", "jti"],
@@ -82,6 +107,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       seen.set(key, (Math.min(exp, iat + MAX_AGE_SECONDS) + CLOCK_TOLERANCE_SECONDS) * 1000);
       return { ok: true, issuer };
     } catch (error) {
+      if (error instanceof KeysUnavailable) return { ok: false, keysUnavailable: error.message };
       if (!(error instanceof errors.JOSEError)) throw error;
       const claim = error instanceof errors.JWTClaimValidationFailed ? ` ("${error.claim}": ${error.reason})` : "";
       return { ok: false, reason: `${REASONS[error.code] ?? "the token is invalid"}${claim}` };

@@ -149,4 +149,29 @@ describe("JWKS from a URL", () => {
     const forger = await clientKeys("client-1");
     expect((await post(url, body(), await token(forger, url))).status).toBe(401);
   });
+
+  it("answers 503 (the service's fault, not the token's) when the JWKS URL fails, and logs why", async () => {
+    const failing = createServer((_request, response) => response.writeHead(500).end("down"));
+    await new Promise<void>((done) => failing.listen(0, "127.0.0.1", done));
+    const { port } = failing.address() as AddressInfo;
+    const logged: unknown[] = [];
+    const broken = await startService(engine, createRemoteJWKSet(new URL(`http://127.0.0.1:${port}/jwks.json`)), {
+      logError: (error) => logged.push(error),
+    });
+    try {
+      const url = broken.origin + SERVICE_PATH;
+      const response = await post(url, body(), await token(keys, url));
+      expect(response.status).toBe(503);
+      expect(response.headers.get("Retry-After")).toBe("30");
+      expect(await response.json()).toEqual({
+        error: "the service cannot get the keys to check the token now; try again later",
+      });
+      expect(String(logged[0])).toMatch(/cannot get the client's JSON Web Key Set: .*200 OK/);
+      await new Promise((done) => failing.close(done));
+      const refused = await post(url, body(), await token(keys, url));
+      expect(refused.status).toBe(503);
+    } finally {
+      await broken.close();
+    }
+  });
 });

@@ -146,7 +146,7 @@ export const serve = defineCommand({
       software: { name: "backplan", version: await packageVersion() },
       corsOrigins: listOf(values["cors-origin"]) ?? [SANDBOX_ORIGIN],
       logError: (error) => {
-        io.stderr(`backplan serve: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr(`backplan serve: ${error instanceof Error ? error.message : String(error)}\n`);
       },
     });
     io.stdout(

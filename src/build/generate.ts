@@ -6,13 +6,14 @@
  * `npm run generate` writes them; `--check` exits 1 when the committed files are stale
  * (tests/build/generated.test.ts runs it).
  */
+import { fileURLToPath } from "node:url";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import { compile } from "json-schema-to-typescript";
 
-const root = new URL("../../", import.meta.url).pathname;
+const root = fileURLToPath(new URL("../../", import.meta.url));
 const schemaDir = join(root, "schemas");
 const outDir = join(root, "src/core/generated");
 

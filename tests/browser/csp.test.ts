@@ -5,6 +5,7 @@
  * server is blocked, which proves the policy is enforced. Without Chromium the test is skipped on
  * a developer's machine and fails in CI (`CI` set).
  */
+import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -23,7 +24,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const INSTALL = "apt-get update && apt-get install -y chromium";
 const missing = !existsSync(CHROMIUM);
 const skip = missing && process.env["CI"] === undefined;
-const ROOT = new URL("../../", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const PLUGIN = join(ROOT, "examples/ehr-plugin");
 
 const CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'";

@@ -1,6 +1,7 @@
 /** The bundled rule pack, read once for the property suites. */
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { readRuleFiles } from "../../src/node/index.js";
 
-export const RULES_DIR = join(new URL("../../", import.meta.url).pathname, "rules");
+export const RULES_DIR = join(fileURLToPath(new URL("../../", import.meta.url)), "rules");
 export const bundledFiles = await readRuleFiles(RULES_DIR);

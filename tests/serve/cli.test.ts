@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runMain } from "../cli/run-main.js";
+import { ROOT, runMain } from "../cli/run-main.js";
 import { SERVICE_PATH, clientKeys, exampleResources, hookRequest, post, prefetchOf, token } from "./fixtures.js";
 
 const children: ChildProcess[] = [];
@@ -13,7 +13,10 @@ afterEach(() => {
 
 /** Starts `backplan serve ARGS` as a process and resolves with it and its base URL once it listens. */
 function serve(args: readonly string[]): Promise<{ child: ChildProcess; origin: string; stderr: () => string }> {
-  const child = spawn("node_modules/.bin/tsx", ["src/cli/bin.ts", "serve", "--port", "0", ...args], { stdio: "pipe" });
+  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["src/cli/bin.ts", "serve", "--port", "0", ...args], {
+    cwd: ROOT,
+    stdio: "pipe",
+  });
   children.push(child);
   let stdout = "";
   let stderr = "";

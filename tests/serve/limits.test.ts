@@ -35,10 +35,14 @@ describe("limits", () => {
     const slow = await startService(engine, undefined, { timeoutMs: 100 });
     try {
       const text = JSON.stringify(hookRequest(prefetchOf(exampleResources())));
+      // The rest of the body is held back until the answer arrives (or, should the client only
+      // read it once the upload ends, for 10 s): a stalled machine cannot make it arrive in time.
+      let answered = (): void => undefined;
+      const answer = new Promise<void>((done) => (answered = done));
       const body = new ReadableStream<Uint8Array>({
         async start(controller) {
           controller.enqueue(new TextEncoder().encode(text.slice(0, 10)));
-          await new Promise((done) => setTimeout(done, 400));
+          await Promise.race([answer, new Promise((done) => setTimeout(done, 10_000))]);
           controller.enqueue(new TextEncoder().encode(text.slice(10)));
           controller.close();
         },
@@ -49,6 +53,7 @@ describe("limits", () => {
         body,
         duplex: "half",
       });
+      answered();
       expect(response.status).toBe(504);
     } finally {
       await slow.close();

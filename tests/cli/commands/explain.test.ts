@@ -132,7 +132,7 @@ describe("backplan explain (built)", () => {
       execFile(
         process.execPath,
         [join(ROOT, "dist/cli/bin.js"), "explain", "examples/missing-phq9.json", "--format", "json"],
-        { cwd: ROOT, timeout: 20_000 },
+        { cwd: ROOT, timeout: 45_000 },
         (error, stdout, stderr) => {
           if (error !== null && typeof error.code !== "number")
             reject(new Error(`could not run backplan: ${error.message}`, { cause: error }));

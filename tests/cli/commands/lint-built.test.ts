@@ -15,7 +15,7 @@ it("prints each finding with its hint, the count on stderr, and exits 1 on an er
     execFile(
       process.execPath,
       [join(ROOT, "dist/cli/bin.js"), "lint", PACK],
-      { cwd: ROOT, timeout: 20_000 },
+      { cwd: ROOT, timeout: 45_000 },
       (error, stdout, stderr) => {
         if (error !== null && typeof error.code !== "number") reject(new Error(error.message, { cause: error }));
         else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });

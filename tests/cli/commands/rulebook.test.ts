@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { smallPackFiles } from "../../core/rulebook/small-pack.js";
 import { tempFolder } from "../../node/temp-dir.js";
-import { BROKEN, runMain, TINY } from "../run-main.js";
+import { BROKEN, ROOT, runMain, TINY } from "../run-main.js";
 
 /** A folder holding the small test pack (with a failing scenario when asked). */
 async function smallPackFolder(failing = false): Promise<string> {
@@ -35,7 +35,7 @@ describe("backplan rulebook", () => {
 
   it("resolves --out against the working folder", async () => {
     const cwd = await tempFolder();
-    const run = await runMain(["rulebook", join(process.cwd(), TINY), "--out", "book.md"], { cwd });
+    const run = await runMain(["rulebook", join(ROOT, TINY), "--out", "book.md"], { cwd });
     expect(run.code).toBe(0);
     expect(await readFile(join(cwd, "book.md"), "utf8")).toContain("# Rulebook: tiny");
   });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import { formatIssue } from "../../../src/core/errors.js";
 import { deriveFacts } from "../../../src/core/facts/catalog.js";
 import type { FactValue } from "../../../src/core/facts/types.js";
 
-const folder = new URL("../../../examples/", import.meta.url).pathname;
+const folder = fileURLToPath(new URL("../../../examples/", import.meta.url));
 const files = readdirSync(folder)
   .filter((file) => /\.(json|ya?ml)$/.test(file))
   .sort();

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,7 +18,7 @@ function readPack(root: string): RuleFileText[] {
     text: readFileSync(path, "utf8"),
   }));
 }
-const fixture = (name: string) => readPack(new URL(`../../fixtures/packs/${name}`, import.meta.url).pathname);
+const fixture = (name: string) => readPack(fileURLToPath(new URL(`../../fixtures/packs/${name}`, import.meta.url)));
 
 describe("compileRuleset", () => {
   it("throws a RulesetError holding every issue", () => {
@@ -124,7 +125,7 @@ describe("checkRuleset", () => {
   });
 
   it("compiles the bundled pack without an error", () => {
-    const { ruleset, issues } = checkRuleset(readPack(new URL("../../../rules", import.meta.url).pathname));
+    const { ruleset, issues } = checkRuleset(readPack(fileURLToPath(new URL("../../../rules", import.meta.url))));
     expect(issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(ruleset?.rules.length).toBeGreaterThan(0);
   });

@@ -3,6 +3,7 @@
  * JSON schema (compiled once, below) and keeps the rules the schema cannot check
  * (tests/fhir/r4-invariants.ts); the mapping keeps every component, reason and evidence id.
  */
+import { fileURLToPath } from "node:url";
 import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -74,7 +75,7 @@ describe("planToFhir on the examples", () => {
   const files = readdirSync(EXAMPLES).filter((f) => /\.(json|ya?ml)$/.test(f));
 
   it.each(files)("%s: every resource validates and the mapping keeps the plan", async (file) => {
-    const plan = engine.recommend(await readAssessmentFile(new URL(file, EXAMPLES).pathname, file));
+    const plan = engine.recommend(await readAssessmentFile(fileURLToPath(new URL(file, EXAMPLES)), file));
     const fhir = planToFhir(plan, context);
     expect(problems(fhir)).toEqual([]);
     expect(validate.whole(fhir.bundle)).toEqual([]);
@@ -82,7 +83,7 @@ describe("planToFhir on the examples", () => {
   });
 
   it("gives byte-identical JSON for the same plan and context, other ids for another patient", async () => {
-    const plan = engine.recommend(await readAssessmentFile(new URL("chronic-high-risk.yaml", EXAMPLES).pathname));
+    const plan = engine.recommend(await readAssessmentFile(fileURLToPath(new URL("chronic-high-risk.yaml", EXAMPLES))));
     const again = structuredClone(plan);
     expect(JSON.stringify(planToFhir(again, context))).toBe(JSON.stringify(planToFhir(plan, context)));
     const other = planToFhir(plan, { ...context, patient: "Patient/124" });
@@ -92,7 +93,9 @@ describe("planToFhir on the examples", () => {
 
 describe("an urgent plan (red-flag-cauda-equina)", () => {
   it("refers by a stat ServiceRequest and lists what it withheld", async () => {
-    const plan = engine.recommend(await readAssessmentFile(new URL("red-flag-cauda-equina.json", EXAMPLES).pathname));
+    const plan = engine.recommend(
+      await readAssessmentFile(fileURLToPath(new URL("red-flag-cauda-equina.json", EXAMPLES))),
+    );
     const fhir = planToFhir(plan, { ...context, encounter: "Encounter/456" });
     expect(problems(fhir)).toEqual([]);
     const [request] = fhir.serviceRequests;
@@ -177,7 +180,9 @@ describe("a plan with data gaps and withheld components", () => {
 
 describe("the checks are not vacuous", () => {
   it("the schema rejects a CarePlan without subject; the invariants catch what it lets through", async () => {
-    const plan = engine.recommend(await readAssessmentFile(new URL("red-flag-cauda-equina.json", EXAMPLES).pathname));
+    const plan = engine.recommend(
+      await readAssessmentFile(fileURLToPath(new URL("red-flag-cauda-equina.json", EXAMPLES))),
+    );
     const fhir = planToFhir(plan, context);
     const { subject: _subject, ...withoutSubject } = fhir.carePlan;
     expect(validate(withoutSubject)).toMatchInlineSnapshot(`

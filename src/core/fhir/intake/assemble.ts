@@ -3,6 +3,7 @@ import { assessmentSchema, fieldSchema } from "../../assessment/schema.js";
 import type { BundleResource } from "./bundle-index.js";
 import type { Finding } from "./finding.js";
 import { codes, fhirIssue, messages } from "./messages.js";
+import { currentFindings } from "./recency.js";
 
 /** The assessment built from the findings, where each field came from, and what stopped a field. */
 export interface Assembled {
@@ -15,13 +16,14 @@ export interface Assembled {
 const itemPattern = /^(.+)\[(\d+)\]$/;
 
 /**
- * One value per field: the same value from two resources is agreement; different values are a
- * conflict naming both, and the field keeps the first. Item positions become the list only when
- * every item is there (or the list allows unanswered items, as ODI does): a partial list is left
- * out with a warning, so nothing is guessed.
+ * One value per field, from the current results (recency.ts: the latest on or before
+ * `assessedOn`, per instrument): the same value from two resources is agreement; different values
+ * are a conflict naming both, and the field keeps the first. Item positions become the list only
+ * when every item is there (or the list allows unanswered items, as ODI does): a partial list is
+ * left out with a warning, so nothing is guessed.
  */
-export function assemble(findings: readonly Finding[]): Assembled {
-  const issues: Issue[] = [];
+export function assemble(all: readonly Finding[], assessedOn: string | undefined): Assembled {
+  const { findings, issues } = currentFindings(all, assessedOn);
   const chosen = new Map<string, Finding>();
   for (const finding of findings) {
     const first = chosen.get(finding.field);

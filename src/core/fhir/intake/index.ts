@@ -76,7 +76,7 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
     assessedOn === undefined && about.resources.some((source) => source.type === "Patient")
       ? [fhirIssue(codes.noAssessmentDate, "", messages.noAssessmentDate(), "warning")]
       : [];
-  const assembled = assemble(reading.findings);
+  const assembled = assemble(reading.findings, assessedOn);
   const assessment = { ...(assessedOn === undefined ? {} : { assessedOn }), ...assembled.assessment };
   const parsed = safeParseAssessment(assessment);
   const all = [

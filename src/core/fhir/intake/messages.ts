@@ -18,11 +18,15 @@ export const codes = {
   unknownLinkId: "fhir/unknown-link-id",
   incompleteItems: "fhir/incomplete-items",
   ignoredResource: "fhir/ignored-resource",
+  incompleteResponse: "fhir/incomplete-response",
   notCurrentCondition: "fhir/not-current-condition",
   noAssessmentDate: "fhir/no-assessment-date",
   impreciseBirthDate: "fhir/imprecise-birth-date",
   severalPatients: "fhir/several-patients",
   otherSubject: "fhir/other-subject",
+  severalSubjects: "fhir/several-subjects",
+  futureResult: "fhir/future-result",
+  staleResult: "fhir/stale-result",
 } as const;
 
 export type FhirIssueCode = (typeof codes)[keyof typeof codes];
@@ -35,7 +39,9 @@ export function fhirIssue(code: FhirIssueCode, path: string, message: string, se
 export const messages = {
   notABundle: (found: string) => `expected a FHIR Bundle (an object with resourceType "Bundle"), found ${found}`,
   tooLarge: (what: string, found: number, limit: number) => `${what}: ${found} exceeds the limit of ${limit}`,
-  badOption: (name: string, found: string) => `options.${name}: expected a date YYYY-MM-DD, found "${found}"`,
+  badOption: (name: string, found: unknown) => `options.${name}: expected a date YYYY-MM-DD, found ${show(found)}`,
+  badOptions: (found: string) => `options: expected an object (or nothing), found ${found}`,
+  notPlainBundle: (reason: string) => `expected plain data (JSON), found an object that cannot be read: ${reason}`,
   conflict: (field: string, first: string, firstValue: unknown, second: string, secondValue: unknown) =>
     `${field}: ${first} gives ${show(firstValue)} but ${second} gives ${show(secondValue)}`,
   unreadableValue: (resource: string, field: string, expected: string) =>
@@ -49,8 +55,14 @@ export const messages = {
   incompleteItems: (field: string, answered: number, needed: number, resources: readonly string[]) =>
     `${field}: ${answered} of ${needed} items answered (${resources.join(", ")}); the items are left out`,
   ignoredResource: (resource: string, status: string) => `${resource}: status "${status}", so it is ignored`,
+  incompleteResponse: (resource: string, status: string) =>
+    `${resource}: status "${status}", so the response is incomplete; its answers are read and the questions it did not answer stay missing`,
   notCurrentCondition: (resource: string, status: string | undefined, field: string) =>
     `${resource}: clinicalStatus ${status === undefined ? "missing" : `"${status}"`}, expected active, recurrence or relapse; it does not set ${field}`,
+  linkIdsDisagree: (resource: string, first: string, firstValue: unknown, second: string, secondValue: unknown) =>
+    `${resource}: linkId "${first}" gives ${show(firstValue)} but linkId "${second}" gives ${show(secondValue)}, and both are ${second}`,
+  notACalendarDate: (resource: string, birthDate: string) =>
+    `${resource}: birthDate "${birthDate}" is not a calendar date (month 01–12, a day the month has); patient.age is left out`,
   noAssessmentDate: () =>
     "no assessment date (options.assessedOn or Bundle.timestamp), so the age cannot be computed from Patient.birthDate",
   impreciseBirthDate: (resource: string, birthDate: string, assessedOn: string) =>
@@ -59,6 +71,12 @@ export const messages = {
     `expected one Patient (an assessment describes one patient), found ${String(patients.length)}: ${patients.join(", ")}`,
   otherSubject: (resource: string, subject: string, patient: string) =>
     `${resource}: its subject "${subject}" is not ${patient}, so it is ignored`,
+  severalSubjects: (first: string, firstSubject: string, second: string, secondSubject: string) =>
+    `expected the resources to be about one patient (the Bundle has no Patient to say which), but ${first} is about "${firstSubject}" and ${second} is about "${secondSubject}"`,
+  futureResult: (resource: string, date: string, assessedOn: string) =>
+    `${resource}: dated ${date}, after the assessment date ${assessedOn}; it is ignored`,
+  staleResult: (what: string, resource: string, date: string, maxAgeDays: number, assessedOn: string) =>
+    `${what}: the latest result, ${resource} of ${date}, is more than ${maxAgeDays} days before the assessment date ${assessedOn}; it is left out, so it is asked for`,
   /** An assessment issue re-pointed at the Bundle: the field, the message and where the data came from. */
   assessmentIssue: (field: string, message: string, from: string) =>
     `${field === "" ? "" : `${field}: `}${message}${from === "" ? "" : ` (${from})`}`,

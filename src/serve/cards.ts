@@ -28,8 +28,8 @@ export interface CardOptions {
 
 /**
  * The cards for one patient-view: the FHIR Bundle becomes an assessment, the engine's plan, then
- * a plan card (with the CarePlan suggestion) and a data-gaps card; conflicting data becomes one
- * warning card instead. No HTTP here.
+ * a plan card (with the CarePlan suggestion) and a data-gaps card; data the intake refuses becomes
+ * one warning card instead (missing required answers, or conflicting or invalid data). No HTTP here.
  *
  * @example
  * const { cards } = cardsFor(engine, bundle, { patientId: "123" }, { engine: { name: "backplan", version: "1.0.0" }, recorded: "2026-11-23T22:40:00Z", uuid: randomUUID });

@@ -1,8 +1,10 @@
 import type { Issue, Result } from "../core/errors.js";
+import { OVERRIDE_REASONS, offeredReason } from "./override-reasons.js";
 
 /**
- * One line of the feedback log. Only identifiers and codes: the spec's free-text `userComment`
- * may hold PHI and is never kept, and identifiers must look like ids, so no text slips through.
+ * One line of the feedback log, with no patient data: the spec's free-text `userComment` is never
+ * kept, card and suggestion ids must be uuids (the service issues them with `randomUUID`), and an
+ * override reason must be one the service offers, so no text a client chose slips through.
  */
 export interface FeedbackRecord {
   /** When the service received it (the client's clock is `outcomeTimestamp`). */
@@ -17,9 +19,17 @@ export interface FeedbackRecord {
 
 type Json = Readonly<Record<string, unknown>>;
 
-const ID = /^[A-Za-z0-9.-]{1,64}$/;
-const CODE = /^[A-Za-z0-9.\-_:]{1,64}$/;
-const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]{1,200}$/;
+/** RFC 4122 syntax (8-4-4-4-12 hex digits), whatever the version: only hex digits reach the log. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The offered reasons for messages: `system: code, code; system: code`. */
+const OFFERED = [...new Set(OVERRIDE_REASONS.map(({ system }) => system))]
+  .map(
+    (system) =>
+      `${system}: ${OVERRIDE_REASONS.filter((r) => r.system === system)
+        .map((r) => r.code)
+        .join(", ")}`,
+  )
+  .join("; ");
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const OUTCOMES = new Set(["accepted", "overridden"]);
 
@@ -46,7 +56,7 @@ function suggestionIds(value: unknown, at: string, issues: Issue[]): string[] {
   }
   return (value as unknown[]).flatMap((suggestion, index) => {
     const id = isObject(suggestion) ? suggestion["id"] : undefined;
-    if (typeof id === "string" && ID.test(id)) return [id];
+    if (typeof id === "string" && UUID.test(id)) return [id];
     issues.push(problem(`${at}/${index}/id`, `a suggestion id must be a uuid; found ${found(id)}`));
     return [];
   });
@@ -57,12 +67,13 @@ function reasonOf(value: unknown, at: string, issues: Issue[]): FeedbackRecord["
   if (reason === undefined) return undefined;
   const system = isObject(reason) ? reason["system"] : undefined;
   const code = isObject(reason) ? reason["code"] : undefined;
-  if (typeof system === "string" && URI.test(system) && typeof code === "string" && CODE.test(code))
-    return { system, code };
+  const offered = offeredReason(system, code);
+  if (offered !== undefined) return { system: offered.system, code: offered.code };
+  const coding = typeof system === "string" && typeof code === "string" ? `"${system}|${code}"` : found(reason);
   issues.push(
     problem(
       `${at}/reason`,
-      `"overrideReason.reason" must be a Coding with a URI system and a code; found ${found(reason)}`,
+      `"overrideReason.reason" must be one of the override reasons the service's cards offer (${OFFERED}); found ${coding.slice(0, 160)}`,
     ),
   );
   return undefined;
@@ -75,7 +86,7 @@ function recordOf(item: unknown, at: string, service: string, received: string, 
   }
   const before = issues.length;
   const { card, outcome, outcomeTimestamp } = item;
-  if (typeof card !== "string" || !ID.test(card))
+  if (typeof card !== "string" || !UUID.test(card))
     issues.push(problem(`${at}/card`, `"card" must be a card uuid; found ${found(card)}`));
   if (typeof outcome !== "string" || !OUTCOMES.has(outcome))
     issues.push(problem(`${at}/outcome`, `"outcome" must be "accepted" or "overridden"; found ${found(outcome)}`));

@@ -1,7 +1,10 @@
 import type { Plan, PlanComponent } from "../core/generated/types.js";
 import type { FhirPlan } from "../core/fhir/output/index.js";
-import type { CdsCard, CdsCoding, CdsIndicator, CdsSource } from "./cds-types.js";
+import type { Resource } from "../core/fhir/types.js";
+import type { CdsCard, CdsIndicator, CdsSource } from "./cds-types.js";
 import { escapeMarkdown, linkOrText } from "./markdown.js";
+import { OVERRIDE_REASONS } from "./override-reasons.js";
+import { suggestedResources } from "./suggested-resources.js";
 import { summaryOf } from "./summary.js";
 
 type Urgency = NonNullable<PlanComponent["details"]["urgency"]>;
@@ -19,17 +22,6 @@ const INDICATOR_OF_URGENCY: Readonly<Record<Urgency, CdsIndicator>> = {
 };
 
 const RANK: Readonly<Record<CdsIndicator, number>> = { info: 0, warning: 1, critical: 2 };
-
-/** Why a clinician may set the plan aside; feedback logs the code, never free text. */
-export const OVERRIDE_REASONS: readonly CdsCoding[] = [
-  { system: "urn:backplan:cds:override-reason", code: "clinical-judgement", display: "Clinical judgement differs" },
-  {
-    system: "urn:backplan:cds:override-reason",
-    code: "data-incorrect",
-    display: "The patient's data is wrong or out of date",
-  },
-  { system: "urn:backplan:cds:override-reason", code: "patient-declined", display: "The patient declined" },
-];
 
 function indicatorOf(component: PlanComponent): CdsIndicator {
   const urgency = component.details.urgency;
@@ -115,11 +107,6 @@ export interface PlanCardInput {
  */
 export function planCard({ plan, fhir, sources, source, uuid }: PlanCardInput): CdsCard {
   const { component, indicator } = leading(plan);
-  const referrals = fhir.serviceRequests.map((resource) => ({
-    type: "create" as const,
-    description: `Request: ${resource.code?.text ?? "referral"}`,
-    resource,
-  }));
   return {
     uuid: uuid(),
     summary: summary(plan, component),
@@ -131,18 +118,21 @@ export function planCard({ plan, fhir, sources, source, uuid }: PlanCardInput): 
         label: "Propose this care plan",
         uuid: uuid(),
         isRecommended: true,
-        actions: [
-          { type: "create", description: "Create the proposed low back pain CarePlan", resource: fhir.carePlan },
-          ...referrals,
-          {
-            type: "create",
-            description: "Record the Provenance (engine, rule pack, profile)",
-            resource: fhir.provenance,
-          },
-        ],
+        actions: suggestedResources(fhir.bundle).map((resource) => ({
+          type: "create" as const,
+          description: describe(resource),
+          resource,
+        })),
       },
     ],
     selectionBehavior: "at-most-one",
     overrideReasons: OVERRIDE_REASONS,
   };
+}
+
+/** What a create action does, for the clinician choosing the suggestion. */
+function describe(resource: Resource): string {
+  if (resource.resourceType === "CarePlan") return "Create the proposed low back pain CarePlan";
+  if (resource.resourceType === "ServiceRequest") return `Request: ${resource.code?.text ?? "referral"}`;
+  return "Record the Provenance (engine, rule pack, profile)";
 }

@@ -1,4 +1,4 @@
-import { instrumentMappings } from "../core/fhir/intake/index.js";
+import { BACKPLAN_QUESTIONNAIRE, instrumentMappings } from "../core/fhir/intake/index.js";
 
 /** A CDS Service as discovery describes it (CDS Hooks 2.0, "Discovery"). */
 export interface CdsService {
@@ -6,6 +6,8 @@ export interface CdsService {
   readonly id: string;
   readonly title: string;
   readonly description: string;
+  /** What the client must do for the service to be useful (CDS Hooks 2.0 `usageRequirements`). */
+  readonly usageRequirements: string;
   /** Prefetch key → FHIR query template; every key is required (see prefetch.ts). */
   readonly prefetch: Readonly<Record<string, string>>;
 }
@@ -33,6 +35,11 @@ export const LOW_BACK_PAIN_SERVICE: CdsService = {
     "assessment QuestionnaireResponse (LOINC-form responses are read through their Questionnaire), and the " +
     "patient's Conditions (history of cancer, osteoporosis). Works from prefetch only: it never calls the FHIR " +
     "server, so a request without every prefetch key gets 412 (a key with no data is null, not missing).",
+  usageRequirements:
+    "For a complete plan, the prefetched QuestionnaireResponses must include one to backplan's assessment " +
+    `Questionnaire (${BACKPLAN_QUESTIONNAIRE}), which carries what FHIR has no code for (red flags, ` +
+    "examination, episode duration). The service never queries the FHIR server, so a prefetch key that is " +
+    "missing, failed or paginated gets 412; of each instrument it reads the latest result up to the visit date.",
   prefetch: {
     patient: "Patient/{{context.patientId}}",
     observations: `Observation?patient={{context.patientId}}&code=${observationCodes}`,

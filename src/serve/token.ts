@@ -43,12 +43,18 @@ export type TokenCheck =
 /** The key set could not be fetched or read; carries what went wrong. */
 class KeysUnavailable extends Error {}
 
+/** The token breaks a rule jose does not check; carries why, in words for the client. */
+class Refused extends Error {}
+
 /**
- * `keys`, with every failure other than "no key matches" turned into `KeysUnavailable`: a JWKS
- * URL that is down, answers 404, times out or serves a broken set says nothing about the token.
+ * `keys`, refusing a token whose protected header has no `kid` (CDS Hooks 2.0 requires one; jose
+ * would otherwise try the set's only key), with every failure other than "no key matches" turned
+ * into `KeysUnavailable`: a JWKS URL that is down, answers 404, times out or serves a broken set
+ * says nothing about the token.
  */
 function guarded(keys: JWTVerifyGetKey): JWTVerifyGetKey {
   return async (header, token) => {
+    if (typeof header.kid !== "string" || header.kid === "") throw new Refused("the token's header has no kid");
     try {
       return await keys(header, token);
     } catch (error) {
@@ -74,7 +80,8 @@ const REASONS: Readonly<Record<string, string>> = {
 
 /**
  * A verifier as CDS Hooks 2.0 "Trusting CDS Clients" asks: signature by a JWKS key, asymmetric
- * algorithm, `typ` JWT, `aud` the invoked endpoint, `iss`, `iat`, `exp` and `jti` present, `exp`
+ * algorithm, `kid` in the header, `typ` JWT, `aud` the invoked endpoint, `iss`, `sub`, `iat`, `exp`
+ * and `jti` present, `exp`
  * not passed, and each `jti` used once (remembered in memory until the token could no longer be
  * accepted anyway).
  */
@@ -90,7 +97,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       const { payload } = await jwtVerify(token, keys, {
         algorithms: ALLOWED_ALGORITHMS,
         audience: [...audiences],
-        requiredClaims: ["iss", "aud", "exp", "iat", "jti"],
+        requiredClaims: ["iss", "sub", "aud", "exp", "iat", "jti"],
         typ: "JWT",
         maxTokenAge: MAX_AGE_SECONDS,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
@@ -108,6 +115,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       return { ok: true, issuer };
     } catch (error) {
       if (error instanceof KeysUnavailable) return { ok: false, keysUnavailable: error.message };
+      if (error instanceof Refused) return { ok: false, reason: error.message };
       if (!(error instanceof errors.JOSEError)) throw error;
       const claim = error instanceof errors.JWTClaimValidationFailed ? ` ("${error.claim}": ${error.reason})` : "";
       return { ok: false, reason: `${REASONS[error.code] ?? "the token is invalid"}${claim}` };

@@ -4,6 +4,7 @@ import { SignJWT, createRemoteJWKSet } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/node/index.js";
 import {
+  CLIENT_ID,
   ISSUER,
   SERVICE_PATH,
   bundledEngine,
@@ -81,6 +82,7 @@ describe("JWT bearer tokens (CDS Hooks 2.0, Trusting CDS Clients)", () => {
     const noJti = await new SignJWT({})
       .setProtectedHeader({ alg: "ES384", typ: "JWT", kid: "client-1" })
       .setIssuer(ISSUER)
+      .setSubject(CLIENT_ID)
       .setAudience(serviceUrl)
       .setIssuedAt(now)
       .setExpirationTime(now + 300)
@@ -90,11 +92,28 @@ describe("JWT bearer tokens (CDS Hooks 2.0, Trusting CDS Clients)", () => {
     );
   });
 
+  it("refuses a token without sub (the client's client_id)", async () => {
+    const noSub = await token(keys, serviceUrl, { sub: undefined });
+    expect(await refused(await post(serviceUrl, body(), noSub))).toMatchInlineSnapshot(
+      `"unauthorized: a claim is wrong or missing ("sub": missing)"`,
+    );
+  });
+
+  it("refuses a token whose header has no kid, though the JWKS holds one key that verifies it", async () => {
+    const noKid = await token(keys, serviceUrl, {}, { kid: undefined });
+    expect(await refused(await post(serviceUrl, body(), noKid))).toMatchInlineSnapshot(
+      `"unauthorized: the token's header has no kid"`,
+    );
+    const emptyKid = await token(keys, serviceUrl, {}, { kid: "" });
+    expect(await refused(await post(serviceUrl, body(), emptyKid))).toBe("unauthorized: the token's header has no kid");
+  });
+
   it("refuses HS256 (symmetric) and alg none", async () => {
     const secret = new TextEncoder().encode("a shared secret of at least 32 bytes!!");
     const hs = await new SignJWT({ jti: "hs-1" })
       .setProtectedHeader({ alg: "HS256", typ: "JWT", kid: "client-1" })
       .setIssuer(ISSUER)
+      .setSubject(CLIENT_ID)
       .setAudience(serviceUrl)
       .setIssuedAt()
       .setExpirationTime("5m")
@@ -116,7 +135,15 @@ describe("JWT bearer tokens (CDS Hooks 2.0, Trusting CDS Clients)", () => {
   });
 
   it("accepts a feedback token addressed to the service or to its feedback endpoint", async () => {
-    const feedback = { feedback: [{ card: "c-1", outcome: "overridden", outcomeTimestamp: "2025-11-03T10:05:00Z" }] };
+    const feedback = {
+      feedback: [
+        {
+          card: "0b7a3c52-4a3e-4a8e-9a57-2f4a1c1e6d10",
+          outcome: "overridden",
+          outcomeTimestamp: "2025-11-03T10:05:00Z",
+        },
+      ],
+    };
     const feedbackUrl = `${serviceUrl}/feedback`;
     expect((await post(feedbackUrl, feedback, await token(keys, feedbackUrl))).status).toBe(200);
     expect((await post(feedbackUrl, feedback, await token(keys, serviceUrl))).status).toBe(200);

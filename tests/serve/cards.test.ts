@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/node/index.js";
+import type { Resource } from "../../src/core/fhir/types.js";
 import type { CdsCard, CdsResponse } from "../../src/serve/cds-types.js";
+import { compileR4Schema } from "../fhir/r4-schema.js";
 import {
   SERVICE_PATH,
   bundledEngine,
@@ -16,6 +18,7 @@ import {
 
 let engine: Engine;
 let service: TestService;
+const validateR4 = compileR4Schema();
 
 beforeAll(async () => {
   engine = await bundledEngine();
@@ -50,6 +53,9 @@ describe("discovery", () => {
     for (const code of ["44261-6", "44260-8", "70274-6", "91351-7", "39156-5"])
       expect(prefetch["observations"]).toContain(`http://loinc.org|${code}`);
     expect(String(found?.["description"])).toContain("never calls the FHIR server");
+    expect(found?.["usageRequirements"]).toMatchInlineSnapshot(
+      `"For a complete plan, the prefetched QuestionnaireResponses must include one to backplan's assessment Questionnaire (https://backplan.dev/fhir/Questionnaire/backplan-assessment), which carries what FHIR has no code for (red flags, examination, episode duration). The service never queries the FHIR server, so a prefetch key that is missing, failed or paginated gets 412; of each instrument it reads the latest result up to the visit date."`,
+    );
   });
 });
 
@@ -178,6 +184,27 @@ describe("cards", () => {
     expect(actions.map((a) => a.type)).toEqual(["create", "create", "create"]);
   });
 
+  it("suggests resources a client can create as one transaction: ids, and references between them as Type/id", async () => {
+    const resources = withAnswers(exampleResources(), {
+      "redFlags.saddleAnaesthesia": true,
+      "redFlags.bladderOrBowelDysfunction": true,
+    });
+    const [plan] = await cards(prefetchOf(resources));
+    const created = (plan?.suggestions?.[0]?.actions ?? []).map((action) => action.resource as Resource);
+    expect(created.map((resource) => resource.resourceType)).toEqual(["CarePlan", "ServiceRequest", "Provenance"]);
+    const local = new Set(created.map((resource) => `${resource.resourceType}/${String(resource.id)}`));
+    expect(local.size).toBe(3);
+    const references = (JSON.stringify(created).match(/"reference":"[^"]+"/g) ?? []).map((found) =>
+      found.slice('"reference":"'.length, -1),
+    );
+    expect(references.filter((reference) => reference.startsWith("urn:"))).toEqual([]);
+    const between = references.filter((reference) => /^(CarePlan|ServiceRequest|Provenance)\//.test(reference));
+    // CarePlan → ServiceRequest, Provenance → CarePlan and ServiceRequest: all among the created.
+    expect(between).toHaveLength(3);
+    for (const reference of between) expect(local).toContain(reference);
+    for (const resource of created) expect(validateR4(resource)).toEqual([]);
+  });
+
   it("gives an emergency referral a critical card", async () => {
     const resources = withAnswers(exampleResources(), {
       "redFlags.saddleAnaesthesia": true,
@@ -229,6 +256,71 @@ describe("cards", () => {
     expect(card?.summary).toBe("No low back pain plan: the patient's FHIR data conflicts or is invalid");
     expect(card?.detail).toContain("Observation/phq9-total");
     expect(card?.detail).toContain("Observation/phq9-total-2");
+  });
+
+  it("names missing required answers and backplan's Questionnaire, not a conflict, when its response is absent", async () => {
+    const withoutBackplan = exampleResources().filter((r) => r["id"] !== "backplan-response");
+    const [card, ...rest] = await cards(prefetchOf(withoutBackplan));
+    expect(rest).toEqual([]);
+    expect(card?.indicator).toBe("warning");
+    expect(card?.summary).toMatchInlineSnapshot(`"No low back pain plan: 1 required answer is missing"`);
+    expect(card?.detail).toMatchInlineSnapshot(`
+      "### Missing required answers
+
+      - \`pain.durationWeeks\`: Duration of the current episode in weeks (1.4 = ten days).
+
+      They are items of backplan's assessment Questionnaire (\`https://backplan.dev/fhir/Questionnaire/backplan-assessment\`, linkId = the field): record them in a QuestionnaireResponse to it, sent with the prefetched QuestionnaireResponses, and the plan is made."
+    `);
+    expect(card?.suggestions).toBeUndefined();
+    const second = {
+      resourceType: "Observation",
+      id: "phq9-total-2",
+      status: "final",
+      code: { coding: [{ system: "http://loinc.org", code: "44261-6" }] },
+      valueInteger: 3,
+    };
+    const [conflict] = await cards(prefetchOf([...withoutBackplan, second]));
+    expect(conflict?.summary).toBe("No low back pain plan: the patient's FHIR data conflicts or is invalid");
+    expect(conflict?.detail).toContain("pain.durationWeeks: required field is missing");
+  });
+
+  it("shows no pointer into the assembled Bundle, only the resources' Type/id", async () => {
+    const unreadable = {
+      resourceType: "Observation",
+      id: "pain-2",
+      status: "final",
+      code: { coding: [{ system: "http://loinc.org", code: "72514-3" }] },
+      valueString: "a lot",
+    };
+    const second = {
+      resourceType: "Observation",
+      id: "phq9-total-2",
+      status: "final",
+      code: { coding: [{ system: "http://loinc.org", code: "44261-6" }] },
+      valueInteger: 3,
+    };
+    const [problem] = await cards(prefetchOf([...exampleResources(), second, unreadable]));
+    expect(problem?.detail).not.toContain("/entry/");
+    expect(problem?.detail).toMatchInlineSnapshot(`
+      "### Problems
+
+      - questionnaires.phq9.total: Observation/phq9-total gives 11 but Observation/phq9-total-2 gives 3
+
+      ### FHIR data left out
+
+      - Observation/pain-2: the value for pain.intensity is not usable, expected an integer 0–10; it is left out
+
+      Correct the record; the plan is made once the data agrees."
+    `);
+    const [, gaps] = await cards(prefetchOf([...exampleResources().filter((r) => r["id"] !== "pain"), unreadable]));
+    expect(gaps?.detail).not.toContain("/entry/");
+    expect(gaps?.detail).toMatchInlineSnapshot(`
+      "### FHIR data left out
+
+      - Observation/pain-2: the value for pain.intensity is not usable, expected an integer 0–10; it is left out
+
+      Record them (as coded Observations or backplan's assessment QuestionnaireResponse) to complete the plan."
+    `);
   });
 
   it("reads prefetched Conditions: a cancer the questionnaire denies is a conflict naming both", async () => {

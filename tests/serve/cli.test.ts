@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { SANDBOX_ORIGIN } from "../../src/serve/app.js";
 import { ROOT, runMain } from "../cli/run-main.js";
 import { SERVICE_PATH, clientKeys, exampleResources, hookRequest, post, prefetchOf, token } from "./fixtures.js";
 
@@ -87,6 +88,31 @@ describe("backplan serve", () => {
     expect((await post(`${url}/feedback`, note, await token(keys, `${url}/feedback`))).status).toBe(200);
     expect(readFileSync(feedback, "utf8")).toContain(`"card":"${cards[0]?.uuid ?? ""}"`);
     expect((await post(url, hookRequest(prefetchOf(exampleResources())))).status).toBe(401);
+    const exited = exit(child);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  }, 30_000);
+
+  it("says in --help that --cors-origin replaces the sandbox origin, and does so over HTTP", async () => {
+    const help = await runMain(["serve", "--help"]);
+    expect(help.stdout.replace(/\s+/g, " ")).toContain(
+      "--cors-origin replaces it with the origins given, so the sandbox is refused unless listed among them.",
+    );
+    const { child, origin } = await serve([
+      "--insecure-no-auth",
+      "--feedback",
+      join(tmpdir(), "unused.jsonl"),
+      "--cors-origin",
+      "https://ehr.example.org",
+    ]);
+    const preflight = (from: string): Promise<Response> =>
+      fetch(origin + SERVICE_PATH, {
+        method: "OPTIONS",
+        headers: { Origin: from, "Access-Control-Request-Method": "POST" },
+      });
+    const allowed = (response: Response): string | null => response.headers.get("Access-Control-Allow-Origin");
+    expect(allowed(await preflight("https://ehr.example.org"))).toBe("https://ehr.example.org");
+    expect(allowed(await preflight(SANDBOX_ORIGIN))).toBeNull();
     const exited = exit(child);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

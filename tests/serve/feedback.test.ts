@@ -118,6 +118,10 @@ describe("feedback", () => {
             "path": "/feedback/0/outcomeTimestamp",
           },
           {
+            "message": ""card" must be a card uuid; found "c-2"",
+            "path": "/feedback/1/card",
+          },
+          {
             "message": ""acceptedSuggestions" must be an array of { id }; found "all"",
             "path": "/feedback/1/acceptedSuggestions",
           },
@@ -126,5 +130,64 @@ describe("feedback", () => {
     `);
     expect(logged()).toHaveLength(before);
     expect((await post(feedbackUrl, { feedback: [] })).status).toBe(400);
+  });
+
+  it("refuses ids that are not uuids and override reasons the service does not offer, logging nothing", async () => {
+    const before = logged().length;
+    const response = await post(feedbackUrl, {
+      feedback: [
+        { card: "John-Smith-MRN-12345", outcome: "overridden", outcomeTimestamp: "2021-12-11T10:05:31Z" },
+        {
+          card: "4e0a3a1e-3283-4575-ab82-028d55fe2719",
+          outcome: "accepted",
+          acceptedSuggestions: [{ id: "MRN-12345" }],
+          outcomeTimestamp: "2021-12-11T10:05:31Z",
+        },
+        {
+          // The CDS Hooks 2.0 example's reason: a code this service never offered.
+          card: "9368d37b-283f-44a0-93ea-547cebab93ed",
+          outcome: "overridden",
+          overrideReason: {
+            reason: {
+              code: "reason-code-provided-by-service",
+              system: "http://example.org/cds-services/fhir/CodeSystem/override-reasons",
+            },
+          },
+          outcomeTimestamp: "2021-12-11T10:06:00Z",
+        },
+        {
+          card: "9368d37b-283f-44a0-93ea-547cebab93ed",
+          outcome: "overridden",
+          overrideReason: { reason: { system: "urn:backplan:cds:override-reason", code: "Smith" } },
+          outcomeTimestamp: "2021-12-11T10:06:00Z",
+        },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchInlineSnapshot(`
+      {
+        "error": "invalid feedback",
+        "issues": [
+          {
+            "message": ""card" must be a card uuid; found "John-Smith-MRN-12345"",
+            "path": "/feedback/0/card",
+          },
+          {
+            "message": "a suggestion id must be a uuid; found "MRN-12345"",
+            "path": "/feedback/1/acceptedSuggestions/0/id",
+          },
+          {
+            "message": ""overrideReason.reason" must be one of the override reasons the service's cards offer (urn:backplan:cds:override-reason: clinical-judgement, data-incorrect, patient-declined); found "http://example.org/cds-services/fhir/CodeSystem/override-reasons|reason-code-provided-by-service"",
+            "path": "/feedback/2/overrideReason/reason",
+          },
+          {
+            "message": ""overrideReason.reason" must be one of the override reasons the service's cards offer (urn:backplan:cds:override-reason: clinical-judgement, data-incorrect, patient-declined); found "urn:backplan:cds:override-reason|Smith"",
+            "path": "/feedback/3/overrideReason/reason",
+          },
+        ],
+      }
+    `);
+    expect(logged()).toHaveLength(before);
+    expect(readFileSync(service.feedbackFile, "utf8")).not.toMatch(/Smith|MRN|example\.org/);
   });
 });

@@ -13,6 +13,8 @@ type Json = Record<string, unknown>;
 
 export const SERVICE_PATH = "/cds-services/backplan-lbp";
 export const ISSUER = "https://ehr.example.org/";
+/** The CDS client's `client_id`, which CDS Hooks 2.0 puts in `sub`. */
+export const CLIENT_ID = "backplan-test-ehr";
 
 /** The bundled pack's engine, compiled once. */
 export async function bundledEngine(): Promise<Engine> {
@@ -35,11 +37,22 @@ export async function clientKeys(kid = "client-1"): Promise<ClientKeys> {
 
 let counter = 0;
 
-/** A CDS Hooks client token for `aud`; `claims` and `header` override the defaults. */
+/**
+ * A CDS Hooks client token for `aud`, with every claim and header CDS Hooks 2.0 requires (`kid`,
+ * `sub` among them); `claims` and `header` override the defaults (`undefined` leaves one out).
+ */
 export async function token(keys: ClientKeys, aud: string, claims: Json = {}, header: Json = {}): Promise<string> {
   counter += 1;
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: ISSUER, aud, iat: now, exp: now + 300, jti: `jti-${counter}-${now}`, ...claims })
+  return new SignJWT({
+    iss: ISSUER,
+    sub: CLIENT_ID,
+    aud,
+    iat: now,
+    exp: now + 300,
+    jti: `jti-${counter}-${now}`,
+    ...claims,
+  })
     .setProtectedHeader({ alg: "ES384", typ: "JWT", kid: keys.jwks.keys[0]?.kid ?? "", ...header })
     .sign(keys.privateKey);
 }
@@ -48,7 +61,7 @@ export async function token(keys: ClientKeys, aud: string, claims: Json = {}, he
 export function unsignedToken(aud: string): string {
   const part = (value: Json): string => Buffer.from(JSON.stringify(value)).toString("base64url");
   const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: "none", typ: "JWT" })}.${part({ iss: ISSUER, aud, iat: now, exp: now + 300, jti: "none-1" })}.`;
+  return `${part({ alg: "none", typ: "JWT", kid: "client-1" })}.${part({ iss: ISSUER, sub: CLIENT_ID, aud, iat: now, exp: now + 300, jti: "none-1" })}.`;
 }
 
 /** A running service over real HTTP on 127.0.0.1, its feedback file, and its URL. */

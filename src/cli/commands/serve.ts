@@ -63,9 +63,11 @@ export const serve = defineCommand({
   description:
     `Serves discovery at /cds-services and the patient-view service /cds-services/${SERVICE_ID}, which reads ` +
     "prefetched FHIR data only (412 when a prefetch key is missing) and answers cards with the plan, a CarePlan " +
-    "suggestion and the data gaps. Every call needs a JWT signed by a key of --jwks (asymmetric algorithms, aud = " +
-    "the endpoint URL under --base-url, exp, iat, jti used once). Feedback is appended to --feedback as JSON lines, " +
-    "without patient data.",
+    "suggestion and the data gaps. Every call needs a JWT signed by a key of --jwks (asymmetric algorithms, a kid " +
+    "in the header, aud = the endpoint URL under --base-url, iss, sub, exp, iat, jti used once). Feedback is " +
+    "appended to --feedback as JSON lines, without patient data (card and suggestion uuids, the offered override " +
+    `reason codes). Browsers may call from the CDS Hooks sandbox (${SANDBOX_ORIGIN}) only; --cors-origin ` +
+    "replaces it with the origins given, so the sandbox is refused unless listed among them.",
   options: {
     jwks: { type: "string", value: "FILE|URL", description: "the CDS clients' public keys (a JWKS)" },
     "insecure-no-auth": {
@@ -94,7 +96,7 @@ export const serve = defineCommand({
     "cors-origin": {
       type: "string",
       value: "ORIGIN,…",
-      description: "browser origins (default: the CDS Hooks sandbox)",
+      description: "browser origins allowed, instead of the CDS Hooks sandbox",
     },
   },
   exitCodes: [

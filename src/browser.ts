@@ -2,9 +2,10 @@
  * backplan for browser pages (EHR plugins): load a pack.json made by `backplan bundle`, turn
  * assessments into explained plans, render them. No YAML parser, no file access, no eval: the
  * bundle (dist/browser/backplan.js) runs under `Content-Security-Policy: script-src 'self'`.
+ * The npm package exports this module as `backplan/browser`, for plugins built with a bundler.
  *
  * @example
- * import { createEngine, rulesetFromJson, renderPlan } from "./backplan.js";
+ * import { createEngine, formatIssue, rulesetFromJson, renderPlan } from "./backplan.js"; // or "backplan/browser"
  * const loaded = rulesetFromJson(await (await fetch("pack.json")).json());
  * if (!loaded.ok) throw new Error(loaded.issues.map(formatIssue).join("\n"));
  * const plan = createEngine(loaded.value).recommend(assessment);

@@ -20,18 +20,41 @@ async function fetchJson(url) {
   return response.json();
 }
 
-/** The assessment in the input: a FHIR Bundle goes through the intake when this build has it. */
-function assessmentOf(data) {
-  if (data === null || typeof data !== "object" || data.resourceType !== "Bundle") return { ok: true, value: data };
+/**
+ * The assessment in the input: a FHIR Bundle goes through the intake when this build has it, on
+ * the visit date when one is given (else the Bundle's timestamp; a Bundle with neither has no
+ * date to compute the age on, and is refused). The intake's warnings (data it left out: a
+ * Questionnaire missing from the Bundle, a resource of another subject or status) come along, so
+ * the page can say why a field is a data gap.
+ */
+function assessmentOf(data, assessedOn) {
+  if (data === null || typeof data !== "object" || data.resourceType !== "Bundle") {
+    return { ok: true, value: data, warnings: [] };
+  }
   if (typeof backplan.bundleToAssessment !== "function") {
     return { ok: false, issues: [{ path: "", message: "this build of backplan has no FHIR intake" }] };
   }
-  const intake = backplan.bundleToAssessment(data);
-  return intake.ok ? { ok: true, value: intake.value.assessment } : intake;
+  const intake = backplan.bundleToAssessment(data, assessedOn === "" ? {} : { assessedOn });
+  return intake.ok ? { ok: true, value: intake.value.assessment, warnings: intake.warnings } : intake;
 }
 
 function showProblems(issues) {
   byId("problems").replaceChildren(...issues.map((issue) => element("li", {}, backplan.formatIssue(issue))));
+}
+
+/** What the intake left out of the Bundle, in its own section (hidden when there is nothing). */
+function showIntakeWarnings(warnings) {
+  byId("intake").hidden = warnings.length === 0;
+  byId("intake-warnings").replaceChildren(
+    ...warnings.map((issue) => element("li", { "data-code": issue.code }, backplan.formatIssue(issue))),
+  );
+}
+
+/** Empties every part of a plan, so a refused input never leaves the previous patient's plan on screen. */
+function clearPlan() {
+  for (const id of ["status", "stamp", "components", "withheld", "gaps"]) byId(id).replaceChildren();
+  delete byId("status").dataset.status;
+  showIntakeWarnings([]);
 }
 
 function showPlan(plan) {
@@ -71,17 +94,22 @@ function evidenceItem(source) {
 }
 
 function makePlan(engine) {
+  clearPlan();
   let data;
   try {
     data = JSON.parse(byId("input").value);
   } catch (error) {
     showProblems([{ path: "", message: `the input is not JSON: ${error.message}` }]);
+    document.body.dataset.state = "refused";
     return;
   }
-  const assessment = assessmentOf(data);
+  const assessment = assessmentOf(data, byId("assessed-on").value);
   const plan = assessment.ok ? engine.safeRecommend(assessment.value, { profile: byId("profile").value }) : assessment;
   showProblems(plan.ok ? plan.warnings : plan.issues);
-  if (plan.ok) showPlan(plan.value);
+  if (plan.ok) {
+    showPlan(plan.value);
+    showIntakeWarnings(assessment.warnings);
+  }
   document.body.dataset.state = plan.ok ? "planned" : "refused";
 }
 

@@ -15,7 +15,7 @@ import { chromium, type Browser, type Locator, type Page } from "playwright-core
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { bundleBrowser, callsEval, type BrowserBundle } from "../../src/build/bundle-browser.js";
-import { compileRuleset, createEngine } from "../../src/core/index.js";
+import { compileRuleset, createEngine, formatIssue } from "../../src/core/index.js";
 import { bundleToAssessment } from "../../src/core/fhir/intake/index.js";
 import { packToJson } from "../../src/core/pack-json/index.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
@@ -67,6 +67,21 @@ async function attributes(locator: Locator, attribute: string): Promise<(string 
   return Promise.all((await locator.all()).map((one) => one.getAttribute(attribute)));
 }
 
+interface ExampleBundle {
+  timestamp?: string;
+  entry: { resource: { resourceType: string } }[];
+}
+
+/** The example FHIR Bundle, fresh for each test to change. */
+async function exampleBundle(): Promise<ExampleBundle> {
+  return JSON.parse(await readFile(join(ROOT, "examples/fhir/patient-bundle.json"), "utf8")) as ExampleBundle;
+}
+
+/** The Bundle without its Questionnaire: the intake cannot read the PHQ-9 response's items and says so. */
+function withoutQuestionnaire(bundle: ExampleBundle): ExampleBundle {
+  return { ...bundle, entry: bundle.entry.filter((e) => e.resource.resourceType !== "Questionnaire") };
+}
+
 const ruleset = compileRuleset(bundledFiles);
 const example = parse(await readFile(join(ROOT, "examples/chronic-high-risk.yaml"), "utf8")) as unknown;
 const expected = createEngine(ruleset).recommend(example);
@@ -107,6 +122,12 @@ describe.skipIf(skip)(title, () => {
     await page.goto(`${url}/`);
     await page.waitForSelector("body[data-state=planned]", { timeout: 30_000 });
   }, 120_000);
+
+  /** Puts `input` in the page's form, as JSON, and submits it. */
+  async function submit(input: unknown): Promise<void> {
+    await page.fill("#input", JSON.stringify(input));
+    await page.click("button[type=submit]");
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -196,6 +217,87 @@ describe.skipIf(skip)(title, () => {
     await page.waitForSelector("body[data-state=planned]");
     expect(await attributes(page.locator("#components article"), "data-id")).toEqual(plan.components.map((c) => c.id));
     expect(await attributes(page.locator("#withheld li"), "data-id")).toEqual(plan.withheld.map((w) => w.id));
+  });
+
+  it("shows what the intake left out of a Bundle in its own section, and hides it when nothing was", async () => {
+    const fhir = await exampleBundle();
+    const intake = bundleToAssessment(withoutQuestionnaire(fhir));
+    if (!intake.ok) throw new Error("the Bundle without its Questionnaire does not load");
+    await submit(withoutQuestionnaire(fhir));
+    await page.waitForSelector("body[data-state=planned]");
+    const warnings = page.locator("#intake-warnings li");
+    expect(await page.locator("#intake").isVisible()).toBe(true);
+    expect(await warnings.allTextContents()).toEqual(intake.warnings.map(formatIssue));
+    expect(await attributes(warnings, "data-code")).toContain("fhir/unknown-questionnaire");
+    expect(await warnings.first().textContent()).toMatchInlineSnapshot(
+      `"entry[1].resource.questionnaire: QuestionnaireResponse/phq9-response: Questionnaire "http://loinc.org/q/44249-1" is not in the Bundle or contained, so its items (which carry no codes) cannot be read; its answers are ignored"`,
+    );
+
+    await submit(example); // an assessment: no intake, nothing left out
+    await expect.poll(() => warnings.count()).toBe(0);
+    expect(await page.locator("#intake").isVisible()).toBe(false);
+  });
+
+  const refusals: readonly (readonly [string, (bundle: ExampleBundle) => unknown, string])[] = [
+    [
+      "a Bundle with no timestamp (no assessment date, so no age)",
+      ({ timestamp: _timestamp, ...undated }) => undated,
+      "patient.age: required field is missing",
+    ],
+    ["an invalid assessment", () => ({ patient: { age: -3 } }), "pain: required field is missing"],
+  ];
+
+  it.each(refusals)("clears the previous plan when %s is refused", async (_what, refused, problem) => {
+    const fhir = await exampleBundle();
+    const intake = bundleToAssessment(withoutQuestionnaire(fhir));
+    if (!intake.ok) throw new Error("the Bundle without its Questionnaire does not load");
+    const plan = createEngine(ruleset).recommend(intake.value.assessment, {
+      profile: await page.inputValue("#profile"),
+    });
+    await submit(withoutQuestionnaire(fhir));
+    await expect.poll(() => page.locator("#status").textContent()).toBe(`Status: ${plan.status}`);
+    expect(await page.locator("#components article").count()).toBe(plan.components.length);
+    expect(await page.locator("#intake-warnings li").count()).toBe(intake.warnings.length);
+
+    await submit(refused(fhir));
+    await page.waitForSelector("body[data-state=refused]");
+    expect(await page.locator("#problems li").allTextContents()).toContain(problem);
+    const shown = {
+      status: await page.locator("#status").textContent(),
+      statusAttribute: await page.locator("#status").getAttribute("data-status"),
+      stamp: await page.locator("#stamp").textContent(),
+      components: await page.locator("#components article").count(),
+      withheld: await page.locator("#withheld li").count(),
+      gaps: await page.locator("#gaps li").count(),
+      intakeWarnings: await page.locator("#intake-warnings li").count(),
+      intakeVisible: await page.locator("#intake").isVisible(),
+    };
+    expect(shown).toEqual({
+      status: "",
+      statusAttribute: null,
+      stamp: "",
+      components: 0,
+      withheld: 0,
+      gaps: 0,
+      intakeWarnings: 0,
+      intakeVisible: false,
+    });
+  });
+
+  it("takes a Bundle without a timestamp on the visit date the page is given", async () => {
+    const { timestamp, ...undated } = await exampleBundle();
+    const assessedOn = timestamp?.slice(0, 10) ?? "";
+    const intake = bundleToAssessment(undated, { assessedOn });
+    if (!intake.ok) throw new Error("the undated example Bundle does not load on its visit date");
+    const plan = createEngine(ruleset).recommend(intake.value.assessment, {
+      profile: await page.inputValue("#profile"),
+    });
+    await page.fill("#assessed-on", assessedOn);
+    await submit(undated);
+    await page.waitForSelector("body[data-state=planned]");
+    expect(await page.locator("#status").textContent()).toBe(`Status: ${plan.status}`);
+    expect(await attributes(page.locator("#components article"), "data-id")).toEqual(plan.components.map((c) => c.id));
+    await page.fill("#assessed-on", "");
   });
 
   it("met no CSP violation and logged no error", async () => {

@@ -1,7 +1,7 @@
 import type { Plan } from "../../generated/types.js";
 import type { Bundle, BundleEntry, CarePlan, Provenance, RequestStatus, Resource, ServiceRequest } from "../types.js";
 import { carePlanOf, isReferral } from "./care-plan.js";
-import type { FhirPlanContext } from "./context.js";
+import { checkContext, type FhirPlanContext } from "./context.js";
 import { planIds } from "./ids.js";
 import { provenanceOf } from "./provenance.js";
 import { serviceRequestOf } from "./service-request.js";
@@ -25,12 +25,14 @@ export interface FhirPlan {
  * The plan as a proposed CarePlan (status `active`, or `draft` when draft rules ran), a
  * ServiceRequest per referral with its priority, and a Provenance naming the engine, rule pack
  * digest and profile. Pure and deterministic: the same plan and context give byte-identical JSON;
- * resources reference each other by `urn:uuid:` fullUrls derived from them.
+ * resources reference each other by `urn:uuid:` fullUrls derived from them. Throws a `RangeError`
+ * when `context.recorded` is not an R4 instant (`2026-11-23T22:40:00Z`; a date alone is not one).
  *
  * @example
  * const { bundle } = planToFhir(plan, { patient: "Patient/123", engine: { name: "backplan", version: "1.2.0" }, recorded: "2026-11-23T22:40:00Z" });
  */
 export function planToFhir(plan: Plan, context: FhirPlanContext): FhirPlan {
+  checkContext(context);
   const ids = planIds(plan, context);
   const status: RequestStatus = (plan.ruleset.drafts ?? []).length === 0 ? "active" : "draft";
   const referrals = plan.components.filter(isReferral).map((component) => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CarePlanActivity } from "../../../../src/core/fhir/types.js";
+import type { CarePlanActivity, Provenance } from "../../../../src/core/fhir/types.js";
 import { planToFhir, type FhirPlan, type FhirPlanContext } from "../../../../src/core/fhir/output/index.js";
 import { priorityOf } from "../../../../src/core/fhir/output/priority.js";
 import type { Plan } from "../../../../src/core/generated/types.js";
@@ -210,6 +210,49 @@ describe("the checks are not vacuous", () => {
         "Bundle/meta: expected a value or no element, found {}",
       ]
     `);
+  });
+});
+
+describe("the context's recorded time", () => {
+  const instants = ["2026-11-23T22:40:00Z", "2026-11-23T22:40:00.123+01:00", "2026-11-23T23:59:60-14:00"];
+  const notInstants = [
+    "2026-11-23",
+    "2026-11-23T22:40Z",
+    "2026-11-23T22:40:00",
+    "2026-11-23 22:40:00Z",
+    "2026-11-23T22:40:00+15:00",
+    "",
+  ];
+
+  async function planOf(file: string): Promise<Plan> {
+    return engine.recommend(await readAssessmentFile(fileURLToPath(new URL(file, EXAMPLES))));
+  }
+
+  it("is an R4 instant: what the schema takes for Provenance.recorded, planToFhir takes", async () => {
+    const plan = await planOf("chronic-high-risk.yaml");
+    const { provenance } = planToFhir(plan, context);
+    const recordedAt = (recorded: string): Provenance => ({ ...provenance, recorded });
+    for (const recorded of instants) {
+      expect(validate(recordedAt(recorded))).toEqual([]);
+      expect(planToFhir(plan, { ...context, recorded }).provenance.recorded).toBe(recorded);
+    }
+    for (const recorded of notInstants) {
+      expect(validate(recordedAt(recorded))).not.toEqual([]);
+      expect(() => planToFhir(plan, { ...context, recorded })).toThrow(RangeError);
+    }
+  });
+
+  it("is refused with what was expected and what was found, also on a day the calendar lacks", async () => {
+    const plan = await planOf("chronic-high-risk.yaml");
+    expect(() => planToFhir(plan, { ...context, recorded: "2026-11-23" })).toThrowErrorMatchingInlineSnapshot(
+      `[RangeError: planToFhir: context.recorded must be a FHIR instant, to the second and with a time zone (YYYY-MM-DDThh:mm:ss[.sss]Z or ±hh:mm, e.g. "2026-11-23T22:40:00Z"), as Provenance.recorded requires; found "2026-11-23"]`,
+    );
+    expect(() => planToFhir(plan, { ...context, recorded: "2026-02-29T10:00:00Z" })).toThrow(
+      'found "2026-02-29T10:00:00Z"',
+    );
+    expect(planToFhir(plan, { ...context, recorded: "2028-02-29T10:00:00Z" }).provenance.recorded).toBe(
+      "2028-02-29T10:00:00Z",
+    );
   });
 });
 

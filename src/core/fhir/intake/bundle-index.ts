@@ -2,6 +2,7 @@ import type { Issue } from "../../errors.js";
 import { forbiddenKeyIssues } from "../../assessment/forbidden-keys.js";
 import { isPlainObject, plainDataIssues } from "../../assessment/plain-data.js";
 import { walkObjects } from "../../assessment/walk.js";
+import { escapeSegment } from "../../pointer.js";
 import { limits } from "./limits.js";
 import { isRecord } from "./mappings/values.js";
 import { codes, fhirIssue, messages } from "./messages.js";
@@ -23,11 +24,22 @@ export interface BundleIndex {
   readonly timestamp?: string;
 }
 
+type Indexed = { ok: true; index: BundleIndex } | { ok: false; issues: Issue[] };
+
 /**
  * The Bundle's resources, once it is known to be bounded plain data with no prototype keys
- * (the same guards as the assessment intake); otherwise the issues found.
+ * (the same guards as the assessment intake); otherwise the issues found. Never throws: an
+ * object whose reading throws (a getter, a Proxy's trap) is not plain data.
  */
-export function indexBundle(input: unknown): { ok: true; index: BundleIndex } | { ok: false; issues: Issue[] } {
+export function indexBundle(input: unknown): Indexed {
+  try {
+    return indexPlainBundle(input);
+  } catch {
+    return { ok: false, issues: [fhirIssue(codes.notPlainData, "", messages.unreadableBundle())] };
+  }
+}
+
+function indexPlainBundle(input: unknown): Indexed {
   if (!isPlainObject(input) || (input as Record<string, unknown>)["resourceType"] !== "Bundle") {
     return { ok: false, issues: [fhirIssue(codes.notABundle, "", messages.notABundle(describe(input)))] };
   }
@@ -39,6 +51,8 @@ export function indexBundle(input: unknown): { ok: true; index: BundleIndex } | 
         ? messages.tooLarge("nesting depth", size.depth, limits.depth)
         : undefined;
   if (tooLarge !== undefined) return { ok: false, issues: [fhirIssue(codes.tooLarge, "", tooLarge)] };
+  if (size.cycle !== undefined)
+    return { ok: false, issues: [fhirIssue(codes.notPlainData, size.cycle, messages.cycle())] };
   const unsafe = [...plainDataIssues(input), ...forbiddenKeyIssues(input)].map(recode);
   if (unsafe.length > 0) return { ok: false, issues: unsafe };
   const bundle = input as Readonly<Record<string, unknown>>;
@@ -75,15 +89,33 @@ export function labelOf(resource: Readonly<Record<string, unknown>>, fallback: s
   return `${String(resource["resourceType"])}/${typeof id === "string" && id !== "" ? id : fallback}`;
 }
 
-/** Objects and lists, and how deep they nest; the walk stops descending past either limit. */
-function measure(input: object): { nodes: number; depth: number } {
+/**
+ * Objects and lists, how deep they nest, and where the first cycle closes (an object inside
+ * itself): the readers recurse and would not end on one. An object shared by two places (a
+ * Bundle built in code reusing a coding) is read twice and counted twice. The walk stops
+ * descending past either limit.
+ */
+function measure(input: object): { nodes: number; depth: number; cycle?: string } {
   let nodes = 0;
   let depth = 0;
+  let cycle: string | undefined;
+  const firstAt = new Map<unknown, string>([[input, ""]]);
   walkObjects(input, (node, pointer) => {
     depth = Math.max(depth, pointer.split("/").length - 1);
-    return ++nodes > limits.nodes || depth > limits.depth ? [] : Object.keys(node);
+    if (++nodes > limits.nodes || depth > limits.depth || cycle !== undefined) return [];
+    const keys = Object.keys(node);
+    for (const key of keys) {
+      const child = (node as Record<string, unknown>)[key];
+      if (typeof child !== "object" || child === null) continue;
+      const at = firstAt.get(child);
+      // Reached before on the path down to here: an ancestor, so the child closes a cycle.
+      if (at !== undefined && (pointer === at || pointer.startsWith(`${at}/`)))
+        cycle ??= `${pointer}/${escapeSegment(key)}`;
+      if (at === undefined) firstAt.set(child, `${pointer}/${escapeSegment(key)}`);
+    }
+    return keys;
   });
-  return { nodes, depth };
+  return { nodes, depth, ...(cycle === undefined ? {} : { cycle }) };
 }
 
 /** The assessment guards' issues, under FHIR codes. */

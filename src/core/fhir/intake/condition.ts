@@ -49,11 +49,17 @@ export function readCondition(source: BundleResource): Reading {
   };
 }
 
-/** The code of a status CodeableConcept in `system`, matched by system and code only. */
+/**
+ * The code of a status CodeableConcept: its coding in `system`, else one with no system (the
+ * element is bound to that one code system, and senders often leave it out; an
+ * `entered-in-error` must not be missed for it). A coding of another system is not read.
+ */
 function statusOf(concept: unknown, system: string): string | undefined {
   const codings = isRecord(concept) ? concept["coding"] : undefined;
   if (!Array.isArray(codings)) return undefined;
-  const found = (codings as unknown[]).find((coding) => isRecord(coding) && coding["system"] === system);
-  const code = isRecord(found) ? found["code"] : undefined;
+  const list = (codings as unknown[]).filter(isRecord);
+  const found =
+    list.find((coding) => coding["system"] === system) ?? list.find((coding) => coding["system"] === undefined);
+  const code = found?.["code"];
   return typeof code === "string" ? code : undefined;
 }

@@ -9,12 +9,14 @@ import { safeParseAssessment } from "../../assessment/validate.js";
 import type { Assessment } from "../../generated/types.js";
 import { assemble } from "./assemble.js";
 import { repointed } from "./assessment-issues.js";
-import { type BundleIndex, type BundleResource, indexBundle } from "./bundle-index.js";
+import { type BundleResource, indexBundle } from "./bundle-index.js";
 import { readCondition } from "./condition.js";
 import { type Reading, merge, nothing } from "./finding.js";
 import { codes, fhirIssue, messages } from "./messages.js";
 import { readObservation } from "./observation.js";
+import { type IntakeOptions, assessedOnOf } from "./options.js";
 import { readPatient } from "./patient.js";
+import { type Questionnaires, indexQuestionnaires } from "./questionnaire.js";
 import { readQuestionnaireResponse } from "./questionnaire-response.js";
 import { aboutThePatient } from "./subject.js";
 
@@ -25,11 +27,7 @@ export { conditionFlags } from "./condition-codes.js";
 export type { ConditionCode, ConditionFlag } from "./condition-codes.js";
 export { instrumentMappings } from "./mappings/index.js";
 export type { CodedField, InstrumentMapping } from "./mappings/index.js";
-
-export interface IntakeOptions {
-  /** The visit date, `YYYY-MM-DD`; default the date of Bundle.timestamp. Ages are computed on it. */
-  readonly assessedOn?: string;
-}
+export type { IntakeOptions } from "./options.js";
 
 /** The assessment, and for each field (dotted path, `questionnaires.phq9.items[8]`) the `Type/id` it came from. */
 export interface FhirIntake {
@@ -37,13 +35,17 @@ export interface FhirIntake {
   readonly sources: Readonly<Record<string, string>>;
 }
 
+/** What the carriers share for one Bundle: the visit date and its Questionnaires, indexed once. */
+interface BundleContext {
+  readonly assessedOn: string | undefined;
+  readonly questionnaires: Questionnaires;
+}
+
 /** The carrier of each resource type the intake reads; other types are skipped. */
-const carriers: Readonly<
-  Record<string, (source: BundleResource, bundle: BundleIndex, assessedOn?: string) => Reading>
-> = {
-  Patient: (source, _bundle, assessedOn) => readPatient(source, assessedOn),
+const carriers: Readonly<Record<string, (source: BundleResource, context: BundleContext) => Reading>> = {
+  Patient: (source, { assessedOn }) => readPatient(source, assessedOn),
   Observation: (source) => readObservation(source),
-  QuestionnaireResponse: (source, bundle) => readQuestionnaireResponse(source, bundle.resources),
+  QuestionnaireResponse: (source, { questionnaires }) => readQuestionnaireResponse(source, questionnaires),
   Condition: (source) => readCondition(source),
 };
 
@@ -60,18 +62,13 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
   const indexed = indexBundle(bundle);
   if (!indexed.ok) return { ok: false, issues: indexed.issues };
   const { index } = indexed;
-  if (options.assessedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.assessedOn)) {
-    return {
-      ok: false,
-      issues: [fhirIssue(codes.badOption, "", messages.badOption("assessedOn", options.assessedOn))],
-    };
-  }
+  const asked = assessedOnOf(options);
+  if (!asked.ok) return asked;
   const about = aboutThePatient(index.resources);
   if (about.issues.some((issue) => issue.severity === "error")) return { ok: false, issues: about.issues };
-  const assessedOn = options.assessedOn ?? dateOf(index.timestamp);
-  const reading = merge(
-    about.resources.map((source) => carriers[source.type]?.(source, index, assessedOn) ?? nothing()),
-  );
+  const assessedOn = asked.value ?? dateOf(index.timestamp);
+  const context: BundleContext = { assessedOn, questionnaires: indexQuestionnaires(index.resources) };
+  const reading = merge(about.resources.map((source) => carriers[source.type]?.(source, context) ?? nothing()));
   const noDate: Issue[] =
     assessedOn === undefined && about.resources.some((source) => source.type === "Patient")
       ? [fhirIssue(codes.noAssessmentDate, "", messages.noAssessmentDate(), "warning")]

@@ -39,9 +39,10 @@ export function fhirIssue(code: FhirIssueCode, path: string, message: string, se
 export const messages = {
   notABundle: (found: string) => `expected a FHIR Bundle (an object with resourceType "Bundle"), found ${found}`,
   tooLarge: (what: string, found: number, limit: number) => `${what}: ${found} exceeds the limit of ${limit}`,
-  badOption: (name: string, found: unknown) => `options.${name}: expected a date YYYY-MM-DD, found ${show(found)}`,
+  badOption: (name: string, found: string) => `options.${name}: expected a date YYYY-MM-DD, found ${found}`,
   badOptions: (found: string) => `options: expected an object (or nothing), found ${found}`,
-  notPlainBundle: (reason: string) => `expected plain data (JSON), found an object that cannot be read: ${reason}`,
+  unreadableBundle: () => "expected plain data (JSON), found an object that throws when read (a getter or a Proxy)",
+  cycle: () => "expected plain data (JSON), found an object inside itself (a cycle)",
   conflict: (field: string, first: string, firstValue: unknown, second: string, secondValue: unknown) =>
     `${field}: ${first} gives ${show(firstValue)} but ${second} gives ${show(secondValue)}`,
   unreadableValue: (resource: string, field: string, expected: string) =>
@@ -60,7 +61,7 @@ export const messages = {
   notCurrentCondition: (resource: string, status: string | undefined, field: string) =>
     `${resource}: clinicalStatus ${status === undefined ? "missing" : `"${status}"`}, expected active, recurrence or relapse; it does not set ${field}`,
   linkIdsDisagree: (resource: string, first: string, firstValue: unknown, second: string, secondValue: unknown) =>
-    `${resource}: linkId "${first}" gives ${show(firstValue)} but linkId "${second}" gives ${show(secondValue)}, and both are ${second}`,
+    `${resource}: linkId "${first}" gives ${show(firstValue)} but linkId "${second}" gives ${show(secondValue)}; both answer the same question`,
   notACalendarDate: (resource: string, birthDate: string) =>
     `${resource}: birthDate "${birthDate}" is not a calendar date (month 01–12, a day the month has); patient.age is left out`,
   noAssessmentDate: () =>

@@ -1,3 +1,4 @@
+import { isDate } from "../../calendar.js";
 import type { BundleResource } from "./bundle-index.js";
 import type { Reading } from "./finding.js";
 import { codes, fhirIssue, messages } from "./messages.js";
@@ -24,6 +25,11 @@ export function readPatient(source: BundleResource, assessedOn: string | undefin
     return reading;
   }
   const [, year, month, day] = match.map(Number);
+  if (!onCalendar(birthDate)) {
+    const message = messages.notACalendarDate(label, birthDate);
+    reading.issues.push(fhirIssue(codes.unreadableValue, `${pointer}/birthDate`, message, "warning"));
+    return reading;
+  }
   // The earliest and latest day the birthDate can mean; day 31 orders after every real day.
   const earliest = ageOn([year ?? 0, month || 1, day || 1], assessedOn);
   const latest = ageOn([year ?? 0, month || 12, day || 31], assessedOn);
@@ -34,6 +40,11 @@ export function readPatient(source: BundleResource, assessedOn: string | undefin
   }
   reading.findings.push({ field: "patient.age", value: latest, source });
   return reading;
+}
+
+/** Whether the month is 01–12 and, in a full date, the day is one the month has (not 1980-02-30). */
+function onCalendar(birthDate: string): boolean {
+  return birthDate.length === 4 || isDate(birthDate.length === 7 ? `${birthDate}-01` : birthDate);
 }
 
 /** Completed years from a birth day to a `YYYY-MM-DD` date. */

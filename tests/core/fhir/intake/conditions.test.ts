@@ -220,3 +220,41 @@ describe("a Bundle of Patient, QuestionnaireResponse, Observation and Condition"
     });
   });
 });
+
+describe("status codings without a system", () => {
+  const cancer = { system: ICD10CM, code: "C50.911" };
+  const withStatus = (verification: Coding, clinical: Coding = { system: CLINICAL, code: "active" }): Condition => ({
+    ...condition("dx", cancer),
+    clinicalStatus: { coding: [clinical] },
+    verificationStatus: { coding: [verification] },
+  });
+
+  it("reads a verificationStatus coding with no system: entered-in-error withdraws the Condition", () => {
+    const found = read(withStatus({ code: "entered-in-error" }));
+    expect(found.redFlags).toBeUndefined();
+    expect(found.warnings?.map((issue) => issue.message)).toEqual([
+      'Condition/dx: status "entered-in-error", so it is ignored',
+    ]);
+  });
+
+  it("reads a clinicalStatus coding with no system", () => {
+    const osteoporosis = {
+      ...withStatus({ code: "confirmed" }, { code: "resolved" }),
+      code: { coding: [{ system: SNOMED, code: "64859006" }] },
+    };
+    expect(read(osteoporosis).warnings?.map((issue) => issue.code)).toEqual(["fhir/not-current-condition"]);
+  });
+
+  it("ignores a status coding of another system", () => {
+    const found = read(withStatus({ system: "http://example.org/status", code: "entered-in-error" }));
+    expect(found.redFlags).toEqual({ historyOfCancer: true });
+  });
+
+  it("prefers the coding of the right system to one with no system", () => {
+    const both: Condition = {
+      ...withStatus({ code: "confirmed" }),
+      verificationStatus: { coding: [{ code: "confirmed" }, { system: VERIFICATION, code: "refuted" }] },
+    };
+    expect(read(both).redFlags).toBeUndefined();
+  });
+});

@@ -154,3 +154,124 @@ describe("untrusted input", () => {
     `);
   });
 });
+
+describe("untrusted options and exotic objects", () => {
+  const throwingOptions = {
+    get assessedOn(): string {
+      throw new Error("no date for you");
+    },
+  };
+  it.each([
+    ["null", null],
+    ["a string", "2026-11-23"],
+    ["a number", 7],
+    ["a list", []],
+    ["a Map", new Map([["assessedOn", "2026-11-23"]])],
+    ["a getter that throws", throwingOptions],
+  ])("reports options that are %s as a bad option, never throws", (_case, options) => {
+    const result = bundleToAssessment(bundleOf(), options as unknown as { assessedOn?: string });
+    expect(!result.ok && result.issues.map((issue) => issue.code)).toEqual(["fhir/bad-option"]);
+  });
+
+  it("pins the bad options messages, and a non-string assessedOn's", () => {
+    expect(issuesOf(bundleOf(), throwingOptions)).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/bad-option",
+          "message": "options: expected an object (or nothing), found an object that throws when read (a getter or a Proxy)",
+          "path": "",
+          "severity": "error",
+        },
+      ]
+    `);
+    expect(issuesOf(bundleOf(), null as unknown as { assessedOn?: string })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/bad-option",
+          "message": "options: expected an object (or nothing), found null",
+          "path": "",
+          "severity": "error",
+        },
+      ]
+    `);
+    expect(issuesOf(bundleOf(), { assessedOn: 20261123 } as unknown as { assessedOn?: string })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/bad-option",
+          "message": "options.assessedOn: expected a date YYYY-MM-DD, found a number",
+          "path": "",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it("reports a Bundle it cannot read (a getter that throws, a Proxy whose traps throw) as not plain data", () => {
+    const throwingGetter = {
+      resourceType: "Bundle",
+      get entry(): unknown {
+        throw new Error("no entries for you");
+      },
+    };
+    const trap = (): never => {
+      throw new Error("trapped");
+    };
+    const proxies = [
+      new Proxy({ resourceType: "Bundle" }, { ownKeys: trap }),
+      new Proxy({ resourceType: "Bundle" }, { get: trap }),
+      new Proxy({ resourceType: "Bundle" }, { getPrototypeOf: trap }),
+      { resourceType: "Bundle", entry: [new Proxy({}, { ownKeys: trap })] },
+    ];
+    for (const input of [throwingGetter, ...proxies]) {
+      expect(() => bundleToAssessment(input)).not.toThrow();
+      const result = bundleToAssessment(input);
+      expect(!result.ok && result.issues.map((issue) => issue.code)).toEqual(["fhir/not-plain-data"]);
+    }
+    expect(issuesOf(throwingGetter)).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/not-plain-data",
+          "message": "expected plain data (JSON), found an object that throws when read (a getter or a Proxy)",
+          "path": "",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+});
+
+describe("objects JSON cannot hold", () => {
+  it("rejects a cycle, which the readers (they recurse) would never finish", () => {
+    const item: Record<string, unknown> = { linkId: "a", answer: [{ valueInteger: 1 }] };
+    item["item"] = [item];
+    const bundle = {
+      resourceType: "Bundle",
+      entry: [{ resource: { resourceType: "QuestionnaireResponse", questionnaire: "#q", item: [item] } }],
+    };
+    expect(issuesOf(bundle)).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/not-plain-data",
+          "message": "expected plain data (JSON), found an object inside itself (a cycle)",
+          "path": "/entry/0/resource/item/0/item/0",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it("reads an object shared by two places, as a Bundle built in code may reuse a coding", () => {
+    const coding = { system: "http://loinc.org", code: "72514-3" };
+    const pain = { resourceType: "Observation", id: "pain", status: "final", valueInteger: 6 };
+    const bundle = {
+      ...bundleOf(),
+      entry: [
+        ...(bundleOf().entry ?? []),
+        { resource: { ...pain, code: { coding: [coding, coding] } } },
+        { resource: { ...pain, id: "pain-again", code: { coding: [coding] } } },
+      ],
+    };
+    const result = bundleToAssessment(bundle);
+    expect(result.ok && result.value.assessment.pain.intensity).toBe(6);
+  });
+});

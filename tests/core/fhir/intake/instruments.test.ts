@@ -12,6 +12,7 @@ import {
   loincQuestionnaire,
   observation,
   quantity,
+  UCUM,
   response,
 } from "./fixtures.js";
 
@@ -220,5 +221,29 @@ describe("pain, body size, smoking, pregnancy", () => {
   ])("reads pregnancy status 82810-3 answer %s|%s as pregnant %s", (system, code, pregnant) => {
     const status = observation("pregnancy", "82810-3", { valueCodeableConcept: { coding: [{ system, code }] } });
     expect(intake(status).assessment.patient.pregnant).toBe(pregnant);
+  });
+});
+
+describe("quantity units: UCUM codes only", () => {
+  const weight = (valueQuantity: Record<string, unknown>) =>
+    bundleToAssessment(bundleOf(observation("w", "29463-7", { valueQuantity })));
+
+  it.each([
+    ["a code of another system", { value: 154, unit: "lb", system: "http://example.org/units", code: "kg" }],
+    ["a code without a system", { value: 70, code: "kg" }],
+    ["display text alone", { value: 70, unit: "kg" }],
+    ["display text under the UCUM system", { value: 70, unit: "kg", system: UCUM }],
+  ])("leaves out %s, with a warning", (_case, valueQuantity) => {
+    const result = weight(valueQuantity);
+    if (!result.ok) expect.fail(JSON.stringify(result.issues));
+    expect(result.value.assessment.lifestyle).toBeUndefined();
+    expect(result.warnings.map((issue) => issue.message)).toEqual([
+      'Observation/w: the value for lifestyle.weightKg is not usable, expected a quantity in "kg", "g" or "[lb_av]"; it is left out',
+    ]);
+  });
+
+  it("reads the UCUM code whatever the display says", () => {
+    const result = weight({ value: 70, unit: "kilograms", system: UCUM, code: "kg" });
+    expect(result.ok && result.value.assessment.lifestyle).toEqual({ weightKg: 70 });
   });
 });

@@ -7,7 +7,7 @@ const resource = fc.record(
   {
     resourceType: fc.constantFrom("Patient", "Observation", "QuestionnaireResponse", "Questionnaire", "Condition"),
     id: fc.string(),
-    status: fc.constantFrom("final", "completed", "entered-in-error"),
+    status: fc.constantFrom("final", "completed", "entered-in-error", "stopped", "in-progress", "cancelled"),
     gender: fc.jsonValue(),
     birthDate: fc.oneof(fc.string(), fc.constantFrom("1970", "1970-02", "1970-02-29")),
     subject: fc.jsonValue(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bundleToAssessment } from "../../../../src/core/fhir/intake/index.js";
-import type { Bundle } from "../../../../src/core/fhir/types.js";
-import { bundleOf, duration, observation, patient } from "./fixtures.js";
+import { BACKPLAN_ANSWERS, bundleToAssessment } from "../../../../src/core/fhir/intake/index.js";
+import type { Bundle, Resource } from "../../../../src/core/fhir/types.js";
+import { UCUM, backplanResponse, bundleOf, duration, observation, patient, quantity } from "./fixtures.js";
 
 describe("one patient", () => {
   it("reads resources whose subject is the Patient, by relative reference, absolute URL or fullUrl", () => {
@@ -20,7 +20,7 @@ describe("one patient", () => {
         },
         {
           resource: observation("bmi", "39156-5", {
-            valueQuantity: { value: 22, code: "kg/m2" },
+            valueQuantity: { value: 22, system: UCUM, code: "kg/m2" },
             subject: { reference: "Patient/pat" },
           }),
         },
@@ -60,5 +60,77 @@ describe("one patient", () => {
         },
       ]
     `);
+  });
+});
+
+describe("references to a version of the Patient", () => {
+  it.each([
+    "Patient/pat/_history/2",
+    "https://ehr.example.org/fhir/Patient/pat/_history/2",
+    "https://ehr.example.org/fhir/Patient/pat",
+  ])("reads a resource whose subject is %s as the Patient's", (reference) => {
+    const pain = observation("pain", "72514-3", { valueInteger: 4, subject: { reference } });
+    const result = bundleToAssessment(bundleOf(pain));
+    if (!result.ok) expect.fail(JSON.stringify(result.issues));
+    expect(result.value.assessment.pain.intensity).toBe(4);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("still leaves out a version of someone else", () => {
+    const other = observation("pain", "72514-3", {
+      valueInteger: 4,
+      subject: { reference: "Patient/someone-else/_history/2" },
+    });
+    const result = bundleToAssessment(bundleOf(other));
+    expect(result.ok && result.warnings.map((issue) => issue.code)).toEqual(["fhir/other-subject"]);
+  });
+});
+
+describe("a Bundle without a Patient", () => {
+  const noPatient = (...resources: Resource[]): Bundle => ({
+    resourceType: "Bundle",
+    type: "collection",
+    timestamp: "2026-11-23T10:00:00Z",
+    entry: resources.map((resource) => ({ resource })),
+  });
+  const about = (reference: string) => ({ subject: { reference } });
+  /** The required answers, patient's included, from backplan's Questionnaire. */
+  const required = backplanResponse("required", {
+    "patient.age": [{ valueInteger: 40 }],
+    "patient.sex": [{ valueCoding: { system: BACKPLAN_ANSWERS, code: "female" } }],
+    "pain.durationWeeks": [{ valueDecimal: 3 }],
+  });
+
+  it("rejects resources about different subjects, naming both", () => {
+    const result = bundleToAssessment(
+      noPatient(
+        { ...required, ...about("Patient/A") },
+        observation("pain", "72514-3", { valueInteger: 4, ...about("Patient/B") }),
+      ),
+    );
+    expect(!result.ok && result.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/several-subjects",
+          "message": "expected the resources to be about one patient (the Bundle has no Patient to say which), but QuestionnaireResponse/required is about "Patient/A" and Observation/pain is about "Patient/B"",
+          "path": "/entry/1/resource/subject/reference",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it("reads resources about one subject, however it is referenced, and those without a subject", () => {
+    const result = bundleToAssessment(
+      noPatient(
+        { ...required, ...about("Patient/A") },
+        observation("pain", "72514-3", {
+          valueInteger: 4,
+          ...about("https://ehr.example.org/fhir/Patient/A/_history/3"),
+        }),
+        observation("bmi", "39156-5", quantity(22, "kg/m2")),
+      ),
+    );
+    expect(result.ok ? result.value.assessment.pain : result.issues).toEqual({ durationWeeks: 3, intensity: 4 });
   });
 });

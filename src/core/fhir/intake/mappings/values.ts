@@ -2,6 +2,7 @@
  * Value readers shared by the mappings. Input is untrusted, so each checks the type of what it
  * reads. Codes are matched by system and code only; a display is never read.
  */
+import { UCUM } from "../systems.js";
 import type { FhirValue, ReadResult, ValueReader } from "./types.js";
 
 /** The codings of a `valueCoding` (response answer) or a `valueCodeableConcept` (Observation). */
@@ -56,14 +57,18 @@ export function score(answers: ReadonlyMap<string, number>, expected: string): V
   };
 }
 
-/** A quantity in one of `units` (UCUM code → factor to the field's unit), converted. */
+/**
+ * A quantity in one of `units` (UCUM code → factor to the field's unit), converted. The unit is
+ * the UCUM `code` only: `unit` is display text, and a code of another system (or of none) may
+ * look like UCUM and mean something else (`lb` labelled `kg`).
+ */
 export function quantity(units: Readonly<Record<string, number>>, expected: string): ValueReader {
   return {
     expected,
     read(value) {
       const found = value["valueQuantity"];
       if (!isRecord(found) || found["comparator"] !== undefined || typeof found["value"] !== "number") return undefined;
-      const unit = typeof found["code"] === "string" ? found["code"] : found["unit"];
+      const unit = found["system"] === UCUM ? found["code"] : undefined;
       const factor = typeof unit === "string" && Object.hasOwn(units, unit) ? units[unit] : undefined;
       return factor === undefined ? undefined : { value: round(found["value"] * factor) };
     },

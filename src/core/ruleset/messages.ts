@@ -473,7 +473,7 @@ export const addWithholdConflict = problem(
   (rule: string, component: string, by: RuleRef, category: string | undefined) =>
     by.id === rule
       ? `rule ${quote(rule)} adds ${quote(component)} and withholds ${withheldAs(category)} itself: withholding wins, so the addition never reaches a plan`
-      : `rule ${quote(rule)} adds ${quote(component)} and ${ruleRef(by)} withholds ${withheldAs(category)} at the same priority; both can fire at once, and then withholding wins`,
+      : `rule ${quote(rule)} adds ${quote(component)} and ${ruleRef(by)} withholds ${withheldAs(category)} at the same priority; lint cannot show they never fire together, and if both do, withholding wins`,
   (rule: string, component: string, by: RuleRef) =>
     by.id === rule
       ? "remove the addition or the withholding"
@@ -504,6 +504,13 @@ export const scenarioUnknownProfile = problem(
   "error",
   (scenario: string, id: string, suggestion?: string) =>
     `scenario ${quote(scenario)} is made under unknown profile ${quote(id)}${didYouMean(suggestion)}`,
+);
+export const scenarioInvalidAssessment = problem(
+  "scenarios/invalid-assessment",
+  "warning",
+  (scenario: string, others: number, field: string, message: string) =>
+    `scenario ${quote(scenario)}${others === 0 ? "" : ` (and ${others} more sharing this value)`}: its assessment is invalid: ${field === "" ? "" : `${field}: `}${message}`,
+  () => "backplan test reports this scenario as invalid, and runs no plan for it, until the assessment is fixed",
 );
 export const scenarioUnknownComponent = scenarioReference("scenarios/unknown-component", "component");
 export const scenarioUnknownRule = scenarioReference("scenarios/unknown-rule", "rule");

@@ -72,7 +72,12 @@ export const fileKinds = {
     kind: "scenarios",
     schema: "scenarios.schema.json",
     validate: validateScenarios,
-    collection: { key: "scenarios", noun: "scenario", idKey: "name", checked: ["name", "profile", "expect"] },
+    collection: {
+      key: "scenarios",
+      noun: "scenario",
+      idKey: "name",
+      checked: ["name", "profile", "assessment", "expect"],
+    },
   },
   rules: {
     kind: "rules",

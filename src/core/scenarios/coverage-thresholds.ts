@@ -40,8 +40,25 @@ export function thresholdOf(
   const nearest = NEAREST[condition.operator];
   const fact = facts.get(condition.fact);
   if (nearest === undefined || typeof condition.value !== "number") return undefined;
-  if (fact?.type === "number") return {};
-  if (fact?.type !== "integer") return undefined;
+  if (fact?.type !== "number" && fact?.type !== "integer") return undefined;
   const { minimum = -Infinity, maximum = Infinity } = fact;
+  // A comparison every recorded value passes (`≥ 0` on a count) only tests that an answer is
+  // recorded, as lint says: no scenario can test its other side, so it is no threshold.
+  if (!bothSidesPossible(condition.operator, condition.value, minimum, maximum)) return undefined;
+  if (fact.type === "number") return {};
   return { boundary: nearest(condition.value).filter((v) => v >= minimum && v <= maximum) };
+}
+
+/** Whether some value in [minimum, maximum] passes the comparison and some value fails it. */
+function bothSidesPossible(operator: OperatorName, cutOff: number, minimum: number, maximum: number): boolean {
+  switch (operator) {
+    case "greaterThanInclusive":
+    case "lessThan":
+      return minimum < cutOff && maximum >= cutOff;
+    case "greaterThan":
+    case "lessThanInclusive":
+      return minimum <= cutOff && maximum > cutOff;
+    default:
+      return minimum <= cutOff && cutOff <= maximum && minimum < maximum;
+  }
 }

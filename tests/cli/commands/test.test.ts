@@ -175,7 +175,7 @@ describe("backplan test --coverage", () => {
       "coverage of 3 scenarios:
         rules        50.0%  2 of 4 fired
         conditions   25.0%  1 of 4 seen both true and false
-        thresholds    0.0%  0 of 2 tested on both sides
+        thresholds    0.0%  0 of 1 tested on both sides
         boundaries    0.0%  0 of 1 tested at the values nearest the cut-off
       rules never fired:
         tests/cli/fixtures/scenarios-fail/rules.yaml:17  depression
@@ -187,22 +187,31 @@ describe("backplan test --coverage", () => {
         tests/cli/fixtures/scenarios-fail/rules.yaml:34:11  pain.durationWeeks ≥ 0  (rule everyone-education)
       thresholds missing a side or a boundary value:
         tests/cli/fixtures/scenarios-fail/rules.yaml:22:11  phq9.total ≥ 10  (rule depression): never true; boundary 10 untested; values tested: 9
-        tests/cli/fixtures/scenarios-fail/rules.yaml:34:11  pain.durationWeeks ≥ 0  (rule everyone-education): never false; values tested: 1, 3
       1 passed, 3 failed
       "
     `);
   });
 
   it("--min-coverage fails the run below N% with a line per measure that fell short, and passes at or above it", async () => {
-    const short = await runMain(["test", PASS, "--min-coverage", "100"]);
+    // One scenario of three fires 2 of 4 rules and tests phq9.total ≥ 10 on one side only.
+    const short = await runMain(["test", PASS, "--run", "depression", "--min-coverage", "100"]);
     expect(short.code).toBe(1);
-    expect(short.stdout.trimEnd().split("\n").slice(-2)).toMatchInlineSnapshot(`
+    expect(short.stdout.trimEnd().split("\n").slice(-3)).toMatchInlineSnapshot(`
       [
-        "threshold coverage 50.0% (1 of 2) is below --min-coverage 100% by 50.0 points",
-        "3 passed, 0 failed",
+        "rule coverage 50.0% (2 of 4) is below --min-coverage 100% by 50.0 points",
+        "threshold coverage 0.0% (0 of 1) is below --min-coverage 100% by 100.0 points",
+        "1 passed, 0 failed",
       ]
     `);
-    const enough = await runMain(["test", PASS, "--min-coverage", "50"]);
+    const oneShort = await runMain(["test", PASS, "--run", "depression", "--min-coverage", "50"]);
+    expect(oneShort.code).toBe(1);
+    expect(oneShort.stdout.trimEnd().split("\n").slice(-2)).toMatchInlineSnapshot(`
+      [
+        "threshold coverage 0.0% (0 of 1) is below --min-coverage 50% by 50.0 points",
+        "1 passed, 0 failed",
+      ]
+    `);
+    const enough = await runMain(["test", PASS, "--min-coverage", "100"]);
     expect(enough.code).toBe(0);
     expect(enough.stdout).toContain("coverage of 3 scenarios:");
     expect(enough.stdout).not.toContain("is below --min-coverage");
@@ -216,7 +225,7 @@ describe("backplan test --coverage", () => {
         "coverage of the 1 scenario selected by --run:",
         "  rules        50.0%  2 of 4 fired",
         "  conditions    0.0%  0 of 4 seen both true and false",
-        "  thresholds    0.0%  0 of 2 tested on both sides",
+        "  thresholds    0.0%  0 of 1 tested on both sides",
         "  boundaries    0.0%  0 of 1 tested at the values nearest the cut-off",
       ]
     `);
@@ -345,12 +354,6 @@ describe("backplan test --format json", () => {
                     "file": "tests/cli/fixtures/scenarios-pass/rules.yaml",
                     "line": 34,
                   },
-                  "threshold": {
-                    "values": [
-                      1,
-                      3,
-                    ],
-                  },
                 },
               ],
               "firedIn": [
@@ -416,8 +419,8 @@ describe("backplan test --format json", () => {
             },
             "thresholds": {
               "covered": 1,
-              "percent": 50,
-              "total": 2,
+              "percent": 100,
+              "total": 1,
             },
           },
         },
@@ -463,12 +466,12 @@ describe("backplan test --format json", () => {
       required: 60,
       shortfalls: [
         { measure: "rules", required: 60, measured: { covered: 2, total: 4, percent: 50 } },
-        { measure: "thresholds", required: 60, measured: { covered: 0, total: 2, percent: 0 } },
+        { measure: "thresholds", required: 60, measured: { covered: 0, total: 1, percent: 0 } },
       ],
     });
     expect(stderr).toMatchInlineSnapshot(`
       "rule coverage 50.0% (2 of 4) is below --min-coverage 60% by 10.0 points
-      threshold coverage 0.0% (0 of 2) is below --min-coverage 60% by 60.0 points
+      threshold coverage 0.0% (0 of 1) is below --min-coverage 60% by 60.0 points
       "
     `);
   });

@@ -576,7 +576,7 @@ describe("messages about rules together", () => {
     );
     expect(lines(withRule(other, rule("education")), "rules/add-withhold-conflict")).toMatchInlineSnapshot(`
       [
-        "psych.yaml:15:24: warning: rule "education" adds "education-reassurance" and "no-education" (priority 100, psych.yaml:2:9) withholds it at the same priority; both can fire at once, and then withholding wins",
+        "psych.yaml:15:24: warning: rule "education" adds "education-reassurance" and "no-education" (priority 100, psych.yaml:2:9) withholds it at the same priority; lint cannot show they never fire together, and if both do, withholding wins",
         "  hint: if "education-reassurance" should be offered when both fire, make their conditions exclude each other; if withholding should win, say so by giving "no-education" a higher priority (withholding wins whatever the priorities)",
       ]
     `);
@@ -633,6 +633,26 @@ describe("scenario messages", () => {
     expect(lines(files, "scenarios/unknown-field")).toMatchInlineSnapshot(`
       [
         "tests/basic.yaml:5:91: error: scenario "low mood" names unknown assessment field "questionnaires.phq9.totl" in "dataGaps" (did you mean "questionnaires.phq9.total"?)",
+      ]
+    `);
+  });
+  it("invalid assessment, once per value however many scenarios share it", () => {
+    const files = packWith({
+      "tests/basic.yaml": [
+        "scenarios:",
+        "  - name: low mood",
+        "    assessment: &base { patient: { age: 40 }, pain: { durationWeeks: 3 }, questionnaires: { phq9: { total: 30 } } }",
+        "    expect: { status: complete }",
+        "  - name: low mood again",
+        "    assessment: *base",
+        "    expect: { status: complete }",
+        "",
+      ].join("\n"),
+    });
+    expect(lines(files, "scenarios/invalid-assessment")).toMatchInlineSnapshot(`
+      [
+        "tests/basic.yaml:3:108: warning: scenario "low mood" (and 1 more sharing this value): its assessment is invalid: questionnaires.phq9.total: 30 is out of range 0–27",
+        "  hint: backplan test reports this scenario as invalid, and runs no plan for it, until the assessment is fixed",
       ]
     `);
   });

@@ -26,7 +26,11 @@ export type Interaction<R extends RuleView> =
       readonly by: R;
       readonly withholding: number;
     }
-  /** At the same priority, `by` may withhold what `rule` adds (both can fire together). */
+  /**
+   * At the same priority, `by` may withhold what `rule` adds: their conditions are not proven
+   * disjoint (facts are taken as independent, so linked facts, such as a total and its severity,
+   * may exclude them in truth).
+   */
   | {
       readonly kind: "add-withhold-conflict";
       readonly rule: R;

@@ -33,8 +33,8 @@ export const conditionLogic: Check = {
 };
 
 /**
- * The findings worth an author's time. A rule whose whole condition is comparisons that hold for
- * every value, joined by `all` (`chronicity in [acute, subacute, chronic]`), is the one way the
+ * The findings worth an author's time. A rule whose whole condition is plain comparisons that hold
+ * for every value, joined by `all` (`chronicity in [acute, subacute, chronic]`), is the one way the
  * condition language says "every patient with this recorded" (e.g. a baseline every plan starts
  * with): that is left alone. Inside a condition that tests something, such a comparison only adds
  * a data gap.
@@ -42,7 +42,9 @@ export const conditionLogic: Check = {
 function saying(findings: readonly ConditionFinding[], condition: Condition): readonly ConditionFinding[] {
   const vacuous = new Set(findings.filter((f) => f.kind === "always-holds").map((f) => f.node.path));
   const presenceOnly = (node: Condition, path: string): boolean =>
-    "all" in node ? node.all.every((child, i) => presenceOnly(child, `${path}/all/${i}`)) : vacuous.has(path);
+    "all" in node
+      ? node.all.every((child, i) => presenceOnly(child, `${path}/all/${i}`))
+      : "fact" in node && vacuous.has(path); // an `any` or `not` that always holds says nothing
   return presenceOnly(condition, "") ? findings.filter((f) => f.kind !== "always-holds") : findings;
 }
 

@@ -10,6 +10,7 @@ import { factReferences } from "./fact-references.js";
 import { governance } from "./governance.js";
 import { reasonTemplates } from "./reason-templates.js";
 import { ruleInteractionsCheck } from "./rule-interactions.js";
+import { scenarioAssessments } from "./scenario-assessments.js";
 import { scenarioReferences } from "./scenario-references.js";
 import { unusedComponents, unusedEvidence } from "./unused.js";
 
@@ -27,6 +28,7 @@ export const checks: readonly Check[] = [
   ruleInteractionsCheck,
   reasonTemplates,
   scenarioReferences,
+  scenarioAssessments,
   unusedComponents,
   unusedEvidence,
   evidenceLinks,

@@ -51,9 +51,16 @@ export const ruleInteractionsCheck: Check = {
     });
     // Anything written after `plan.` is what the higher priorities decided (context-facts.ts).
     const decidedSoFar = (fact: string) => fact.startsWith("plan.");
-    return ruleInteractions(views, { facts, decidedSoFar })
-      .filter((interaction) => interaction.rule.draft || !otherRule(interaction).draft)
-      .map(interactionIssue);
+    const space = { facts, decidedSoFar };
+    // Rules that run without drafts are judged among themselves, so a draft never hides what an
+    // active rule does to them; a draft is judged with everything that runs beside it.
+    return [
+      ...ruleInteractions(
+        views.filter((view) => !view.draft),
+        space,
+      ),
+      ...ruleInteractions(views, space).filter((interaction) => interaction.rule.draft),
+    ].map(interactionIssue);
   },
 };
 
@@ -75,11 +82,6 @@ function interactionIssue(interaction: Interaction<View>): Issue {
     case "equivalent-conditions":
       return issue(equivalentConditions, file.place(`${pointer}/id`), rule.id, refOf(interaction.first));
   }
-}
-
-/** The rule an interaction blames: the one that halts, withholds or came first. */
-function otherRule(interaction: Interaction<View>): View {
-  return interaction.kind === "equivalent-conditions" ? interaction.first : interaction.by;
 }
 
 function refOf({ id, priority, item }: View): RuleRef {

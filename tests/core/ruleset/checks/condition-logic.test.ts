@@ -59,6 +59,14 @@ describe("a rule for everyone with an answer recorded", () => {
     const beside = `{ any: [${PHQ("greaterThanInclusive", "0")}, { fact: redFlags.fever, operator: equal, value: true }] }`;
     expect(found(withCondition(beside), "rules/")).toEqual(["rules/always-holds psych.yaml:5:19 /rules/0/when/any/0"]);
   });
+
+  it("but not when an any (the all/any slip) or a not is what always holds, alone or under an all", () => {
+    const slip = `{ any: [${PHQ("greaterThanInclusive", "10")}, ${PHQ("lessThan", "12")}] }`;
+    expect(found(withCondition(slip), "rules/")).toEqual(["rules/always-holds psych.yaml:5:11 /rules/0/when"]);
+    expect(found(withCondition(`{ all: [${slip}] }`), "rules/")).toEqual([
+      "rules/always-holds psych.yaml:5:19 /rules/0/when/all/0",
+    ]);
+  });
 });
 
 it("checks every rule whose condition is readable, whatever schema errors other rules have", () => {

@@ -29,6 +29,29 @@ describe("rules that never change a plan", () => {
   });
 });
 
+describe("draft rules", () => {
+  const draft = (text: string) => `${text}\nstatus: draft`;
+
+  it("never hide what an active rule does to another: the finding blames the active rule", () => {
+    const below = rule("below", { priority: 500, when: `{ all: [${FEVER}] }` });
+    const files = lint(
+      draft(halting("draft-halt")),
+      halting("active-halt").replace("priority: 1000", "priority: 950"),
+      below,
+    );
+    const issues = checkRuleset(files).issues.filter((issue) => issue.code === "rules/shadowed-by-halt");
+    expect(issues.map((issue) => issue.message)).toEqual([expect.stringContaining('"active-halt" (priority 950')]);
+  });
+
+  it("are judged with everything that runs beside them", () => {
+    const files = lint(
+      halting("active-halt"),
+      draft(rule("draft-below", { priority: 500, when: `{ all: [${FEVER}] }` })),
+    );
+    expect(found(files, "rules/")).toEqual(["rules/shadowed-by-halt psych.yaml:11:9 /rules/1/id"]);
+  });
+});
+
 describe("rules of one priority", () => {
   it("adding and withholding the same component, when both can fire", () => {
     const files = lint(

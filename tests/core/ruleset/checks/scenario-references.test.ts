@@ -8,14 +8,14 @@ const scenarios = (body: string) =>
 it("accepts a scenario whose names all exist, with or without a profile", () => {
   const body =
     "    profile: acp-2017\n    expect: { include: [education-reassurance], withheld: [mental-health-referral], fired: [education-for-all], dataGaps: [questionnaires.phq9.total] }\n";
-  expect(found(scenarios(body), "scenarios/")).toEqual([]);
-  expect(found(scenarios("    expect: { status: complete }\n"), "scenarios/")).toEqual([]);
+  expect(found(scenarios(body), "scenarios/unknown")).toEqual([]);
+  expect(found(scenarios("    expect: { status: complete }\n"), "scenarios/unknown")).toEqual([]);
 });
 
 it("finds an unknown profile, components, rules and fields, at each name", () => {
   const body =
     "    profile: who\n    expect: { include: [x], exclude: [y], withheld: [z], fired: [r1], notFired: [r2], dataGaps: [pain.colour] }\n";
-  expect(found(scenarios(body), "scenarios/")).toEqual([
+  expect(found(scenarios(body), "scenarios/unknown")).toEqual([
     "scenarios/unknown-profile tests/a.yaml:4:14 /scenarios/0/profile",
     "scenarios/unknown-component tests/a.yaml:5:25 /scenarios/0/expect/include/0",
     "scenarios/unknown-component tests/a.yaml:5:39 /scenarios/0/expect/exclude/0",

@@ -30,6 +30,8 @@ export interface Catalog<T> {
   readonly ids: ReadonlySet<string>;
   /** Whether every file of this kind was read and every item made it into `items`. */
   readonly complete: boolean;
+  /** Whether every file of this kind was read, so `ids` holds every id written (items may still be spoiled). */
+  readonly allIdsKnown: boolean;
 }
 
 /** A parsed file and its raw schema errors (which tell valid items from broken ones). */
@@ -99,12 +101,14 @@ function catalogOf<T>({
   const ids = new Set<string>();
   let lists = 0;
   let complete = !unreadable;
+  let allIdsKnown = !unreadable;
   for (const { file, errors } of files) {
     const { key, idKey, checked } = fileKinds[file.kind].collection;
     const list =
       typeof file.data === "object" && file.data !== null ? (file.data as Record<string, unknown>)[key] : undefined;
     if (!Array.isArray(list)) {
       complete = false;
+      allIdsKnown = false;
       continue;
     }
     lists++;
@@ -116,7 +120,7 @@ function catalogOf<T>({
       else complete = false;
     });
   }
-  return { items, ids, complete, lists };
+  return { items, ids, complete, allIdsKnown, lists };
 }
 
 /**

@@ -13,7 +13,9 @@ export interface PlanContext {
 export function whyMissing(id: string, context: PlanContext): string[] {
   const withheld = context.plan.withheld.find((w) => w.id === id);
   if (withheld !== undefined) return [`${id} was withheld by rule "${withheld.rule}": ${withheld.reason}`];
-  return explainEach(adders(id, context), context, `no rule adds ${id}`);
+  const inactive = context.ruleset.inactive.filter((rule) => rule.add.some((a) => a.component === id));
+  const none = inactive.length === 0 ? `no rule adds ${id}` : `no rule that runs adds ${id}`;
+  return [...explainEach(adders(id, context), context, none), ...inactive.map(notRunning)];
 }
 
 /** Why the plan holds a component: the reasons it was added, and the rules that could withhold it. */
@@ -32,7 +34,16 @@ export function whyNotWithheld(id: string, context: PlanContext): string[] {
 /** What a rule decided, on which values. */
 export function whyRule(id: string, context: PlanContext): string[] {
   const rule = context.ruleset.rules.find((r) => r.id === id);
-  return rule === undefined ? [] : [context.explain(rule)];
+  if (rule !== undefined) return [context.explain(rule)];
+  const inactive = context.ruleset.inactive.find((r) => r.id === id);
+  return inactive === undefined ? [] : [notRunning(inactive)];
+}
+
+/** Why a rule that is not run decided nothing: it is a draft or retired. */
+function notRunning(rule: CompiledRule): string {
+  return rule.governance.status === "draft"
+    ? `rule "${rule.id}" is a draft: it runs only with --include-drafts`
+    : `rule "${rule.id}" is retired: it never runs`;
 }
 
 /** Why a field is, or is not, a data gap. */

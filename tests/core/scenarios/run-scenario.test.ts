@@ -135,6 +135,24 @@ describe("runScenario explains each unmet expectation", () => {
     `);
   });
 
+  it("for a rule that does not run: whether it is a draft or retired", () => {
+    const inactive = createEngine(
+      packOf(
+        rule("everyone", 100, ALWAYS, add("education-reassurance")),
+        `${rule("draft-massage", 100, ALWAYS, add("massage"))}    status: draft\n`,
+        `${rule("retired-acupuncture", 100, ALWAYS, add("acupuncture"))}    status: retired\n`,
+      ),
+    );
+    const result = runScenario(inactive, {
+      source,
+      scenario: { name: "inactive", assessment, expect: { include: ["massage"], fired: ["retired-acupuncture"] } },
+    });
+    expect(result.unmet.map((unmet) => unmet.why)).toEqual([
+      ["no rule that runs adds massage", 'rule "draft-massage" is a draft: it runs only with --include-drafts'],
+      ['rule "retired-acupuncture" is retired: it never runs'],
+    ]);
+  });
+
   it("for an undetermined rule: the values not recorded", () => {
     expect(run("undetermined", assessment, { include: ["mental-health-referral"] }).unmet[0]?.why)
       .toMatchInlineSnapshot(`

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { packWith } from "../../../arbitraries/ruleset.js";
+import { packWith, rule, ruleFile } from "../../../arbitraries/ruleset.js";
 import { found } from "./helpers.js";
 
 const scenarios = (body: string) =>
@@ -24,4 +24,13 @@ it("finds an unknown profile, components, rules and fields, at each name", () =>
     "scenarios/unknown-rule tests/a.yaml:5:82 /scenarios/0/expect/notFired/0",
     "scenarios/unknown-field tests/a.yaml:5:98 /scenarios/0/expect/dataGaps/0",
   ]);
+});
+
+it("does not call a rule unknown when the file that defines it did not parse (one slip, one error)", () => {
+  const files = packWith({
+    "extra.yaml": `${ruleFile(rule("in-the-broken-file"))}  - id: second\n\tpriority: 1\n`,
+    "tests/a.yaml": "scenarios:\n  - name: s\n    assessment: {}\n    expect: { fired: [in-the-broken-file] }\n",
+  });
+  expect(found(files, "scenarios/unknown")).toEqual([]);
+  expect(found(files, "yaml/").length).toBeGreaterThan(0);
 });

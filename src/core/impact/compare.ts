@@ -108,6 +108,7 @@ function compareSection(base: Engine, head: Engine, subjects: SubjectList, conte
   /** The rules whose outcome changed, for each changed subject: what its example shows. */
   const changedRules = new Map<number, readonly string[]>();
   let assessments = 0;
+  let beyondWording = 0;
   for (let i = 0; i < subjects.length; i++) {
     const subject = subjects.at(i);
     if (subject === undefined) continue;
@@ -122,6 +123,7 @@ function compareSection(base: Engine, head: Engine, subjects: SubjectList, conte
     assessments++;
     const diff = diffPlans(before.value, after.value);
     if (diff.change === "none") continue;
+    if (decides(diff)) beyondWording++;
     changedRules.set(
       i,
       diff.rules.map((r) => r.rule),
@@ -144,6 +146,7 @@ function compareSection(base: Engine, head: Engine, subjects: SubjectList, conte
   return {
     assessments,
     changed: changedRules.size,
+    beyondWording,
     skipped,
     status: counts.status.entries().map((e) => ({ ...e.key, ...counted(e) })),
     componentsAdded: byComponent(counts.componentsAdded),
@@ -161,6 +164,23 @@ function compareSection(base: Engine, head: Engine, subjects: SubjectList, conte
     rules: counts.rules.entries().map((e) => ({ rule: e.key.rule, from: e.key.from, to: e.key.to, ...counted(e) })),
     other: counts.other.entries().map(counted)[0] ?? { count: 0, examples: [] },
   };
+}
+
+/** Whether a plan changed in what it decides, not only in how its reasons and evidence read. */
+function decides(diff: PlanDiff): boolean {
+  return (
+    diff.status !== undefined ||
+    [
+      diff.componentsAdded,
+      diff.componentsRemoved,
+      diff.details,
+      diff.withheldAdded,
+      diff.withheldRemoved,
+      diff.dataGapsAdded,
+      diff.dataGapsRemoved,
+      diff.rules,
+    ].some((list) => list.length > 0)
+  );
 }
 
 /** Counts one changed plan in every tally its changes belong to. */

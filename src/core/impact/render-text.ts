@@ -72,13 +72,20 @@ function cohortName(source: CohortSource): string {
     : `${thousands(source.size)} from ${source.file}`;
 }
 
+/** How many changed plans changed only in wording, when some did: what a reviewer may skim. */
+function wording({ changed, beyondWording }: ImpactSection): string {
+  return beyondWording === changed
+    ? ""
+    : `; ${thousands(beyondWording)} in what they decide, ${thousands(changed - beyondWording)} in wording only`;
+}
+
 function sectionLines(title: string, section: ImpactSection): string[] {
   const { assessments, changed, skipped } = section;
   const share = assessments === 0 ? "" : ` (${((100 * changed) / assessments).toFixed(1)}%)`;
   const head =
     changed === 0
       ? `${title}: no plan changed (of ${thousands(assessments)})`
-      : `${title}: ${thousands(changed)} of ${thousands(assessments)} plans changed${share}`;
+      : `${title}: ${thousands(changed)} of ${thousands(assessments)} plans changed${share}${wording(section)}`;
   const groups: [string, Row[]][] = [
     ["status", section.status.map((t) => row(`${t.from} → ${t.to}`, t))],
     ["components added", section.componentsAdded.map((t) => row(t.component, t))],

@@ -82,6 +82,11 @@ export interface ImpactSection {
   readonly assessments: number;
   /** Of those, the assessments whose plan changed. */
   readonly changed: number;
+  /**
+   * Of those, the plans that changed in more than wording: status, components, details,
+   * withheld components, data gaps or a rule's outcome (not only reasons, evidence or texts).
+   */
+  readonly beyondWording: number;
   /** Assessments that could not be planned on one side or both, with why. */
   readonly skipped: readonly SkippedAssessment[];
   readonly status: readonly StatusTally[];

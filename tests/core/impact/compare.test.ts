@@ -5,6 +5,7 @@ import {
   cohortSubjects,
   compareRulesets,
   generatedSubjects,
+  renderImpactText,
   scenarioSubjects,
 } from "../../../src/core/impact/index.js";
 import { compileRuleset } from "../../../src/core/ruleset/index.js";
@@ -85,6 +86,26 @@ describe("compareRulesets", () => {
     });
   });
 
+  it("tells plans that changed in what they decide from plans that changed in wording only", () => {
+    const reworded = rule(
+      "depression",
+      500,
+      "{ fact: phq9.total, operator: greaterThanInclusive, value: 10 }",
+      add("mental-health-referral", "PHQ-9 total {phq9.total}, at least 10"),
+    );
+    const report = compare([everyone, depression(10)], [everyone, reworded], [person(3), person(12), person(15)]);
+    expect(report.cohort).toMatchObject({ assessments: 3, changed: 2, beyondWording: 0 });
+    expect(renderImpactText(report)).toContain(
+      "cohort (3 generated, seed 1): 2 of 3 plans changed (66.7%); 0 in what they decide, 2 in wording only",
+    );
+    const threshold = compare(
+      [everyone, depression(10)],
+      [everyone, reworded.replace("value: 10", "value: 13")],
+      [person(3), person(12), person(15)],
+    );
+    expect(threshold.cohort).toMatchObject({ changed: 2, beyondWording: 1 });
+  });
+
   it("reports a threshold change: the plans, components and rule outcomes it changed, with examples", () => {
     const report = compare(
       [everyone, depression(10)],
@@ -109,6 +130,7 @@ describe("compareRulesets", () => {
         },
         "cohort": {
           "assessments": 6,
+          "beyondWording": 3,
           "changed": 3,
           "componentsAdded": [],
           "componentsRemoved": [
@@ -217,6 +239,7 @@ describe("compareRulesets", () => {
         "profile": null,
         "scenarios": {
           "assessments": 2,
+          "beyondWording": 1,
           "changed": 1,
           "componentsAdded": [],
           "componentsRemoved": [

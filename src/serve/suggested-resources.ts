@@ -20,7 +20,7 @@ export function suggestedResources(bundle: Bundle): Resource[] {
       if (key !== "reference" || typeof value !== "string") return undefined; // clone as usual
       return relative.get(value) ?? value;
     });
-    const { resourceType, ...rest } = rewritten as Resource;
+    const { resourceType, id: _written, ...rest } = rewritten as Resource;
     return { resourceType, id: uuid, ...rest } as Resource;
   });
 }

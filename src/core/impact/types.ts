@@ -83,8 +83,10 @@ export interface ImpactSection {
   /** Of those, the assessments whose plan changed. */
   readonly changed: number;
   /**
-   * Of those, the plans that changed in more than wording: status, components, details,
-   * withheld components, data gaps or a rule's outcome (not only reasons, evidence or texts).
+   * Of those, the plans that changed in what they decide: status, components, details, withheld
+   * components, data gaps or a rule's outcome. The rest changed only in what those leave out:
+   * reasons, evidence, texts, the wording of withheld or gap reasons, an undetermined rule's
+   * missing facts.
    */
   readonly beyondWording: number;
   /** Assessments that could not be planned on one side or both, with why. */

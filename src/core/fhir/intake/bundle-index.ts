@@ -99,19 +99,19 @@ function measure(input: object): { nodes: number; depth: number; cycle?: string 
   let nodes = 0;
   let depth = 0;
   let cycle: string | undefined;
-  const firstAt = new Map<unknown, string>([[input, ""]]);
+  // Where the walk visited each object (once each): every path down passes through those places.
+  const visitedAt = new Map<unknown, string>();
   walkObjects(input, (node, pointer) => {
+    visitedAt.set(node, pointer);
     depth = Math.max(depth, pointer.split("/").length - 1);
     if (++nodes > limits.nodes || depth > limits.depth || cycle !== undefined) return [];
     const keys = Object.keys(node);
     for (const key of keys) {
       const child = (node as Record<string, unknown>)[key];
-      if (typeof child !== "object" || child === null) continue;
-      const at = firstAt.get(child);
-      // Reached before on the path down to here: an ancestor, so the child closes a cycle.
+      const at = typeof child === "object" && child !== null ? visitedAt.get(child) : undefined;
+      // Visited on the path down to here: an ancestor, so the child closes a cycle.
       if (at !== undefined && (pointer === at || pointer.startsWith(`${at}/`)))
         cycle ??= `${pointer}/${escapeSegment(key)}`;
-      if (at === undefined) firstAt.set(child, `${pointer}/${escapeSegment(key)}`);
     }
     return keys;
   });

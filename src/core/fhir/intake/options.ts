@@ -1,3 +1,4 @@
+import { isDate } from "../../calendar.js";
 import { isPlainObject } from "../../assessment/plain-data.js";
 import type { Result } from "../../errors.js";
 import { codes, fhirIssue, messages } from "./messages.js";
@@ -23,7 +24,7 @@ export function assessedOnOf(options: unknown): Result<string | undefined> {
     if (!isPlainObject(options))
       return bad(messages.badOptions(Array.isArray(options) ? "a list" : "a non-plain object"));
     const assessedOn = (options as Record<string, unknown>)["assessedOn"];
-    if (assessedOn === undefined || (typeof assessedOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(assessedOn)))
+    if (assessedOn === undefined || (typeof assessedOn === "string" && isDate(assessedOn)))
       return { ok: true, value: assessedOn, warnings: [] };
     return bad(
       messages.badOption("assessedOn", typeof assessedOn === "string" ? `"${assessedOn}"` : `a ${typeof assessedOn}`),

@@ -6,7 +6,7 @@
  * The windows are recall periods rounded up, a clinical choice the rulebook's reviewers own.
  */
 import type { Issue } from "../../errors.js";
-import { dayNumber, daysIn } from "../../calendar.js";
+import { dayNumber, daysIn, isDate } from "../../calendar.js";
 import type { Finding } from "./finding.js";
 import { codes, fhirIssue, messages } from "./messages.js";
 
@@ -73,9 +73,12 @@ export function resultDays(resource: Readonly<Record<string, unknown>>): Days | 
 
 function daysOf(value: unknown): Days | undefined {
   if (typeof value !== "string") return undefined;
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  // FHIR date or dateTime: YYYY, YYYY-MM, YYYY-MM-DD, or that with a time. Anything else, or a
+  // day no calendar has, dates nothing: the result is read as undated.
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T.+)?)?)?$/.exec(value);
   if (match === null) return undefined;
   const [, year, month, day] = match;
+  if (month !== undefined && !isDate(`${year}-${month}-${day ?? "01"}`)) return undefined;
   if (day !== undefined) return { first: `${year}-${month}-${day}`, last: `${year}-${month}-${day}` };
   if (month !== undefined)
     return { first: `${year}-${month}-01`, last: `${year}-${month}-${daysIn(Number(year), Number(month))}` };
@@ -89,7 +92,8 @@ function shown(days: Days): string {
 
 /**
  * The findings that describe the patient on `assessedOn`: per group, those of the latest dated
- * resource (and any undated ones); nothing from after the assessment date (a warning each) or
+ * resource and of any that may be as recent (an imprecise date overlapping it; an undated one);
+ * nothing from after the assessment date (a warning each) or
  * from a latest result older than the group's window (one warning, naming it). Without an
  * assessment date every finding is current, as written.
  */
@@ -112,7 +116,9 @@ export function currentFindings(
       }
       continue;
     }
-    if (days !== undefined) dated.set(finding, days);
+    // A result of `2026` may be from any day up to the assessment: no later than it.
+    if (days !== undefined)
+      dated.set(finding, { first: days.first, last: days.last > assessedOn ? assessedOn : days.last });
     const key = windowOf(finding.field).name;
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
@@ -143,7 +149,9 @@ export function currentFindings(
     kept.push(
       ...group.filter((finding) => {
         const days = dated.get(finding);
-        return days === undefined ? true : !stale && days.last === latestDays.last;
+        // Kept: what may be as recent as the latest (the same day; a year or month overlapping
+        // it), so that a disagreement is a conflict rather than a guess.
+        return days === undefined ? true : !stale && days.last >= latestDays.first;
       }),
     );
   }

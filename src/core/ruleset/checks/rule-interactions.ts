@@ -53,7 +53,8 @@ export const ruleInteractionsCheck: Check = {
     const decidedSoFar = (fact: string) => fact.startsWith("plan.");
     const space = { facts, decidedSoFar };
     // Rules that run without drafts are judged among themselves, so a draft never hides what an
-    // active rule does to them; a draft is judged with everything that runs beside it.
+    // active rule does to them, and is never blamed for what happens to them; a draft's own
+    // findings are judged with everything that runs beside it.
     return [
       ...ruleInteractions(
         views.filter((view) => !view.draft),

@@ -152,6 +152,10 @@ describe("untrusted input", () => {
         },
       ]
     `);
+    for (const notADay of ["2026-13-01", "2026-02-30"])
+      expect(issuesOf(bundleOf(), { assessedOn: notADay })).toEqual([
+        expect.objectContaining({ code: "fhir/bad-option" }),
+      ]);
   });
 });
 
@@ -258,6 +262,32 @@ describe("objects JSON cannot hold", () => {
         },
       ]
     `);
+  });
+
+  it("rejects a cycle inside an object shared by two places", () => {
+    const item: Record<string, unknown> = { linkId: "a", type: "group" };
+    item["item"] = [item];
+    const bundle = {
+      ...bundleOf(),
+      entry: [
+        ...(bundleOf().entry ?? []),
+        {
+          resource: {
+            resourceType: "Questionnaire",
+            id: "q",
+            url: "http://example.org/q",
+            status: "active",
+            item: [item, item],
+          },
+        },
+      ],
+    };
+    const result = bundleToAssessment(bundle);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => [issue.code, issue.message])).toEqual([
+      ["fhir/not-plain-data", "expected plain data (JSON), found an object inside itself (a cycle)"],
+    ]);
   });
 
   it("reads an object shared by two places, as a Bundle built in code may reuse a coding", () => {

@@ -47,6 +47,26 @@ describe("results from several visits", () => {
     ]);
   });
 
+  it("is a conflict when a result dated only by year or month may be as recent as the latest", () => {
+    for (const imprecise of ["2026", "2026-11"]) {
+      const result = bundleToAssessment(
+        bundleOf(
+          on(imprecise, "pain-imprecise", "72514-3", { valueInteger: 7 }),
+          on("2026-11-20", "pain-exact", "72514-3", { valueInteger: 4 }),
+        ),
+      );
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.issues.map((issue) => issue.code)).toEqual(["fhir/conflict"]);
+    }
+    // A month that ended before the latest day is older: superseded.
+    const { assessment } = intake(
+      on("2026-10", "pain-october", "72514-3", { valueInteger: 7 }),
+      on("2026-11-20", "pain-exact", "72514-3", { valueInteger: 4 }),
+    );
+    expect(assessment.pain.intensity).toBe(4);
+  });
+
   it("is a conflict when an undated result disagrees with the latest dated one (which is current cannot be told)", () => {
     const result = bundleToAssessment(
       bundleOf(
@@ -129,6 +149,8 @@ describe("resultDays", () => {
     expect(observed({ effectivePeriod: { start: "2026-11-01" } })?.last).toBe("2026-11-01");
     expect(observed({ effectiveInstant: "2026-11-02T10:00:00Z" })?.first).toBe("2026-11-02");
     expect(observed({})).toBeUndefined();
+    for (const malformed of ["20201", "2020-02-31", "2020-13", "2020-11-20x", "yesterday"])
+      expect(observed({ effectiveDateTime: malformed })).toBeUndefined();
     expect(resultDays({ resourceType: "QuestionnaireResponse", authored: "2026-11-05T08:00:00Z" })?.first).toBe(
       "2026-11-05",
     );

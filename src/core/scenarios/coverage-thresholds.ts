@@ -1,6 +1,8 @@
 import type { OperatorName } from "../evaluate/operators/index.js";
 import type { FactDefinition } from "../facts/types.js";
 import type { FactCondition } from "../generated/types.js";
+import { normalForm } from "../ruleset/analysis/normal-form.js";
+import { alwaysHoldsWhenPresent, neverHolds } from "../ruleset/analysis/reasoning.js";
 
 /**
  * The values nearest a threshold on each side, for a whole-number fact: `≥ 10` and `< 10` split
@@ -42,23 +44,10 @@ export function thresholdOf(
   if (nearest === undefined || typeof condition.value !== "number") return undefined;
   if (fact?.type !== "number" && fact?.type !== "integer") return undefined;
   const { minimum = -Infinity, maximum = Infinity } = fact;
-  // A comparison every recorded value passes (`≥ 0` on a count) only tests that an answer is
-  // recorded, as lint says: no scenario can test its other side, so it is no threshold.
-  if (!bothSidesPossible(condition.operator, condition.value, minimum, maximum)) return undefined;
+  // A comparison every recorded value passes (`≥ 0` on a count), or none does, has no other side
+  // a scenario could test: lint reports it (the same reasoning), coverage does not count it.
+  const form = normalForm(condition, { facts });
+  if (form !== undefined && (neverHolds(form) || alwaysHoldsWhenPresent(form))) return undefined;
   if (fact.type === "number") return {};
   return { boundary: nearest(condition.value).filter((v) => v >= minimum && v <= maximum) };
-}
-
-/** Whether some value in [minimum, maximum] passes the comparison and some value fails it. */
-function bothSidesPossible(operator: OperatorName, cutOff: number, minimum: number, maximum: number): boolean {
-  switch (operator) {
-    case "greaterThanInclusive":
-    case "lessThan":
-      return minimum < cutOff && maximum >= cutOff;
-    case "greaterThan":
-    case "lessThanInclusive":
-      return minimum <= cutOff && maximum > cutOff;
-    default:
-      return minimum <= cutOff && cutOff <= maximum && minimum < maximum;
-  }
 }

@@ -50,6 +50,18 @@ describe("thresholdOf", () => {
     expect(thresholdOf(on("greaterThan", 3), new Map())).toBeUndefined();
   });
 
+  it("is no threshold when every recorded value passes, or none does: there is no other side to test", () => {
+    const count = factsOf("integer", { minimum: 0, maximum: 27 });
+    expect(thresholdOf(on("greaterThanInclusive", 0), count)).toBeUndefined(); // every value
+    expect(thresholdOf(on("lessThanInclusive", 27), count)).toBeUndefined();
+    expect(thresholdOf(on("greaterThan", 27), count)).toBeUndefined(); // no value
+    expect(thresholdOf(on("greaterThan", 0), count)).toEqual({ boundary: [0, 1] });
+    expect(thresholdOf(on("lessThan", 27), count)).toEqual({ boundary: [26, 27] });
+    const weeks = factsOf("number", { minimum: 0 });
+    expect(thresholdOf(on("greaterThanInclusive", 0), weeks)).toBeUndefined();
+    expect(thresholdOf(on("greaterThan", 0), weeks)).toEqual({});
+  });
+
   it("law: the two boundary values of a comparison are adjacent whole numbers on opposite sides", () => {
     const integer = factsOf("integer");
     fc.assert(

@@ -120,7 +120,9 @@ export function currentFindings(
     if (days !== undefined)
       dated.set(finding, { first: days.first, last: days.last > assessedOn ? assessedOn : days.last });
     const key = windowOf(finding.field).name;
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [finding]);
+    else group.push(finding);
   }
   const kept: Finding[] = [];
   for (const group of groups.values()) {

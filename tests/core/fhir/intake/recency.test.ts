@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { bundleToAssessment } from "../../../../src/core/fhir/intake/index.js";
 import { resultDays } from "../../../../src/core/fhir/intake/recency.js";
 import type { Observation } from "../../../../src/core/fhir/types.js";
-import { PHQ9_ITEMS, bundleOf, observation, quantity } from "./fixtures.js";
+import { PHQ9_ITEMS, backplanResponse, bundleOf, observation, quantity } from "./fixtures.js";
 
 /** An Observation of `code` on `date` (the Bundle's assessment date is 2026-11-23). */
 const on = (date: string, id: string, code: string, value: Partial<Observation>): Observation =>
   observation(id, code, { ...value, effectiveDateTime: date });
 
-function intake(...resources: Observation[]) {
+function intake(...resources: Parameters<typeof bundleOf>) {
   const result = bundleToAssessment(bundleOf(...resources));
   if (!result.ok) throw new Error(JSON.stringify(result.issues, null, 2));
   return {
@@ -119,6 +119,15 @@ describe("results that say nothing about the patient now", () => {
     expect(assessment.pain.intensity).toBe(5);
     expect(assessment.lifestyle?.heightCm).toBe(170);
     expect(warnings).toEqual([]);
+  });
+
+  it("asks again for a red flag answered two months ago, rather than reading its old answer as today's", () => {
+    const old = { ...backplanResponse("flags-2026-09", { "redFlags.fever": [{ valueBoolean: false }] }) };
+    const { assessment, warnings } = intake({ ...old, authored: "2026-09-20T09:00:00Z" });
+    expect(assessment.redFlags?.fever).toBeUndefined();
+    expect(warnings).toEqual([
+      "fhir/stale-result: redFlags.fever: the latest result, QuestionnaireResponse/flags-2026-09 of 2026-09-20, is more than 28 days before the assessment date 2026-11-23; it is left out, so it is asked for",
+    ]);
   });
 
   it("ignores a result dated after the assessment date", () => {

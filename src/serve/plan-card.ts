@@ -10,13 +10,13 @@ import { summaryOf } from "./summary.js";
 type Urgency = NonNullable<PlanComponent["details"]["urgency"]>;
 
 /**
- * A referral's urgency as a card indicator: `critical` for emergency or urgent referrals, `warning`
- * for same-day ones (in the bundled pack, the suicide-risk mental health referral), `info` otherwise.
+ * A referral's urgency as a card indicator: `critical` for emergency, same-day (a positive PHQ-9
+ * item 9 is as visible as an emergency) and urgent referrals, `info` otherwise.
  */
 const INDICATOR_OF_URGENCY: Readonly<Record<Urgency, CdsIndicator>> = {
   emergency: "critical",
+  "same-day": "critical",
   urgent: "critical",
-  "same-day": "warning",
   soon: "info",
   routine: "info",
 };

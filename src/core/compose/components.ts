@@ -1,5 +1,7 @@
 import merge from "lodash/merge.js";
 import type { ComponentDefinition, Details, PlanComponent, PlanEvidence, PlanReason } from "../generated/types.js";
+import type { PreparedContraindication } from "./contraindications.js";
+import { moreUrgent, type Urgency } from "./urgency.js";
 
 /**
  * A catalog component as plans use it. Rules name components by id; preparing a ruleset resolves
@@ -8,6 +10,10 @@ import type { ComponentDefinition, Details, PlanComponent, PlanEvidence, PlanRea
  */
 export interface PreparedComponent {
   readonly definition: ComponentDefinition;
+  /** Its place in plan order (referrals first, follow-up last). */
+  readonly order: number;
+  /** When it must never be in a plan, in catalog order. */
+  readonly contraindications: readonly PreparedContraindication[];
 }
 
 /** A decision's place in the ruleset's order (see `PreparedRule.importance`). */
@@ -41,7 +47,10 @@ export function mostImportant<T extends Ranked>(...lists: readonly (readonly T[]
 
 /**
  * One plan entry from every addition of a component: all reasons and evidence, and details
- * merged over the catalog's defaults with the most important rule's details winning.
+ * merged over the catalog's defaults with the most important rule's details winning, but for a
+ * referral's urgency: the most urgent any rule gives wins, whatever the priorities (a lower rule
+ * may know of a more pressing risk). Other differing details of rules of one priority are a lint
+ * error, so which wins never depends on rule ids.
  */
 export function buildComponent({ definition }: PreparedComponent, additions: readonly AddedBy[]): PlanComponent {
   // Most components are added by one rule: nothing to order.
@@ -49,11 +58,16 @@ export function buildComponent({ definition }: PreparedComponent, additions: rea
   const reasons: PlanReason[] = [];
   const evidence: PlanEvidence[] = [];
   const overrides: Details[] = [];
+  let urgency: Urgency | undefined;
   for (const addition of ordered) {
     reasons.push({ rule: addition.rule, text: addition.reason });
     for (const source of addition.evidence) if (!evidence.includes(source)) evidence.push(source);
-    if (addition.details !== undefined) overrides.push(addition.details);
+    if (addition.details === undefined) continue;
+    overrides.push(addition.details);
+    const given = addition.details.urgency;
+    if (given !== undefined) urgency = urgency === undefined ? given : moreUrgent(urgency, given);
   }
+  if (urgency !== undefined && overrides.length > 1) overrides.unshift({ urgency }); // merged last: wins
   return {
     id: definition.id,
     category: definition.category,

@@ -2,9 +2,16 @@ import type { Facts, FactValue } from "../facts/types.js";
 import type { Plan, PlanComponent, TraceEntry, WithheldComponent } from "../generated/types.js";
 import type { Ruleset } from "../ruleset/types.js";
 import { buildComponent, mostImportant, type AddedBy, type PreparedComponent } from "./components.js";
-import { findDataGaps, type UndecidedRule } from "./data-gaps.js";
+import { screen } from "./contraindications.js";
+import { findDataGaps, type Undecided } from "./data-gaps.js";
 import { prepare, type PreparedRuleset } from "./prepare.js";
 import type { PreparedRule } from "./prepared-rule.js";
+import { planUrgency } from "./urgency.js";
+
+/** Something undecided, with the rule it is when it is one (else a contraindication). */
+interface Pending extends Undecided {
+  readonly step?: PreparedRule;
+}
 
 interface Withholding {
   readonly rule: string;
@@ -38,6 +45,11 @@ interface Decisions {
  * the higher priorities), so their order never matters. Withholding beats adding, whatever the
  * priorities. A halt keeps what rules of its priority or higher added and withholds the rest;
  * below a halt, rules decide nothing: their withholdings cannot undo what the halt kept.
+ *
+ * Contraindications (component catalog data) come last and beat everything: a component whose
+ * contraindication holds, or cannot be decided for a missing answer, is withheld whichever rule
+ * added it, and later rules never see it in `plan.components`. They read the plan state the
+ * rules decided, so what they withhold never feeds back into what they read.
  */
 export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   const { facts } = input;
@@ -51,7 +63,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     halts: [],
   };
   const trace: TraceEntry[] = [];
-  const undecided: UndecidedRule[] = [];
+  const undecided: Pending[] = [];
 
   let planComponents: readonly string[] = [];
   let planCategories: readonly string[] = [];
@@ -59,9 +71,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   for (const group of groups) {
     // The plan state changes only when a rule fires: work it out again only then.
     if (changed) {
-      [planComponents, planCategories] = planState(prepared, decisions);
-      facts.set("plan.components", planComponents);
-      facts.set("plan.categories", planCategories);
+      [planComponents, planCategories] = planState(prepared, decisions, facts);
       changed = false;
     }
     // Rules only record decisions here; `facts` changes between groups, never within one.
@@ -71,7 +81,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
       if (truth === "unknown") {
         const missing = new Set<string>();
         rule.test(facts, missing); // again, collecting every absent fact the outcome hangs on
-        undecided.push({ prepared: step, missing, planComponents, planCategories });
+        undecided.push({ ...asUndecided(step), missing, planComponents, planCategories });
         // The condition's facts are sorted: keeping the missing ones keeps that order.
         trace.push({
           rule: rule.id,
@@ -95,9 +105,10 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   const cutoff = halt?.priority ?? Number.NEGATIVE_INFINITY;
   const aboveHalt = (list: readonly Withholding[] | undefined) =>
     halt === undefined ? list : list?.filter((w) => w.priority >= cutoff);
-  const components: PlanComponent[] = [];
   const withheld: WithheldComponent[] = [];
-  // Walking the catalog in plan order (referrals first, follow-up last) puts components in order.
+  // What the rules decided: walking the catalog in plan order (referrals first, follow-up last)
+  // puts components in order.
+  const decided: [PreparedComponent, AddedBy[]][] = [];
   for (const component of inPlanOrder) {
     const additions = added.get(component);
     if (additions === undefined) continue;
@@ -107,7 +118,44 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     if (by !== undefined) withheld.push({ id, rule: by.rule, reason: by.reason, addedBy: addedBy(additions) });
     else if (kept.length === 0 && halt !== undefined)
       withheld.push({ id, rule: halt.rule, reason: halt.reason, addedBy: addedBy(additions) });
-    else components.push(buildComponent(component, kept));
+    else decided.push([component, kept]);
+  }
+  // Then the contraindications, against the plan state the rules decided.
+  const decidedState = stateOf(prepared, new Set(decided.map(([c]) => c)));
+  facts.set("plan.components", decidedState[0]);
+  facts.set("plan.categories", decidedState[1]);
+  const components: PlanComponent[] = [];
+  for (const [component, kept] of decided) {
+    const screening = screen(component.contraindications, facts);
+    const { id } = component.definition;
+    if (screening.verdict === "clear") components.push(buildComponent(component, kept));
+    else if (screening.verdict === "contraindicated") {
+      const { by } = screening;
+      withheld.push({ id, rule: by.name, reason: by.reason(facts), addedBy: addedBy(kept) });
+    } else {
+      const [first] = screening.pending;
+      const titles = screening.pending.map((c) => c.title.toLowerCase()).join(", ");
+      withheld.push({
+        id,
+        rule: first?.name ?? "contraindication",
+        reason: `Not screened for contraindications (${titles}): withheld until the missing answers rule them out`,
+        unscreened: true,
+        addedBy: addedBy(kept),
+      });
+      for (const contraindication of screening.pending) {
+        const missing = new Set<string>();
+        contraindication.test(facts, missing);
+        undecided.push({
+          name: contraindication.name,
+          test: contraindication.test,
+          gapTrials: contraindication.gapTrials,
+          stakes: { concern: "contraindication", couldChange: [component] },
+          missing,
+          planComponents: decidedState[0],
+          planCategories: decidedState[1],
+        });
+      }
+    }
   }
   // A rule that names a component to withhold made a decision the clinician should see, even
   // when nothing added it (e.g. acupuncture the patient asked for under a profile that forbids it).
@@ -117,10 +165,14 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     if (by !== undefined) withheld.push({ id: component.definition.id, rule: by.rule, reason: by.reason });
   }
 
+  const contraindicated = (component: PreparedComponent) =>
+    screen(component.contraindications, facts).verdict === "contraindicated";
   const decisive = undecided.filter(
-    (u) => u.prepared.rule.priority >= cutoff && !alreadyWithheld(u.prepared, withheldComponents, withheldCategories),
+    ({ step }) =>
+      step === undefined ||
+      (step.rule.priority >= cutoff && !alreadyWithheld(step, withheldComponents, withheldCategories, contraindicated)),
   );
-  const dataGaps = findDataGaps(decisive, facts, input.assessmentHas);
+  const dataGaps = findDataGaps(decisive, facts, input.assessmentHas, (c) => c.order);
   const plan: Plan = {
     profile: input.profile,
     ruleset: {
@@ -130,6 +182,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
       ...(ruleset.drafts.length === 0 ? {} : { drafts: [...ruleset.drafts] }),
     },
     status: halt !== undefined ? "urgent" : dataGaps.length > 0 ? "incomplete" : "complete",
+    urgency: planUrgency(components),
     components,
     withheld: withheld.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     dataGaps,
@@ -161,17 +214,24 @@ function applyRule(
   if (halt !== undefined) decisions.halts.push({ rule: id, importance, priority, reason: halt(facts) });
 }
 
+/** A rule as something undecided whose missing answers may be data gaps. */
+function asUndecided(step: PreparedRule): Omit<Pending, "missing" | "planComponents" | "planCategories"> {
+  const { rule, gapTrials, stakes } = step;
+  return { name: rule.id, test: rule.test, gapTrials, stakes, step };
+}
+
 /**
  * Whether whatever an undecided rule could do is already undone: it only adds, and every
  * component it adds is withheld by a rule of its priority or higher (so no later rule's
- * `plan.*` would see it either). Its answer cannot change the plan, so its missing answers are
- * no data gaps: e.g. movement tests are not asked for under an urgent referral for a suspected
- * fracture, which withholds exercise.
+ * `plan.*` would see it either), or contraindicated. Its answer cannot change the plan, so its
+ * missing answers are no data gaps: e.g. movement tests are not asked for under an urgent
+ * referral for a suspected fracture, which withholds exercise.
  */
 function alreadyWithheld(
   { rule, add, withhold, halt }: PreparedRule,
   withheldComponents: ReadonlyMap<PreparedComponent, readonly Withholding[]>,
   withheldCategories: ReadonlyMap<string, readonly Withholding[]>,
+  contraindicated: (component: PreparedComponent) => boolean,
 ): boolean {
   const inForce = (list: readonly Withholding[] | undefined) => list?.some((w) => w.priority >= rule.priority) === true;
   return (
@@ -179,28 +239,56 @@ function alreadyWithheld(
     halt === undefined &&
     add.every(
       ({ component }) =>
-        inForce(withheldComponents.get(component)) || inForce(withheldCategories.get(component.definition.category)),
+        inForce(withheldComponents.get(component)) ||
+        inForce(withheldCategories.get(component.definition.category)) ||
+        contraindicated(component),
     )
   );
 }
 
 /**
- * What `plan.components` and `plan.categories` show later rules: the components added so far and
- * not withheld, and their categories, each sorted (by walking lists prepared in that order).
+ * What `plan.components` and `plan.categories` show later rules, set into `facts`: the components
+ * added so far, not withheld and not contraindicated (nor unscreened), and their categories.
  */
 function planState(
-  { byId, categoriesByName }: PreparedRuleset,
+  prepared: PreparedRuleset,
   { added, withheldComponents, withheldCategories }: Decisions,
+  facts: Map<string, FactValue>,
 ): [string[], string[]] {
-  const components: string[] = [];
+  const kept = new Set<PreparedComponent>();
+  let screened = false;
+  for (const component of prepared.byId) {
+    if (!added.has(component) || withheldComponents.has(component)) continue;
+    if (withheldCategories.has(component.definition.category)) continue;
+    kept.add(component);
+    if (component.contraindications.length > 0) screened = true;
+  }
+  let state = stateOf(prepared, kept);
+  if (screened) {
+    // Contraindications read the state the rules decided; what they rule out is then dropped.
+    facts.set("plan.components", state[0]);
+    facts.set("plan.categories", state[1]);
+    const clear = [...kept].filter((c) => screen(c.contraindications, facts).verdict === "clear");
+    state = stateOf(prepared, new Set(clear));
+  }
+  facts.set("plan.components", state[0]);
+  facts.set("plan.categories", state[1]);
+  return state;
+}
+
+/** The ids of `components` and their categories, each sorted (by walking lists prepared in that order). */
+function stateOf(
+  { byId, categoriesByName }: PreparedRuleset,
+  components: ReadonlySet<PreparedComponent>,
+): [string[], string[]] {
+  const ids: string[] = [];
   const categories = new Set<string>();
   for (const component of byId) {
-    const { id, category } = component.definition;
-    if (!added.has(component) || withheldComponents.has(component) || withheldCategories.has(category)) continue;
-    components.push(id);
-    categories.add(category);
+    if (!components.has(component)) continue;
+    ids.push(component.definition.id);
+    categories.add(component.definition.category);
   }
-  return [components, categoriesByName.filter((category) => categories.has(category))];
+  return [ids, categoriesByName.filter((category) => categories.has(category))];
 }
 
 /** The ids of the rules that added a component, sorted, once each. */

@@ -1,62 +1,97 @@
+import type { CompiledCondition } from "../evaluate/condition.js";
 import type { FactValue } from "../facts/types.js";
 import type { DataGap } from "../generated/types.js";
-import type { PreparedRule } from "./prepared-rule.js";
+import type { PreparedComponent } from "./components.js";
+import type { GapTrial } from "./gap-trials.js";
+import { CONCERNS, type Stakes } from "./stakes.js";
 
-/** An undetermined rule, the facts it lacked, and the plan state it saw when it ran. */
-export interface UndecidedRule {
-  readonly prepared: PreparedRule;
+/**
+ * Something left undecided by a missing answer: a rule, or a contraindication of a component the
+ * plan would hold (`contraindication:ID`). With the facts it lacked and the plan state it saw.
+ */
+export interface Undecided {
+  readonly name: string;
+  readonly test: CompiledCondition;
+  readonly gapTrials: ReadonlyMap<string, GapTrial>;
+  readonly stakes: Stakes;
   readonly missing: ReadonlySet<string>;
   readonly planComponents: readonly string[];
   readonly planCategories: readonly string[];
 }
 
+interface Gathered {
+  readonly names: string[];
+  concern: number;
+  readonly couldChange: Set<PreparedComponent>;
+}
+
 /**
- * A missing value is a data gap where filling it could decide an undecided rule (three-valued
- * logic: some value of that one fact turns "unknown" into fired or not-fired). Where no single
- * value can (`any[all[A, B], all[C, D]]` with all four missing), every missing value of the rule
- * is a gap: the rule still waits on answers, and a plan is never silently partial. Gaps name the
- * assessment fields to collect, never derived facts, and never a field the assessment already has.
+ * A missing value is a data gap where filling it could decide something undecided (three-valued
+ * logic: some value of that one fact turns "unknown" into true or false). Where no single value
+ * can (`any[all[A, B], all[C, D]]` with all four missing), every missing value is a gap: the rule
+ * still waits on answers, and a plan is never silently partial. Gaps name the assessment fields
+ * to collect, never derived facts, and never a field the assessment already has.
+ *
+ * Gaps come in clinical order: safety first (what an emergency, same-day or urgent referral hangs
+ * on: red flags, PHQ-9 item 9), then other referrals, then contraindication screens, then the
+ * rest; by field name within each. Each says what it could change.
  *
  * `facts` is the composer's working map: each trial sets one fact and removes it again, so no
  * copy is made on this hot path; it is left as it was found, but for `plan.*`.
  */
 export function findDataGaps(
-  undecided: readonly UndecidedRule[],
+  undecided: readonly Undecided[],
   facts: Map<string, FactValue>,
   assessmentHas: (field: string) => boolean,
+  planOrder: (component: PreparedComponent) => number,
 ): DataGap[] {
-  const rulesByField = new Map<string, string[]>();
-  for (const { prepared, missing, planComponents, planCategories } of undecided) {
-    const { rule, gapTrials } = prepared;
+  const byField = new Map<string, Gathered>();
+  for (const entry of undecided) {
+    const { name, gapTrials, missing, planComponents, planCategories, stakes } = entry;
     facts.set("plan.components", planComponents);
     facts.set("plan.categories", planCategories);
     const askable = [...missing].filter((fact) => gapTrials.has(fact)); // context facts are never gaps
-    const deciding = askable.filter((fact) =>
-      couldDecide(prepared, facts, fact, gapTrials.get(fact)?.candidates ?? []),
-    );
+    const deciding = askable.filter((fact) => couldDecide(entry, facts, fact, gapTrials.get(fact)?.candidates ?? []));
+    const concern = CONCERNS.indexOf(stakes.concern);
     for (const fact of deciding.length > 0 ? deciding : askable) {
       for (const field of gapTrials.get(fact)?.collect ?? []) {
         if (assessmentHas(field)) continue;
-        const rules = rulesByField.get(field);
-        if (rules === undefined) rulesByField.set(field, [rule.id]);
-        else if (!rules.includes(rule.id)) rules.push(rule.id);
+        let gathered = byField.get(field);
+        if (gathered === undefined) byField.set(field, (gathered = { names: [], concern, couldChange: new Set() }));
+        if (!gathered.names.includes(name)) gathered.names.push(name);
+        gathered.concern = Math.min(gathered.concern, concern);
+        for (const component of stakes.couldChange) gathered.couldChange.add(component);
       }
     }
   }
-  return [...rulesByField]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([fact, rules]) => {
-      const ids = rules.sort() as [string, ...string[]]; // a field enters the map with a rule
+  return [...byField]
+    .sort(([a, x], [b, y]) => x.concern - y.concern || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([fact, { names, concern, couldChange }]) => {
+      const ids = names.sort() as [string, ...string[]]; // a field enters the map with a name
+      const changes = [...couldChange].sort((a, b) => planOrder(a) - planOrder(b));
       return {
         fact,
+        concern: CONCERNS[concern] ?? "treatment",
         rules: ids,
-        reason: `not recorded; needed to decide ${ids.length === 1 ? "rule" : "rules"} ${ids.map((id) => `"${id}"`).join(", ")}`,
+        couldChange: changes.map((c) => c.definition.id),
+        reason: gapReason(ids, changes),
       };
     });
 }
 
+function gapReason(names: readonly string[], changes: readonly PreparedComponent[]): string {
+  const rules = names.filter((n) => !n.startsWith("contraindication:")).map((n) => `"${n}"`);
+  const screens = names.filter((n) => n.startsWith("contraindication:")).map((n) => `"${n.slice(17)}"`);
+  const needs = [
+    ...(rules.length === 0 ? [] : [`${rules.length === 1 ? "rule" : "rules"} ${rules.join(", ")}`]),
+    ...(screens.length === 0 ? [] : [`${screens.length === 1 ? "contraindication" : "contraindications"} ${screens.join(", ")}`]),
+  ];
+  const could = changes.length === 0 ? "" : `; could change: ${changes.map((c) => c.definition.title).join(", ")}`;
+  return `not recorded; needed to decide ${needs.join(" and ")}${could}`;
+}
+
 function couldDecide(
-  { rule }: PreparedRule,
+  { test }: Undecided,
   facts: Map<string, FactValue>,
   fact: string,
   candidates: readonly FactValue[],
@@ -64,7 +99,7 @@ function couldDecide(
   try {
     return candidates.some((value) => {
       facts.set(fact, value);
-      return rule.test(facts) !== "unknown";
+      return test(facts) !== "unknown";
     });
   } finally {
     facts.delete(fact);

@@ -2,6 +2,7 @@ import type { PlanEvidence } from "../generated/types.js";
 import type { Ruleset } from "../ruleset/types.js";
 import { categories } from "../ruleset/validate/schema-documents.js";
 import type { PreparedComponent } from "./components.js";
+import { prepareContraindication } from "./contraindications.js";
 import { prepareRule, type PreparedRule } from "./prepared-rule.js";
 
 /**
@@ -34,16 +35,42 @@ export function prepare(ruleset: Ruleset): PreparedRuleset {
 }
 
 function build(ruleset: Ruleset): PreparedRuleset {
-  const catalog: PreparedComponent[] = [...ruleset.components.values()].map((definition) => ({ definition }));
-  const components = new Map(catalog.map((component) => [component.definition.id, component]));
-  const categoryRank = (c: PreparedComponent) => CATEGORY_ORDER.indexOf(c.definition.category);
-  const inPlanOrder = [...catalog].sort((a, b) => categoryRank(a) - categoryRank(b)); // stable: catalog order within a category
-  const byId = [...catalog].sort((a, b) =>
+  const evidence = planEvidence(ruleset);
+  const definitions = [...ruleset.components.values()];
+  const categoryRank = (category: string) => CATEGORY_ORDER.indexOf(category);
+  // Stable: catalog order within a category.
+  const planOrder = [...definitions].sort((a, b) => categoryRank(a.category) - categoryRank(b.category));
+  const inPlanOrder: PreparedComponent[] = planOrder.map((definition, order) => ({
+    definition,
+    order,
+    contraindications: (definition.contraindications ?? []).map((c) =>
+      prepareContraindication(c, ruleset.facts, evidence),
+    ),
+  }));
+  const components = new Map(inPlanOrder.map((component) => [component.definition.id, component]));
+  const byId = [...inPlanOrder].sort((a, b) =>
     a.definition.id < b.definition.id ? -1 : a.definition.id > b.definition.id ? 1 : 0,
   );
-  // One plan entry per source, with its DOI or URL link, shared by the rules that cite it (and
-  // by every plan: frozen, so one caller changing a plan cannot change another's).
-  const evidence = new Map(
+  const groups: PreparedRule[][] = [];
+  ruleset.rules.forEach((rule, importance) => {
+    const last = groups.at(-1);
+    const next = prepareRule(rule, importance, { facts: ruleset.facts, components, evidence });
+    if (last !== undefined && last[0]?.rule.priority === rule.priority) last.push(next);
+    else groups.push([next]);
+  });
+  const reads = new Set([
+    ...groups.flat().flatMap((rule) => rule.reads),
+    ...inPlanOrder.flatMap((component) => component.contraindications.flatMap((c) => c.reads)),
+  ]);
+  return { groups, reads, inPlanOrder, byId, categoriesByName: [...CATEGORY_ORDER].sort() };
+}
+
+/**
+ * One plan entry per source, with its DOI or URL link, shared by the rules that cite it (and by
+ * every plan: frozen, so one caller changing a plan cannot change another's).
+ */
+function planEvidence(ruleset: Ruleset): ReadonlyMap<string, PlanEvidence> {
+  return new Map(
     [...ruleset.evidence.values()].map((source): [string, PlanEvidence] => {
       const link = source.doi !== undefined ? `https://doi.org/${source.doi}` : source.url;
       return [
@@ -57,13 +84,4 @@ function build(ruleset: Ruleset): PreparedRuleset {
       ];
     }),
   );
-  const groups: PreparedRule[][] = [];
-  ruleset.rules.forEach((rule, importance) => {
-    const last = groups.at(-1);
-    const next = prepareRule(rule, importance, { facts: ruleset.facts, components, evidence });
-    if (last !== undefined && last[0]?.rule.priority === rule.priority) last.push(next);
-    else groups.push([next]);
-  });
-  const reads = new Set(groups.flat().flatMap((rule) => rule.reads));
-  return { groups, reads, inPlanOrder, byId, categoriesByName: [...CATEGORY_ORDER].sort() };
 }

@@ -1,9 +1,11 @@
-import type { FactDefinition, Facts, FactValue } from "../facts/types.js";
+import type { FactDefinition, Facts } from "../facts/types.js";
 import type { Details, PlanEvidence } from "../generated/types.js";
 import { compileTemplate, templateFacts, type CompiledTemplate } from "../ruleset/reason-template.js";
 import type { CompiledRule } from "../ruleset/types.js";
-import { candidateValues } from "./candidates.js";
 import type { PreparedComponent } from "./components.js";
+import { gapTrialsOf, type GapTrial } from "./gap-trials.js";
+import type { Stakes } from "./stakes.js";
+import { stakesOf } from "./stakes.js";
 
 /** A rule with everything composing needs worked out once per ruleset, not once per plan. */
 export interface PreparedRule {
@@ -26,6 +28,8 @@ export interface PreparedRule {
   readonly gapTrials: ReadonlyMap<string, GapTrial>;
   /** Every fact the rule reads: those of its condition, and those its texts name. */
   readonly reads: readonly string[];
+  /** What hangs on the rule: where its data gaps go in the list, and what they could change. */
+  readonly stakes: Stakes;
 }
 
 export interface PreparedAddition {
@@ -38,13 +42,6 @@ export interface PreparedWithholding {
   readonly component?: PreparedComponent;
   readonly category?: string;
   readonly reason: CompiledTemplate;
-}
-
-/** How to tell whether an absent fact could decide the rule, and the fields that would supply it. */
-export interface GapTrial {
-  readonly candidates: readonly FactValue[];
-  /** The assessment fields to collect (the fact definition's `collect`). */
-  readonly collect: readonly string[];
 }
 
 /** What a rule's names refer to: facts, catalog components and evidence sources, by name. */
@@ -61,32 +58,28 @@ export function prepareRule(rule: CompiledRule, importance: number, catalogs: Ca
     if (found === undefined) throw new Error(`rule "${rule.id}" names unknown "${name}"`);
     return found;
   };
+  const add = rule.add.map(({ component, reason, details }) => ({
+    component: resolve(catalogs.components, component),
+    reason: compileTemplate(reason),
+    ...(details === undefined ? {} : { details: compileDetails(details) }),
+  }));
+  const withhold = rule.withhold.map(({ component, category, reason }) => ({
+    ...(component === undefined ? {} : { component: resolve(catalogs.components, component) }),
+    ...(category === undefined ? {} : { category }),
+    reason: compileTemplate(reason),
+  }));
   return {
     rule,
     importance,
     source: `${rule.source.file}:${rule.source.line}`,
     conditionFacts: thawed(rule.facts),
-    add: rule.add.map(({ component, reason, details }) => ({
-      component: resolve(catalogs.components, component),
-      reason: compileTemplate(reason),
-      ...(details === undefined ? {} : { details: compileDetails(details) }),
-    })),
-    withhold: rule.withhold.map(({ component, category, reason }) => ({
-      ...(component === undefined ? {} : { component: resolve(catalogs.components, component) }),
-      ...(category === undefined ? {} : { category }),
-      reason: compileTemplate(reason),
-    })),
+    add,
+    withhold,
     ...(rule.halt === undefined ? {} : { halt: compileTemplate(rule.halt.reason) }),
     evidence: rule.evidence.map((id) => resolve(catalogs.evidence, id)),
-    gapTrials: new Map(
-      rule.facts.flatMap((name): [string, GapTrial][] => {
-        const definition = catalogs.facts.get(name);
-        // Context facts (`profile`, `plan.*`) come from the plan being made: nothing to collect.
-        if (definition === undefined || definition.origin === "context") return [];
-        return [[name, { candidates: candidateValues(definition, rule.when), collect: thawed(definition.collect) }]];
-      }),
-    ),
+    gapTrials: gapTrialsOf(rule.facts, rule.when, catalogs.facts),
     reads: [...rule.facts, ...textsOf(rule).flatMap(templateFacts)],
+    stakes: stakesOf(rule, add, withhold),
   };
 }
 

@@ -578,3 +578,25 @@ export const evidenceWithoutLink = problem(
   (id: string) => `evidence ${quote(id)} has neither a doi nor a url: a reviewer cannot open the source`,
   () => 'add "doi: 10.…" (without "https://doi.org/") or "url: https://…"',
 );
+
+// ── Contraindications and competing details ────────────────────────────────────────────────────
+
+export const duplicateContraindicationId = problem(
+  "components/duplicate-contraindication",
+  "error",
+  (id: string, firstAt: string) =>
+    `duplicate contraindication id ${quote(id)}: first defined at ${firstAt}; plans name it as contraindication:${id}, so it must be unique across the pack`,
+);
+
+export const conflictingDetails = problem(
+  "rules/conflicting-details",
+  "error",
+  (rule: string, component: string, key: string, value: unknown, other: string, otherValue: unknown, line: number) =>
+    `rule ${quote(rule)} gives ${component} ${key} ${detailValue(value)} where rule ${quote(other)} (line ${line}), of the same priority, gives ${detailValue(otherValue)}: which wins would depend on rule ids`,
+  () =>
+    "give the rules different priorities (the higher one's details win), or the same value; only a referral's urgency may differ (the most urgent wins)",
+);
+
+function detailValue(value: unknown): string {
+  return typeof value === "string" ? quote(value) : String(value);
+}

@@ -58,7 +58,7 @@ export const fileKinds = {
     kind: "components",
     schema: "components.schema.json",
     validate: validateComponents,
-    collection: { key: "components", noun: "component", idKey: "id", checked: ["id"] },
+    collection: { key: "components", noun: "component", idKey: "id", checked: ["id", "contraindications"] },
     required: { path: "components.yaml", holds: "the catalog of components a plan can hold" },
   },
   evidence: {

@@ -55,7 +55,7 @@ const presentIn = (actual: readonly string[]) => (expected: readonly string[]) =
  * What each expectation means. `include`, `exclude`, `withheld`, `fired` and `notFired` list
  * what must (or must not) be there; `dataGaps` is the exact set, so `dataGaps: []` means none.
  */
-const CHECKS: Record<Exclude<keyof ScenarioExpectation, "status">, ListCheck> = {
+const CHECKS: Record<Exclude<keyof ScenarioExpectation, "status" | "urgency" | "details">, ListCheck> = {
   include: {
     unmet: (expected, plan) => absentFrom(ids(plan.components))(expected),
     message: (missing, _, plan) => `components must include ${list(missing)}; found ${list(ids(plan.components))}`,
@@ -116,12 +116,35 @@ export function runScenario(engine: Engine, test: ScenarioTest, options: Scenari
   const plan = result.value;
   const context = planContext(engine, scenario.assessment, plan, locate);
   const unmet: UnmetExpectation[] = [];
-  const { status, ...lists } = scenario.expect;
+  const { status, urgency, details, ...lists } = scenario.expect;
   if (status !== undefined && status !== plan.status) {
     unmet.push({
       expectation: "status",
       message: `status: expected ${status}, found ${plan.status}`,
       why: whyStatus(status, context),
+    });
+  }
+  if (urgency !== undefined && urgency !== plan.urgency) {
+    const referrals = plan.components.filter((c) => c.category === "referral");
+    unmet.push({
+      expectation: "urgency",
+      message: `urgency: expected ${urgency}, found ${plan.urgency}`,
+      why: referrals.map((c) => `${c.id}: urgency ${c.details.urgency ?? "(none)"}, from ${c.reasons.map((r) => `rule "${r.rule}"`).join(", ")}`),
+    });
+  }
+  for (const [id, expected] of Object.entries(details ?? {})) {
+    const component = plan.components.find((c) => c.id === id);
+    const differing = Object.entries(expected ?? {}).filter(
+      ([key, value]) => component === undefined || !sameValue(component.details[key as keyof typeof component.details], value),
+    );
+    if (differing.length === 0) continue;
+    unmet.push({
+      expectation: "details",
+      message:
+        component === undefined
+          ? `details of ${id}: the plan does not hold ${id}`
+          : `details of ${id}: ${differing.map(([key, value]) => `${key} expected ${JSON.stringify(value)}, found ${JSON.stringify(component.details[key as keyof typeof component.details] ?? null)}`).join("; ")}`,
+      why: component === undefined ? whyMissing(id, context) : component.reasons.map((r) => `rule "${r.rule}": ${r.text}`),
     });
   }
   for (const [key, expected] of Object.entries(lists) as Array<[keyof typeof CHECKS, string[]]>) {
@@ -153,6 +176,11 @@ function planContext(engine: Engine, assessment: unknown, plan: Plan, locate: (f
 function assessmentFacts(assessment: unknown): Facts {
   const parsed = safeParseAssessment(assessment);
   return parsed.ok ? deriveFacts(parsed.value) : new Map();
+}
+
+/** Detail values are strings and numbers: equal as JSON. */
+function sameValue(actual: unknown, expected: unknown): boolean {
+  return JSON.stringify(actual) === JSON.stringify(expected);
 }
 
 function list(values: readonly string[]): string {

@@ -241,8 +241,10 @@ describe("compose: data gaps and status", () => {
     expect(plan.dataGaps).toEqual([
       {
         fact: "questionnaires.phq9.items",
+        concern: "referral",
         rules: ["depression"],
-        reason: 'not recorded; needed to decide rule "depression"',
+        couldChange: ["mental-health-referral"],
+        reason: 'not recorded; needed to decide rule "depression"; could change: Title of mental-health-referral',
       },
     ]);
     expect(plan.trace).toEqual([

@@ -7,9 +7,9 @@ type Priority = NonNullable<ServiceRequest["priority"]>;
 /**
  * A referral's urgency as a ServiceRequest priority (http://hl7.org/fhir/request-priority:
  * routine < urgent < asap < stat). FHIR's priority says how soon, so the mapping follows time:
- * `same-day` (today) is sooner than `urgent` (within 24 hours) although backplan ranks `urgent`
- * higher as a finding. FHIR has four steps to backplan's five, so `soon` shares `routine`; the
- * ServiceRequest's note keeps the exact word ("urgency: soon").
+ * `same-day` (today) is sooner than `urgent` (within 24 hours), as in backplan's own order. FHIR
+ * has four steps to backplan's five, so `soon` shares `routine`; the ServiceRequest's note keeps
+ * the exact word ("urgency: soon").
  */
 export const PRIORITY_OF_URGENCY: Readonly<Record<Urgency, Priority>> = {
   // "stat: highest possible priority, e.g. an emergency": go now.

@@ -9,8 +9,12 @@ export interface RuleView {
   readonly priority: number;
   readonly when: Condition;
   readonly halts: boolean;
-  /** The components it adds, with their categories (when the catalog names them). */
-  readonly adds: readonly { readonly component: string; readonly category?: string | undefined }[];
+  /** The components it adds, with their categories (when the catalog names them) and the details it gives. */
+  readonly adds: readonly {
+    readonly component: string;
+    readonly category?: string | undefined;
+    readonly details?: Readonly<Record<string, unknown>> | undefined;
+  }[];
   readonly withholds: readonly { readonly component?: string | undefined; readonly category?: string | undefined }[];
 }
 
@@ -39,7 +43,20 @@ export type Interaction<R extends RuleView> =
       readonly withholding: number;
     }
   /** `rule` fires exactly when the earlier `first` of the same priority does. */
-  | { readonly kind: "equivalent-conditions"; readonly rule: R; readonly first: R };
+  | { readonly kind: "equivalent-conditions"; readonly rule: R; readonly first: R }
+  /**
+   * `rule` and the earlier `other`, of the same priority, may both fire (not proven disjoint) and
+   * give the component of `rule`'s addition number `addition` different values for `key`: which
+   * wins would depend on their ids. A referral's `urgency` is exempt: the most urgent wins.
+   */
+  | {
+      readonly kind: "conflicting-details";
+      readonly rule: R;
+      readonly addition: number;
+      readonly key: string;
+      readonly other: R;
+      readonly otherValue: unknown;
+    };
 
 /** The facts rules read, and which of them hold what higher priorities decided (`plan.*`). */
 export interface RuleSpace {
@@ -80,11 +97,25 @@ export function ruleInteractions<R extends RuleView>(rules: readonly R[], space:
           withholding: withheldBy(other),
         }));
     });
-    const first = live
-      .slice(0, index)
-      .find((other) => other.rule.priority === rule.priority && equivalent(other.form, form));
+    const earlier = live.slice(0, index).filter((other) => other.rule.priority === rule.priority);
+    const first = earlier.find((other) => equivalent(other.form, form));
+    const conflicts = rule.adds.flatMap((added, addition): Interaction<R>[] =>
+      Object.entries(added.details ?? {}).flatMap(([key, value]): Interaction<R>[] => {
+        if (key === "urgency") return [];
+        const other = earlier.find(
+          (o) =>
+            o.rule.adds.some((a) => a.component === added.component && differs(a.details?.[key], value)) &&
+            !disjoint(form, o.form),
+        );
+        if (other === undefined) return [];
+        const otherValue = other.rule.adds.find((a) => a.component === added.component && differs(a.details?.[key], value))
+          ?.details?.[key];
+        return [{ kind: "conflicting-details", rule, addition, key, other: other.rule, otherValue }];
+      }),
+    );
     return [
       ...additions,
+      ...conflicts,
       ...(first === undefined ? [] : [{ kind: "equivalent-conditions" as const, rule, first: first.rule }]),
     ];
   });
@@ -95,4 +126,9 @@ function withholds(withholding: RuleView["withholds"][number], added: RuleView["
     withholding.component === added.component ||
     (withholding.category !== undefined && withholding.category === added.category)
   );
+}
+
+/** Whether another rule's value for a detail conflicts with this one's (absent: no conflict, it merges). */
+function differs(theirs: unknown, ours: unknown): boolean {
+  return theirs !== undefined && JSON.stringify(theirs) !== JSON.stringify(ours);
 }

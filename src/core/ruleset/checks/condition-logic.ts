@@ -39,7 +39,7 @@ export const conditionLogic: Check = {
  * with): that is left alone. Inside a condition that tests something, such a comparison only adds
  * a data gap.
  */
-function saying(findings: readonly ConditionFinding[], condition: Condition): readonly ConditionFinding[] {
+export function saying(findings: readonly ConditionFinding[], condition: Condition): readonly ConditionFinding[] {
   const vacuous = new Set(findings.filter((f) => f.kind === "always-holds").map((f) => f.node.path));
   const presenceOnly = (node: Condition, path: string): boolean =>
     "all" in node
@@ -48,7 +48,7 @@ function saying(findings: readonly ConditionFinding[], condition: Condition): re
   return presenceOnly(condition, "") ? findings.filter((f) => f.kind !== "always-holds") : findings;
 }
 
-function findingIssue(rule: string, finding: ConditionFinding, file: SourceFile, when: string): Issue {
+export function findingIssue(rule: string, finding: ConditionFinding, file: SourceFile, when: string): Issue {
   const place = file.place(`${when}${finding.node.path}`);
   const ref = (node: ConditionNode): ConditionRef => ({ condition: node.condition, negated: node.negated });
   const elsewhere = (node: ConditionNode): ConditionRef => ({

@@ -27,7 +27,7 @@ export const conditionValues: Check = {
   },
 };
 
-function comparisonIssues(
+export function comparisonIssues(
   rule: string,
   fact: FactDefinition,
   operator: Operator,

@@ -2,6 +2,7 @@ import type { Check } from "./check.js";
 import { componentReferences } from "./component-references.js";
 import { conditionLogic } from "./condition-logic.js";
 import { conditionValues } from "./condition-values.js";
+import { contraindications } from "./contraindications.js";
 import { defaultProfile } from "./default-profile.js";
 import { duplicateIds } from "./duplicate-ids.js";
 import { evidenceLinks } from "./evidence-links.js";
@@ -26,6 +27,7 @@ export const checks: readonly Check[] = [
   conditionValues,
   conditionLogic,
   ruleInteractionsCheck,
+  contraindications,
   reasonTemplates,
   scenarioReferences,
   scenarioAssessments,

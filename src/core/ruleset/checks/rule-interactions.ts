@@ -5,6 +5,7 @@ import { issue } from "../issue.js";
 import {
   addWithholdConflict,
   alwaysWithheld,
+  conflictingDetails,
   equivalentConditions,
   shadowedByHalt,
   type RuleRef,
@@ -21,7 +22,7 @@ export const ruleInteractionsCheck: Check = {
     "How rules that run get in each other's way, proven from their conditions (../analysis): a rule that only fires " +
     "when a halting rule of higher priority does (an error: it never changes a plan); an addition a weaker rule of " +
     "higher priority always withholds; adding and withholding the same component at one priority; equivalent " +
-    "conditions at one priority. Retired rules never run and are left out; a draft is judged with the drafts, and " +
+    "conditions at one priority; rules of one priority giving one component different details (but urgency). Retired rules never run and are left out; a draft is judged with the drafts, and " +
     "never blamed on a rule that runs without them (drafts run only with --include-drafts).",
   run({ rules, components, facts }) {
     const categories = new Map(
@@ -44,7 +45,11 @@ export const ruleInteractionsCheck: Check = {
           priority,
           when,
           halts: then.halt !== undefined,
-          adds: (then.add ?? []).map((a) => ({ component: a.component, category: category(a.component) })),
+          adds: (then.add ?? []).map((a) => ({
+            component: a.component,
+            category: category(a.component),
+            details: a.details as Readonly<Record<string, unknown>> | undefined,
+          })),
           withholds: (then.withhold ?? []).map((w) => ({ component: w.component, category: w.category })),
         },
       ];
@@ -82,6 +87,13 @@ function interactionIssue(interaction: Interaction<View>): Issue {
     }
     case "equivalent-conditions":
       return issue(equivalentConditions, file.place(`${pointer}/id`), rule.id, refOf(interaction.first));
+    case "conflicting-details": {
+      const { addition, key, other, otherValue } = interaction;
+      const added = rule.adds[addition];
+      const place = file.place(`${pointer}/then/add/${addition}/details/${key}`);
+      const line = other.item.file.place(`${other.item.pointer}/id`).source.line;
+      return issue(conflictingDetails, place, rule.id, added?.component ?? "", key, added?.details?.[key], other.id, otherValue, line);
+    }
   }
 }
 

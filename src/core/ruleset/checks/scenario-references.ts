@@ -11,7 +11,7 @@ import type { PackModel } from "../pack-model.js";
 import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
 
-type Listed = Exclude<keyof ScenarioExpectation, "status">;
+type Listed = Exclude<keyof ScenarioExpectation, "status" | "urgency" | "details">;
 
 /** What each list of an expectation names, and where those names are defined. */
 const EXPECTED: Readonly<
@@ -45,7 +45,8 @@ export const scenarioReferences: Check = {
       for (const [key, { problem, known }] of Object.entries(EXPECTED)) {
         const ids = known(pack);
         if (ids === undefined) continue;
-        (scenario.expect[key as Listed] ?? []).forEach((id, i) => {
+        const listed: readonly string[] = scenario.expect[key as Listed] ?? [];
+        listed.forEach((id, i) => {
           if (!ids.has(id))
             issues.push(
               issue(
@@ -58,6 +59,12 @@ export const scenarioReferences: Check = {
               ),
             );
         });
+      }
+      const components = pack.components?.ids;
+      for (const id of Object.keys(scenario.expect.details ?? {})) {
+        if (components === undefined || components.has(id)) continue;
+        const at = file.place(`${pointer}/expect/details/${id}`);
+        issues.push(issue(scenarioUnknownComponent, at, scenario.name, "details", id, closestMatch(id, components)));
       }
       return issues;
     });

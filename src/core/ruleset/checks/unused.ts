@@ -2,6 +2,7 @@ import type { Rule } from "../../generated/types.js";
 import { issue } from "../issue.js";
 import { componentNeverAdded, evidenceNeverCited } from "../messages.js";
 import type { Check } from "./check.js";
+import { contraindicationsOf } from "./contraindications.js";
 
 export const unusedComponents: Check = {
   name: "unused-components",
@@ -31,10 +32,13 @@ export const unusedComponents: Check = {
 export const unusedEvidence: Check = {
   name: "unused-evidence",
   description:
-    "Warns about evidence no rule cites (a retired rule's citations count: they keep its record). Quiet while a rule is unreadable.",
-  run({ rules, evidence }) {
+    "Warns about evidence no rule or contraindication cites (a retired rule's citations count: they keep its record). Quiet while a rule is unreadable.",
+  run({ rules, evidence, components }) {
     if (!rules.complete) return [];
-    const cited = new Set(rules.items.flatMap(({ value }) => value.evidence));
+    const cited = new Set([
+      ...rules.items.flatMap(({ value }) => value.evidence),
+      ...contraindicationsOf({ components }).flatMap(({ value }) => value.evidence),
+    ]);
     return (evidence?.items ?? [])
       .filter(({ value }) => !cited.has(value.id))
       .map(({ value, file, pointer }) => issue(evidenceNeverCited, file.place(`${pointer}/id`), value.id));

@@ -43,6 +43,8 @@ const found = (rules: readonly RuleView[]) =>
         return `${i.rule.id}.add[${i.addition}] ${i.kind} by ${i.by.id}.withhold[${i.withholding}]`;
       case "equivalent-conditions":
         return `${i.rule.id} same as ${i.first.id}`;
+      case "conflicting-details":
+        return `${i.rule.id}.add[${i.addition}].${i.key} conflicts with ${i.other.id}`;
     }
   });
 
@@ -125,4 +127,25 @@ it("compares what higher priorities decided (plan.*) only within a priority: eac
   const halt = view("halt-on-cbt", 1000, planHasCbt, { halts: true, adds: [] });
   expect(found([halt, view("reads-cbt", 500, planHasCbt)])).toEqual([]);
   expect(found([view("a", 500, planHasCbt), view("b", 500, planHasCbt)])).toEqual(["b same as a"]);
+});
+
+describe("rules of one priority giving one component different details", () => {
+  const details = (id: string, when: Condition, given: Record<string, unknown>, priority = 500) =>
+    view(id, priority, when, { adds: [{ component: "cbt", category: "psychological", details: given }] });
+
+  it("is a conflict when both may fire, but not for urgency (the most urgent wins)", () => {
+    expect(found([details("a", cauda, { sessions: 6 }), details("b", fever, { sessions: 8 })])).toEqual([
+      "b.add[0].sessions conflicts with a",
+    ]);
+    expect(found([details("a", cauda, { urgency: "routine" }), details("b", fever, { urgency: "urgent" })])).toEqual(
+      [],
+    );
+  });
+
+  it("is no conflict for the same value, for different priorities, or for rules that never fire together", () => {
+    expect(found([details("a", cauda, { sessions: 6 }), details("b", fever, { sessions: 6 })])).toEqual([]);
+    expect(found([details("a", cauda, { sessions: 6 }, 600), details("b", fever, { sessions: 8 })])).toEqual([]);
+    const notCauda: Condition = { not: cauda };
+    expect(found([details("a", cauda, { sessions: 6 }), details("b", notCauda, { sessions: 8 })])).toEqual([]);
+  });
 });

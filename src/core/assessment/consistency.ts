@@ -1,6 +1,8 @@
 import type { Issue } from "../errors.js";
 import type { Assessment } from "../generated/types.js";
 import { calendarDate } from "./checks/calendar-date.js";
+import { lumbarSurgery } from "./checks/lumbar-surgery.js";
+import { majorTrauma } from "./checks/major-trauma.js";
 import { pregnancy } from "./checks/pregnancy.js";
 import { instruments } from "./instruments/index.js";
 import type { ConsistencyCheck } from "./instruments/types.js";
@@ -9,6 +11,8 @@ import type { ConsistencyCheck } from "./instruments/types.js";
 export const consistencyChecks: readonly ConsistencyCheck[] = [
   calendarDate,
   pregnancy,
+  lumbarSurgery,
+  majorTrauma,
   ...instruments.flatMap((i) => i.checks),
 ];
 

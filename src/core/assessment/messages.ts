@@ -56,6 +56,8 @@ export const messages = {
   exceeds: (given: number, other: string, bound: number) => `${given} exceeds ${other} (${bound})`,
   onlyWhen: (field: string, required: unknown, found: unknown) =>
     `only allowed when ${field} is ${show(required)}; it is ${found === undefined ? "absent" : show(found)}`,
+  needs: (value: unknown, field: string, required: unknown, found: unknown) =>
+    `${show(value)} needs ${field} to be ${show(required)}; it is ${found === undefined ? "absent" : show(found)}`,
   derivedOutOfRange: (
     what: string,
     value: number,

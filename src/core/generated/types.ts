@@ -26,19 +26,23 @@ export type Category =
   | "adjunct"
   | "follow-up";
 /**
+ * When the contraindication holds: the same condition language as a rule's when. It may read assessment and derived facts, profile, and plan.components / plan.categories (what the rules decided, before contraindications).
+ */
+export type Condition = AllCondition | AnyCondition | NotCondition | FactCondition;
+/**
+ * When the rule fires, in json-rules-engine's condition language: all, any or not over conditions, or one { fact, operator, value }. Write every threshold as a literal value. A condition on a fact the assessment lacks is undetermined, never false.
+ */
+export type Condition1 = AllCondition | AnyCondition | NotCondition | FactCondition;
+/**
+ * The literal the fact is compared with: a number, a string, a boolean, or a list for the operators in and notIn. Thresholds live here, where an author can see and change them.
+ */
+export type ConditionValue = (number | string | boolean) | (number | string | boolean)[];
+/**
  * Every source a rule may cite; rules name them by id in their "evidence" list.
  *
  * @minItems 1
  */
 export type Evidence = [EvidenceSource, ...EvidenceSource[]];
-/**
- * When the rule fires, in json-rules-engine's condition language: all, any or not over conditions, or one { fact, operator, value }. Write every threshold as a literal value. A condition on a fact the assessment lacks is undetermined, never false.
- */
-export type Condition = AllCondition | AnyCondition | NotCondition | FactCondition;
-/**
- * The literal the fact is compared with: a number, a string, a boolean, or a list for the operators in and notIn. Thresholds live here, where an author can see and change them.
- */
-export type ConditionValue = (number | string | boolean) | (number | string | boolean)[];
 /**
  * Keeps a component, or every component of a category, out of the plan. Give either "component" or "category", not both.
  */
@@ -141,6 +145,14 @@ export interface Assessment {
      * Furthest extent of leg symptoms.
      */
     legPain?: "none" | "above-knee" | "below-knee";
+    /**
+     * Onset of the episode: sudden, at a moment the patient can name (lifting, coughing, a fall), or gradual.
+     */
+    onset?: "sudden" | "gradual";
+    /**
+     * Course of the pain over the last two weeks: improving, stable or worsening.
+     */
+    course?: "improving" | "stable" | "worsening";
   };
   /**
    * Earlier episodes and treatments.
@@ -154,6 +166,14 @@ export interface Assessment {
      * Courses completed without meaningful benefit.
      */
     failedTreatments?: ("exercise" | "manual-therapy" | "psychological" | "medication" | "injection")[];
+    /**
+     * Previous lumbar spine surgery (any kind).
+     */
+    lumbarSurgery?: boolean;
+    /**
+     * Weeks since the most recent lumbar spine surgery; only when lumbarSurgery is true.
+     */
+    lumbarSurgeryWeeksAgo?: number;
   };
   /**
    * Red flags for serious pathology: true = present, false = asked and absent.
@@ -168,7 +188,7 @@ export interface Assessment {
      */
     bladderOrBowelDysfunction?: boolean;
     /**
-     * Bilateral or alternating neurological leg symptoms.
+     * New or worsening bilateral or alternating neurological leg symptoms; a longstanding stable pattern is examination.neurogenicClaudication.
      */
     bilateralLegSymptoms?: boolean;
     /**
@@ -203,6 +223,10 @@ export interface Assessment {
      * Recent trauma, including a fall from standing height.
      */
     recentTrauma?: boolean;
+    /**
+     * Major trauma: a high-energy injury, such as a fall from over 1 m or five stairs, a road collision or a heavy direct blow. A kind of recent trauma, so it cannot be true when recentTrauma is false.
+     */
+    majorTrauma?: boolean;
     /**
      * Contusion or abrasion over the spine.
      */
@@ -389,6 +413,10 @@ export interface Assessment {
      */
     neurologicalDeficit?: boolean;
     /**
+     * Neurogenic claudication: leg heaviness, pain or tingling on walking or standing, eased by sitting or bending forward (spinal stenosis pattern).
+     */
+    neurogenicClaudication?: boolean;
+    /**
      * Internal rotation of at least one hip > 35°.
      */
     hipInternalRotationOver35?: boolean;
@@ -396,6 +424,15 @@ export interface Assessment {
      * At least one hypomobile lumbar segment.
      */
     lumbarHypomobility?: boolean;
+  };
+  /**
+   * Medicines the patient takes now, for back pain or otherwise.
+   */
+  medications?: {
+    /**
+     * Currently taking an anticoagulant: warfarin, a DOAC (apixaban, dabigatran, edoxaban, rivaroxaban) or heparin.
+     */
+    anticoagulant?: boolean;
   };
   /**
    * Lifestyle.
@@ -521,6 +558,12 @@ export interface ComponentDefinition {
    */
   patientText: string;
   details: Details;
+  /**
+   * When this component must never be in a plan, whatever rule, request or profile adds it. The engine withholds it when a contraindication holds, and also when one cannot be decided because an answer is missing (never assumed safe): the answer then becomes a data gap.
+   *
+   * @minItems 1
+   */
+  contraindications?: [Contraindication, ...Contraindication[]];
 }
 /**
  * Dose and delivery. A rule's details override the catalog's, key by key.
@@ -547,13 +590,17 @@ export interface Details {
    */
   deliveredBy?: string;
   /**
+   * Where it is delivered, e.g. home for a home exercise programme.
+   */
+  setting?: "home" | "clinic" | "group" | "remote";
+  /**
    * For a referral: to whom, e.g. "Rheumatology".
    */
   referTo?: string;
   /**
-   * For a referral: how soon, from emergency (now) through urgent, same-day and soon to routine.
+   * How soon, most urgent first: emergency (now), same-day, urgent (within 24 hours), soon, routine. When rules give one component different urgencies, the most urgent wins whatever their priorities. A plan's urgency reads its referrals' (soon counts as routine there).
    */
-  urgency?: "emergency" | "urgent" | "same-day" | "soon" | "routine";
+  urgency?: "emergency" | "same-day" | "urgent" | "soon" | "routine";
   /**
    * How to progress it, or when to stop.
    */
@@ -566,6 +613,67 @@ export interface Details {
    * Anything else the clinician should know.
    */
   notes?: string;
+}
+export interface Contraindication {
+  /**
+   * Unique across the pack, in kebab-case, e.g. manipulation-osteoporosis. A plan names it in withheld[].rule as contraindication:ID.
+   */
+  id: string;
+  /**
+   * What is contraindicated, in a few words, e.g. "Osteoporosis".
+   */
+  title: string;
+  when: Condition;
+  /**
+   * Why the component is withheld, for clinicians; {fact} placeholders are filled in.
+   */
+  reason: string;
+  /**
+   * The ids of the sources in evidence.yaml the contraindication rests on.
+   *
+   * @minItems 1
+   */
+  evidence: [string, ...string[]];
+}
+export interface AllCondition {
+  /**
+   * Holds when every condition in the list holds.
+   *
+   * @minItems 1
+   */
+  all: [Condition1, ...Condition1[]];
+}
+export interface AnyCondition {
+  /**
+   * Holds when at least one condition in the list holds.
+   *
+   * @minItems 1
+   */
+  any: [Condition1, ...Condition1[]];
+}
+export interface NotCondition {
+  not: Condition1;
+}
+export interface FactCondition {
+  /**
+   * A fact by dotted name: an assessment field such as redFlags.fever, or a score backplan derives such as phq9.total or startBack.total. backplan lint checks the name and the type of the value.
+   */
+  fact: string;
+  /**
+   * How the fact is compared with the value: equal, notEqual; for numbers lessThan, lessThanInclusive (≤), greaterThan, greaterThanInclusive (≥); in, notIn (the fact is one of the values in a list); contains, doesNotContain (a list fact holds the value).
+   */
+  operator:
+    | "equal"
+    | "notEqual"
+    | "lessThan"
+    | "lessThanInclusive"
+    | "greaterThan"
+    | "greaterThanInclusive"
+    | "in"
+    | "notIn"
+    | "contains"
+    | "doesNotContain";
+  value: ConditionValue;
 }
 export interface EvidenceSource {
   /**
@@ -646,7 +754,7 @@ export interface Rule {
    * 0 to 1000; higher runs first. Rules of equal priority see the same plan state and never depend on their order; a lower priority sees what the higher ones decided as the facts plan.components and plan.categories. rules/README.md lists the levels the pack uses.
    */
   priority: number;
-  when: Condition;
+  when: Condition1;
   then: RuleAction;
   /**
    * The ids of the sources in evidence.yaml this rule rests on, at least one.
@@ -656,46 +764,6 @@ export interface Rule {
    * Items: An id in kebab-case: lower-case letters and digits in words joined by single hyphens, at most 80 characters.
    */
   evidence: [string, ...string[]];
-}
-export interface AllCondition {
-  /**
-   * Holds when every condition in the list holds.
-   *
-   * @minItems 1
-   */
-  all: [Condition, ...Condition[]];
-}
-export interface AnyCondition {
-  /**
-   * Holds when at least one condition in the list holds.
-   *
-   * @minItems 1
-   */
-  any: [Condition, ...Condition[]];
-}
-export interface NotCondition {
-  not: Condition;
-}
-export interface FactCondition {
-  /**
-   * A fact by dotted name: an assessment field such as redFlags.fever, or a score backplan derives such as phq9.total or startBack.total. backplan lint checks the name and the type of the value.
-   */
-  fact: string;
-  /**
-   * How the fact is compared with the value: equal, notEqual; for numbers lessThan, lessThanInclusive (≤), greaterThan, greaterThanInclusive (≥); in, notIn (the fact is one of the values in a list); contains, doesNotContain (a list fact holds the value).
-   */
-  operator:
-    | "equal"
-    | "notEqual"
-    | "lessThan"
-    | "lessThanInclusive"
-    | "greaterThan"
-    | "greaterThanInclusive"
-    | "in"
-    | "notIn"
-    | "contains"
-    | "doesNotContain";
-  value: ConditionValue;
 }
 /**
  * What the rule does when it fires: add components, withhold components or categories, halt the plan, or several of these.
@@ -788,6 +856,10 @@ export interface Plan {
   profile: string;
   ruleset: RulesetStamp;
   status: "urgent" | "incomplete" | "complete";
+  /**
+   * The most urgent referral in the plan (the urgency in the details of its referral-category components); none when it holds no referral. Text and markdown open with a banner for emergency, same-day and urgent.
+   */
+  urgency: "emergency" | "same-day" | "urgent" | "routine" | "none";
   components: PlanComponent[];
   withheld: WithheldComponent[];
   dataGaps: DataGap[];
@@ -830,10 +902,14 @@ export interface PlanEvidence {
 export interface WithheldComponent {
   id: string;
   /**
-   * The rule that withheld it.
+   * The rule that withheld it, or contraindication:ID for a contraindication of the component catalog.
    */
   rule: string;
   reason: string;
+  /**
+   * Withheld because a contraindication could not be decided: the answers it needs are data gaps.
+   */
+  unscreened?: true;
   /**
    * Rules that would have added it.
    */
@@ -845,9 +921,19 @@ export interface DataGap {
    */
   fact: string;
   /**
+   * What is at stake, and so the gap's place in the list (in this order): safety (an emergency, same-day or urgent referral, or a halt, may hang on it), referral (another referral), contraindication (a component is withheld until it is answered), treatment (the rest).
+   */
+  concern: "safety" | "referral" | "contraindication" | "treatment";
+  /**
+   * The undecided rules (or contraindication:ID) the answer is needed for.
+   *
    * @minItems 1
    */
   rules: [string, ...string[]];
+  /**
+   * The components the answer could add or withhold, in plan order.
+   */
+  couldChange: string[];
   reason: string;
 }
 export interface TraceEntry {
@@ -944,4 +1030,14 @@ export interface ScenarioExpectation {
    * Rule ids that must not fire.
    */
   notFired?: string[];
+  /**
+   * The plan's urgency: its most urgent referral, or none.
+   */
+  urgency?: "emergency" | "same-day" | "urgent" | "routine" | "none";
+  /**
+   * Details some components must have, by component id: only the keys written are checked, e.g. { mental-health-referral: { urgency: same-day } }. The component must be in the plan.
+   */
+  details?: {
+    [k: string]: Details | undefined;
+  };
 }

@@ -85,6 +85,12 @@ describe("assessment message templates", () => {
     expect(messages.onlyWhen("patient.pregnant", true, undefined)).toMatchInlineSnapshot(
       `"only allowed when patient.pregnant is true; it is absent"`,
     );
+    expect(messages.needs(true, "redFlags.recentTrauma", true, false)).toMatchInlineSnapshot(
+      `"true needs redFlags.recentTrauma to be true; it is false"`,
+    );
+    expect(messages.needs(true, "redFlags.recentTrauma", true, undefined)).toMatchInlineSnapshot(
+      `"true needs redFlags.recentTrauma to be true; it is absent"`,
+    );
     expect(
       messages.derivedOutOfRange("BMI", 86.4, "lifestyle.heightCm and lifestyle.weightKg", 10, 80),
     ).toMatchInlineSnapshot(`"BMI 86.4 from lifestyle.heightCm and lifestyle.weightKg is out of range 10–80"`);
@@ -120,6 +126,7 @@ describe("assessment message templates", () => {
         "disagrees",
         "exceeds",
         "onlyWhen",
+        "needs",
         "derivedOutOfRange",
         "invalid",
       ]

@@ -129,6 +129,52 @@ describe("cross-field checks", () => {
     ]);
   });
 
+  it("allow major trauma only as a kind of recent trauma", () => {
+    expect(problems(assessmentWith({ redFlags: { recentTrauma: true, majorTrauma: true } }))).toEqual([]);
+    expect(problems(assessmentWith({ redFlags: { recentTrauma: true, majorTrauma: false } }))).toEqual([]);
+    expect(problems(assessmentWith({ redFlags: { recentTrauma: false, majorTrauma: false } }))).toEqual([]);
+    // Recorded on its own (the general question unasked), a high-energy injury stands.
+    expect(problems(assessmentWith({ redFlags: { majorTrauma: true } }))).toEqual([]);
+    expect(problems(assessmentWith({ redFlags: { recentTrauma: false, majorTrauma: true } }))).toEqual([
+      "redFlags.majorTrauma: true needs redFlags.recentTrauma to be true; it is false",
+    ]);
+    const result = safeParseAssessment(assessmentWith({ redFlags: { recentTrauma: false, majorTrauma: true } }));
+    expect(!result.ok && result.issues.map((i) => [i.code, i.path])).toEqual([
+      ["assessment/inconsistent", "/redFlags/majorTrauma"],
+    ]);
+  });
+
+  it("allow the weeks since lumbar surgery only after a lumbar surgery", () => {
+    expect(problems(assessmentWith({ history: { lumbarSurgery: true, lumbarSurgeryWeeksAgo: 0 } }))).toEqual([]);
+    expect(problems(assessmentWith({ history: { lumbarSurgery: true, lumbarSurgeryWeeksAgo: 6.5 } }))).toEqual([]);
+    expect(problems(assessmentWith({ history: { lumbarSurgery: true } }))).toEqual([]);
+    expect(problems(assessmentWith({ history: { lumbarSurgery: false } }))).toEqual([]);
+    expect(problems(assessmentWith({ history: { lumbarSurgery: false, lumbarSurgeryWeeksAgo: 10 } }))).toEqual([
+      "history.lumbarSurgeryWeeksAgo: only allowed when history.lumbarSurgery is true; it is false",
+    ]);
+    expect(problems(assessmentWith({ history: { previousEpisodes: 2, lumbarSurgeryWeeksAgo: 10 } }))).toEqual([
+      "history.lumbarSurgeryWeeksAgo: only allowed when history.lumbarSurgery is true; it is absent",
+    ]);
+    const result = safeParseAssessment(assessmentWith({ history: { lumbarSurgeryWeeksAgo: 10 } }));
+    expect(!result.ok && result.issues.map((i) => [i.code, i.path])).toEqual([
+      ["assessment/inconsistent", "/history/lumbarSurgeryWeeksAgo"],
+    ]);
+  });
+
+  it("skip the trauma and surgery checks while those groups fail the schema", () => {
+    expect(
+      problems(
+        assessmentWith({
+          redFlags: { recentTrauma: false, majorTrauma: true, fever: "no" },
+          history: { lumbarSurgery: "no", lumbarSurgeryWeeksAgo: 10 },
+        }),
+      ),
+    ).toEqual([
+      'history.lumbarSurgery: expected true or false, found "no"',
+      'redFlags.fever: expected true or false, found "no"',
+    ]);
+  });
+
   it("run alongside schema issues elsewhere, but not on a subtree that failed the schema", () => {
     const input = assessmentWith({
       patient: { age: 30, gestationWeeks: 20 },
@@ -147,6 +193,69 @@ describe("cross-field checks", () => {
       "inflammatory.ageAtOnset: 31 exceeds patient.age (30)",
     ]);
     expect(problems(assessmentWith({ patient: { age: 30 }, inflammatory: { ageAtOnset: 30 } }))).toEqual([]);
+  });
+});
+
+describe("fields added in the second edition", () => {
+  it("accepts each of them, all optional, and an empty medications group", () => {
+    const all = {
+      pain: { durationWeeks: 3, onset: "sudden", course: "worsening" },
+      history: { lumbarSurgery: true, lumbarSurgeryWeeksAgo: 12 },
+      redFlags: { recentTrauma: true, majorTrauma: true, bilateralLegSymptoms: false },
+      examination: { neurogenicClaudication: true },
+      medications: { anticoagulant: true },
+    };
+    expect(problems(assessmentWith(all))).toEqual([]);
+    expect(problems(assessmentWith({ medications: {} }))).toEqual([]);
+  });
+
+  it("names the allowed values of onset and course", () => {
+    expect(problems(assessmentWith({ pain: { durationWeeks: 2, onset: "Sudden", course: "better" } }))).toEqual([
+      'pain.onset: "Sudden" is not one of "sudden", "gradual" (did you mean "sudden"?)',
+      'pain.course: "better" is not one of "improving", "stable", "worsening"',
+    ]);
+    expect(problems(assessmentWith({ pain: { durationWeeks: 2, course: "worsenning" } }))).toEqual([
+      'pain.course: "worsenning" is not one of "improving", "stable", "worsening" (did you mean "worsening"?)',
+    ]);
+  });
+
+  it("takes true or false for the new yes/no answers", () => {
+    expect(
+      problems(
+        assessmentWith({
+          history: { lumbarSurgery: 1 },
+          redFlags: { majorTrauma: "yes" },
+          examination: { neurogenicClaudication: null },
+          medications: { anticoagulant: "warfarin" },
+        }),
+      ),
+    ).toEqual([
+      "history.lumbarSurgery: expected true or false, found 1",
+      'redFlags.majorTrauma: expected true or false, found "yes"',
+      "examination.neurogenicClaudication: expected true or false, found null",
+      'medications.anticoagulant: expected true or false, found "warfarin"',
+    ]);
+  });
+
+  it("keeps the weeks since lumbar surgery at 0 or more", () => {
+    expect(problems(assessmentWith({ history: { lumbarSurgery: true, lumbarSurgeryWeeksAgo: -1 } }))).toEqual([
+      "history.lumbarSurgeryWeeksAgo: -1 is out of range ≥ 0",
+    ]);
+    expect(problems(assessmentWith({ history: { lumbarSurgery: true, lumbarSurgeryWeeksAgo: "6" } }))).toEqual([
+      'history.lumbarSurgeryWeeksAgo: expected a number, found "6"',
+    ]);
+  });
+
+  it("rejects unknown keys in the medications group, and a medications that is not a group", () => {
+    expect(problems(assessmentWith({ medications: { anticoagulants: true } }))).toEqual([
+      'medications.anticoagulants: unknown field (did you mean "anticoagulant"?)',
+    ]);
+    expect(problems(assessmentWith({ medications: ["warfarin"] }))).toEqual([
+      "medications: expected an object, found a list of 1 item",
+    ]);
+    expect(problems(assessmentWith({ anticoagulant: true }))).toEqual([
+      'anticoagulant: unknown field (did you mean "medications.anticoagulant"?)',
+    ]);
   });
 });
 

@@ -54,7 +54,7 @@ describe("describeCondition on the bundled pack", () => {
       "any of:
         saddle anaesthesia
         new bladder or bowel dysfunction
-        bilateral or alternating neurological leg symptoms
+        new or worsening bilateral neurological leg symptoms
         progressive neurological deficit"
     `);
   });

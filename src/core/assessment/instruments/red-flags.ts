@@ -7,6 +7,12 @@ const names = [...fieldNames("redFlags")].sort();
 const collect = names.map((name) => `redFlags.${name}`);
 
 /**
+ * Red flags that are a kind of another, with the other: "no recent trauma" also answers "no major
+ * trauma", so a screen need not ask it (a "yes" would contradict, see checks/major-trauma.ts).
+ */
+const kindOf: ReadonlyMap<string, string> = new Map([["majorTrauma", "recentTrauma"]]);
+
+/**
  * The red flags answered true, and how many. Both need every flag answered: with one unasked, a
  * short list would read as "no other red flags", which absent never means.
  */
@@ -34,8 +40,10 @@ export const redFlags: Instrument = {
     const answers: Readonly<Record<string, boolean | undefined>> | undefined = assessment.redFlags;
     if (answers === undefined) return;
     const present: string[] = [];
+    const answerOf = (name: string) => (Object.hasOwn(answers, name) ? answers[name] : undefined); // never inherited
     for (const name of names) {
-      const answer = Object.hasOwn(answers, name) ? answers[name] : undefined; // never an inherited answer
+      const general = kindOf.get(name);
+      const answer = answerOf(name) ?? (general !== undefined && answerOf(general) === false ? false : undefined);
       if (answer === undefined) return;
       if (answer) present.push(name);
     }

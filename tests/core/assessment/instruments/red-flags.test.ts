@@ -41,6 +41,25 @@ describe("red flags", () => {
     expect(factsOf({}).has("redFlags.count")).toBe(false);
   });
 
+  it("reads no recent trauma as no major trauma too, so the screen need not ask it", () => {
+    expect(allNo).not.toHaveProperty("majorTrauma");
+    expect(redFlagFacts({ ...allNo, fever: true })).toEqual([["fever"], 1]);
+    expect(redFlagFacts({ ...allNo, majorTrauma: false })).toEqual([[], 0]);
+    // The answer itself stays unrecorded: only the list reads it as no.
+    expect(factsOf({ redFlags: allNo }).has("redFlags.majorTrauma")).toBe(false);
+  });
+
+  it("needs the major-trauma answer after recent trauma, and lists it when yes", () => {
+    expect(redFlagFacts({ ...allNo, recentTrauma: true })).toEqual([undefined, undefined]);
+    expect(redFlagFacts({ ...allNo, recentTrauma: true, majorTrauma: false })).toEqual([["recentTrauma"], 1]);
+    expect(redFlagFacts({ ...allNo, recentTrauma: true, majorTrauma: true })).toEqual([
+      ["majorTrauma", "recentTrauma"],
+      2,
+    ]);
+    const { recentTrauma: _unasked, ...withoutTrauma } = allNo;
+    expect(redFlagFacts(withoutTrauma)).toEqual([undefined, undefined]);
+  });
+
   it("still exposes each answered flag as its own fact", () => {
     const facts = factsOf({ redFlags: { saddleAnaesthesia: true } });
     expect([facts.get("redFlags.saddleAnaesthesia"), facts.has("redFlags.fever")]).toEqual([true, false]);

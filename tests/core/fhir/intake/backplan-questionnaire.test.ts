@@ -26,8 +26,12 @@ describe("backplan's own Questionnaire", () => {
         "pain.durationWeeks",
         "pain.intensity",
         "pain.legPain",
+        "pain.onset",
+        "pain.course",
         "history.previousEpisodes",
         "history.failedTreatments",
+        "history.lumbarSurgery",
+        "history.lumbarSurgeryWeeksAgo",
         "redFlags.saddleAnaesthesia",
         "redFlags.bladderOrBowelDysfunction",
         "redFlags.bilateralLegSymptoms",
@@ -39,6 +43,7 @@ describe("backplan's own Questionnaire", () => {
         "redFlags.ivDrugUse",
         "redFlags.immunosuppression",
         "redFlags.recentTrauma",
+        "redFlags.majorTrauma",
         "redFlags.contusionOrAbrasion",
         "redFlags.osteoporosis",
         "redFlags.prolongedCorticosteroidUse",
@@ -63,8 +68,10 @@ describe("backplan's own Questionnaire", () => {
         "examination.movementControl.positiveTests",
         "examination.directionalPreference",
         "examination.neurologicalDeficit",
+        "examination.neurogenicClaudication",
         "examination.hipInternalRotationOver35",
         "examination.lumbarHypomobility",
+        "medications.anticoagulant",
         "lifestyle.bmi",
         "lifestyle.heightCm",
         "lifestyle.weightKg",
@@ -116,6 +123,58 @@ describe("backplan's own Questionnaire", () => {
       preferences: { activities: ["walking", "birdwatching"] },
     });
     expect(result.value.sources["redFlags.fever"]).toBe("QuestionnaireResponse/mine");
+  });
+
+  it("carries the second edition's safety fields: onset and course, major trauma, claudication, lumbar surgery, anticoagulant", () => {
+    const code = (value: string) => [
+      { valueCoding: { system: "https://backplan.dev/fhir/CodeSystem/assessment-answers", code: value } },
+    ];
+    const answers = {
+      "pain.onset": code("sudden"),
+      "pain.course": code("worsening"),
+      "redFlags.recentTrauma": [{ valueBoolean: true }],
+      "redFlags.majorTrauma": [{ valueBoolean: true }],
+      "redFlags.bilateralLegSymptoms": [{ valueBoolean: false }],
+      "examination.neurogenicClaudication": [{ valueBoolean: true }],
+      "history.lumbarSurgery": [{ valueBoolean: true }],
+      "history.lumbarSurgeryWeeksAgo": [{ valueInteger: 6 }],
+      "medications.anticoagulant": [{ valueBoolean: true }],
+    };
+    const result = bundleToAssessment(bundleOf(backplanResponse("mine", answers)));
+    if (!result.ok) expect.fail(JSON.stringify(result.issues));
+    expect(result.warnings).toEqual([]);
+    expect(validateAssessment(result.value.assessment)).toBe(true);
+    expect(result.value.assessment).toMatchObject({
+      pain: { onset: "sudden", course: "worsening" },
+      redFlags: { recentTrauma: true, majorTrauma: true, bilateralLegSymptoms: false },
+      examination: { neurogenicClaudication: true },
+      history: { lumbarSurgery: true, lumbarSurgeryWeeksAgo: 6 },
+      medications: { anticoagulant: true },
+    });
+    for (const field of Object.keys(answers))
+      expect(result.value.sources[field], field).toBe("QuestionnaireResponse/mine");
+    expect(backplanItems.get("pain.course")?.codes).toEqual(["improving", "stable", "worsening"]);
+    expect(backplanItems.get("history.lumbarSurgeryWeeksAgo")?.type).toBe("decimal");
+  });
+
+  it("refuses answers the assessment finds inconsistent: major trauma without recent trauma, surgery weeks without surgery", () => {
+    const result = bundleToAssessment(
+      bundleOf(
+        backplanResponse("mine", {
+          "redFlags.recentTrauma": [{ valueBoolean: false }],
+          "redFlags.majorTrauma": [{ valueBoolean: true }],
+          "history.lumbarSurgery": [{ valueBoolean: false }],
+          "history.lumbarSurgeryWeeksAgo": [{ valueDecimal: 10 }],
+        }),
+      ),
+    );
+    expect(!result.ok && result.issues.map((issue) => `${issue.code} ${issue.path}: ${issue.message}`))
+      .toMatchInlineSnapshot(`
+      [
+        "assessment/inconsistent /entry/2/resource: history.lumbarSurgeryWeeksAgo: only allowed when history.lumbarSurgery is true; it is false (history.lumbarSurgeryWeeksAgo from QuestionnaireResponse/mine; history.lumbarSurgery from QuestionnaireResponse/mine)",
+        "assessment/inconsistent /entry/2/resource: redFlags.majorTrauma: true needs redFlags.recentTrauma to be true; it is false (redFlags.majorTrauma from QuestionnaireResponse/mine; redFlags.recentTrauma from QuestionnaireResponse/mine)",
+      ]
+    `);
   });
 
   it("leaves out answers it cannot read, with a warning: unknown linkIds, wrong types, codes of another system", () => {

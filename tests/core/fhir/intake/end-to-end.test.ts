@@ -23,6 +23,7 @@ describe("examples/fhir/patient-bundle.json", () => {
           "movementControl": {
             "positiveTests": 3,
           },
+          "neurogenicClaudication": false,
           "neurologicalDeficit": false,
         },
         "history": {
@@ -30,6 +31,7 @@ describe("examples/fhir/patient-bundle.json", () => {
             "exercise",
             "medication",
           ],
+          "lumbarSurgery": false,
           "previousEpisodes": 3,
         },
         "inflammatory": {
@@ -52,10 +54,15 @@ describe("examples/fhir/patient-bundle.json", () => {
           "smoker": true,
           "weightKg": 97,
         },
+        "medications": {
+          "anticoagulant": false,
+        },
         "pain": {
+          "course": "stable",
           "durationWeeks": 26,
           "intensity": 7,
           "legPain": "above-knee",
+          "onset": "gradual",
         },
         "patient": {
           "age": 52,
@@ -165,8 +172,10 @@ describe("examples/fhir/patient-bundle.json", () => {
         "examination.hipInternalRotationOver35": "QuestionnaireResponse/backplan-response",
         "examination.lumbarHypomobility": "QuestionnaireResponse/backplan-response",
         "examination.movementControl.positiveTests": "QuestionnaireResponse/backplan-response",
+        "examination.neurogenicClaudication": "QuestionnaireResponse/backplan-response",
         "examination.neurologicalDeficit": "QuestionnaireResponse/backplan-response",
         "history.failedTreatments": "QuestionnaireResponse/backplan-response",
+        "history.lumbarSurgery": "QuestionnaireResponse/backplan-response",
         "history.previousEpisodes": "QuestionnaireResponse/backplan-response",
         "inflammatory.ageAtOnset": "QuestionnaireResponse/backplan-response",
         "inflammatory.alternatingButtockPain": "QuestionnaireResponse/backplan-response",
@@ -184,9 +193,12 @@ describe("examples/fhir/patient-bundle.json", () => {
         "lifestyle.sleepHoursPerNight": "QuestionnaireResponse/backplan-response",
         "lifestyle.smoker": "Observation/smoking",
         "lifestyle.weightKg": "Observation/weight",
+        "medications.anticoagulant": "QuestionnaireResponse/backplan-response",
+        "pain.course": "QuestionnaireResponse/backplan-response",
         "pain.durationWeeks": "QuestionnaireResponse/backplan-response",
         "pain.intensity": "Observation/pain",
         "pain.legPain": "QuestionnaireResponse/backplan-response",
+        "pain.onset": "QuestionnaireResponse/backplan-response",
         "patient.age": "Patient/pat-1",
         "patient.pregnant": "Observation/pregnancy",
         "patient.sex": "Patient/pat-1",

@@ -1,4 +1,4 @@
-import type { Band, Choice, Measure, OneOf, YesNo } from "./population.js";
+import type { Band, Choice, Measure, OneOf, YesNo, YesNoByAge } from "./population.js";
 import type { Random } from "./random.js";
 
 /**
@@ -62,6 +62,11 @@ export function oneOf<T extends string>(random: Random, spec: OneOf<T>): T | und
 /** A yes/no answer, or undefined when not recorded. */
 export function yesNo(random: Random, spec: YesNo): boolean | undefined {
   return random.absent(spec.missing) ? undefined : random.chance(spec.chance);
+}
+
+/** A yes/no answer whose rate depends on the patient's age, or undefined when not recorded. */
+export function yesNoByAge(random: Random, spec: YesNoByAge, age: number): boolean | undefined {
+  return yesNo(random, { chance: age >= spec.fromAge ? spec.older : spec.younger, missing: spec.missing });
 }
 
 /** The names whose rate came up, in the table's order. */

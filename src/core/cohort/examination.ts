@@ -1,5 +1,5 @@
 import type { Assessment } from "../generated/types.js";
-import { compact, measure, nonEmpty, oneOf, yesNo } from "./draw.js";
+import { compact, measure, nonEmpty, oneOf, yesNo, yesNoByAge } from "./draw.js";
 import type { Person } from "./person.js";
 import { population } from "./population.js";
 
@@ -19,4 +19,11 @@ export function drawExamination({ random }: Person): Assessment["examination"] {
       lumbarHypomobility: yesNo(random, spec.lumbarHypomobility),
     }),
   );
+}
+
+/** Neurogenic claudication (the spinal stenosis pattern), commoner from 60. */
+export function drawClaudication({ random, patient }: Person): Pick<Examination, "neurogenicClaudication"> {
+  return compact({
+    neurogenicClaudication: yesNoByAge(random, population.examination.neurogenicClaudication, patient.age),
+  });
 }

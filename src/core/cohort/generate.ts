@@ -1,12 +1,13 @@
 import type { Assessment } from "../generated/types.js";
 import { compact, pick } from "./draw.js";
-import { drawExamination } from "./examination.js";
+import { drawClaudication, drawExamination } from "./examination.js";
 import { drawLifestyle, drawPreferences } from "./lifestyle.js";
-import { drawHistory, drawPerson } from "./person.js";
+import { drawMedications } from "./medications.js";
+import { drawHistory, drawLumbarSurgery, drawOnsetAndCourse, drawPerson } from "./person.js";
 import { drawQuestionnaires } from "./questionnaires.js";
 import { population } from "./population.js";
 import { randomFor, recordedWith } from "./random.js";
-import { drawInflammatory, drawRedFlags } from "./red-flags.js";
+import { drawInflammatory, drawMajorTrauma, drawRedFlags } from "./red-flags.js";
 
 /**
  * Assessment `index` of the cohort seeded with `seed`: valid (`parseAssessment` accepts it),
@@ -19,17 +20,28 @@ export function generateAssessment(seed: number, index: number): Assessment {
   const stream = randomFor(seed, index);
   const person = drawPerson(recordedWith(stream, pick(stream, population.recording)));
   // Sections are drawn in a fixed order: each takes its draws from the one stream in turn.
+  const history = drawHistory(person);
+  const redFlags = drawRedFlags(person);
+  const inflammatory = drawInflammatory(person);
+  const questionnaires = drawQuestionnaires(person);
+  const examination = drawExamination(person);
+  const lifestyle = drawLifestyle(person);
+  const preferences = drawPreferences(person);
+  // Fields added in the second edition are drawn after every earlier one, so each assessment keeps
+  // the earlier fields it had (an impact report on an old seed reads the same patients). A field
+  // of a section is only drawn when that section was recorded.
   return compact<Assessment>({
     id: `cohort-${index}`,
     patient: person.patient,
-    pain: person.pain,
-    history: drawHistory(person),
-    redFlags: drawRedFlags(person),
-    inflammatory: drawInflammatory(person),
-    questionnaires: drawQuestionnaires(person),
-    examination: drawExamination(person),
-    lifestyle: drawLifestyle(person),
-    preferences: drawPreferences(person),
+    pain: { ...person.pain, ...drawOnsetAndCourse(person) },
+    history: history && { ...history, ...drawLumbarSurgery(person) },
+    redFlags: redFlags && { ...redFlags, ...drawMajorTrauma(person, redFlags) },
+    inflammatory,
+    questionnaires,
+    examination: examination && { ...examination, ...drawClaudication(person) },
+    medications: drawMedications(person),
+    lifestyle,
+    preferences,
   });
 }
 

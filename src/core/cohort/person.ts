@@ -1,10 +1,12 @@
 import type { Assessment } from "../generated/types.js";
-import { compact, measure, nonEmpty, oneOf, recorded, subset } from "./draw.js";
+import { compact, measure, nonEmpty, oneOf, recorded, subset, yesNo } from "./draw.js";
 import { population } from "./population.js";
 import type { Random } from "./random.js";
 
 type Patient = Assessment["patient"];
 type Sex = NonNullable<Patient["sex"]>;
+type Pain = Assessment["pain"];
+type History = NonNullable<Assessment["history"]>;
 
 /** What the later sections of one generated assessment depend on: who the patient is, and the traits. */
 export interface Person {
@@ -56,4 +58,28 @@ export function drawHistory({ random, chronic }: Person): Assessment["history"] 
     ? undefined
     : subset(random, chronic ? failedTreatments.chronic : failedTreatments.notChronic);
   return nonEmpty(compact({ previousEpisodes: measure(random, previousEpisodes), failedTreatments: failed }));
+}
+
+/** How the episode began and how it has gone over the last two weeks. */
+export function drawOnsetAndCourse({ random }: Person): Pick<Pain, "onset" | "course"> {
+  const { onset, course } = population.pain;
+  return compact({ onset: oneOf(random, onset), course: oneOf(random, course) });
+}
+
+/**
+ * Previous lumbar spine surgery, asked with the rest of the history; when there was one, the weeks
+ * since the most recent (never before age 16).
+ */
+export function drawLumbarSurgery({
+  random,
+  patient,
+}: Person): Pick<History, "lumbarSurgery" | "lumbarSurgeryWeeksAgo"> {
+  const { lumbarSurgery, lumbarSurgeryWeeksAgo } = population.history;
+  const surgery = yesNo(random, lumbarSurgery);
+  if (surgery !== true) return compact({ lumbarSurgery: surgery });
+  const weeks = measure(random, lumbarSurgeryWeeksAgo);
+  return compact({
+    lumbarSurgery: true,
+    lumbarSurgeryWeeksAgo: weeks === undefined ? undefined : Math.min(weeks, (patient.age - 16) * 52),
+  });
 }

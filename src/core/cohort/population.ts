@@ -41,6 +41,14 @@ export interface OneOf<T extends string> {
   readonly missing: number;
 }
 
+/** A yes/no answer more often true from an age on: `older` from `fromAge`, else `younger`. */
+export interface YesNoByAge {
+  readonly fromAge: number;
+  readonly younger: number;
+  readonly older: number;
+  readonly missing: number;
+}
+
 const RED_FLAG_RATE = {
   // Cauda equina and cord compression signs are the rarest (plausible, unsourced).
   saddleAnaesthesia: 0.003,
@@ -94,6 +102,10 @@ export const population = {
     /** NPRS 0–10, centred on 5–6 (plausible, unsourced); follows severity. */
     intensity: { bands: [[0, 2, 7], [3, 4, 20], [5, 6, 35], [7, 8, 28], [9, 10, 10]], missing: 0.05, follows: 0.8 },
     legPain: { choices: [["none", 55], ["above-knee", 25], ["below-knee", 20]], missing: 0.05 },
+    /** Sudden (a moment the patient can name) about 40% (plausible, unsourced). */
+    onset: { choices: [["sudden", 40], ["gradual", 60]], missing: 0.15 },
+    /** Over the last two weeks (plausible, unsourced). */
+    course: { choices: [["improving", 40], ["stable", 40], ["worsening", 20]], missing: 0.15 },
   },
   history: {
     missing: 0.05,
@@ -104,9 +116,23 @@ export const population = {
       chronic: { exercise: 0.2, "manual-therapy": 0.15, psychological: 0.05, medication: 0.3, injection: 0.05 },
       notChronic: { exercise: 0.06, "manual-therapy": 0.05, psychological: 0.01, medication: 0.12, injection: 0.01 },
     },
+    /** Any previous lumbar spine surgery, about 5% (plausible, unsourced). */
+    lumbarSurgery: { chance: 0.05, missing: 0.1 },
+    /**
+     * Weeks since the most recent one, when there was one: a few recent, most months or years ago
+     * (plausible, unsourced); never before age 16.
+     */
+    lumbarSurgeryWeeksAgo: { bands: [[1, 12, 15], [13, 52, 25], [53, 260, 35], [261, 1040, 25]], missing: 0.15, follows: 0 },
   },
   /** Each red flag 0.3–3% (plausible, unsourced). */
-  redFlags: { missing: 0.05, answerMissing: 0.02, rate: RED_FLAG_RATE },
+  redFlags: {
+    missing: 0.05, answerMissing: 0.02, rate: RED_FLAG_RATE,
+    /**
+     * Major (high-energy) trauma: about 15% of recent trauma (plausible, unsourced). Without recent
+     * trauma it is "no" by definition: half the screens record it anyway, the rest leave it out.
+     */
+    majorTrauma: { ofRecentTrauma: 0.15, recordedWithoutTrauma: 0.5 },
+  },
   /**
    * Axial SpA features (NICE NG65, reference.md §1): asked mostly where they matter, in
    * persistent pain before 45 (plausible, unsourced).
@@ -181,6 +207,14 @@ export const population = {
     neurologicalDeficit: { chance: 0.05, missing: 0.05 },
     hipInternalRotationOver35: { chance: 0.4, missing: 0.15 },
     lumbarHypomobility: { chance: 0.5, missing: 0.15 },
+    /** Spinal stenosis pattern, commoner with age: about 10% overall (plausible, unsourced). */
+    neurogenicClaudication: { fromAge: 60, younger: 0.06, older: 0.22, missing: 0.1 },
+  },
+  medications: {
+    /** Medicines not reviewed at this visit. */
+    missing: 0.2,
+    /** Warfarin, a DOAC or heparin: about 3% overall, mostly from 65 (plausible, unsourced). */
+    anticoagulant: { fromAge: 65, younger: 0.015, older: 0.09, missing: 0.05 },
   },
   lifestyle: {
     missing: 0.05,

@@ -12,6 +12,22 @@ export function drawRedFlags({ random }: Person): Assessment["redFlags"] {
 }
 
 /**
+ * Major trauma, a kind of recent trauma: asked when there was recent trauma (sometimes left
+ * unrecorded), and when there was none either answered no or left out. Never true without it.
+ */
+export function drawMajorTrauma(
+  { random }: Person,
+  redFlags: NonNullable<Assessment["redFlags"]>,
+): Pick<NonNullable<Assessment["redFlags"]>, "majorTrauma"> {
+  const { answerMissing, majorTrauma } = population.redFlags;
+  if (redFlags.recentTrauma === true)
+    return random.absent(answerMissing) ? {} : { majorTrauma: random.chance(majorTrauma.ofRecentTrauma) };
+  if (redFlags.recentTrauma === false && random.chance(majorTrauma.recordedWithoutTrauma))
+    return { majorTrauma: false };
+  return {};
+}
+
+/**
  * Features of axial spondyloarthritis, asked at some visits. The back pain began with this
  * episode or, for some patients, years before it (never before age 10, never after today).
  */

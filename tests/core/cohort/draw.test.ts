@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { atQuantile, compact, pick, positions, spread, subset } from "../../../src/core/cohort/draw.js";
+import { atQuantile, compact, pick, positions, spread, subset, yesNoByAge } from "../../../src/core/cohort/draw.js";
 import { randomFor, recordedWith } from "../../../src/core/cohort/random.js";
 
 describe("atQuantile", () => {
@@ -68,6 +68,13 @@ describe("draws", () => {
 
   it("subset keeps the table's order", () => {
     expect(subset(randomFor(1, 1), { x: 1, y: 0, z: 1 })).toEqual(["x", "z"]);
+  });
+
+  it("yesNoByAge takes the older rate from the given age on, and leaves answers out at the missing rate", () => {
+    const spec = { fromAge: 60, younger: 0, older: 1, missing: 0 };
+    const random = randomFor(2, 2);
+    expect([59, 60, 61].map((age) => yesNoByAge(random, spec, age))).toEqual([false, true, true]);
+    expect(yesNoByAge(random, { ...spec, missing: 1 }, 70)).toBeUndefined();
   });
 
   it("compact drops undefined values only", () => {

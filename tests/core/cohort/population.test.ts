@@ -65,6 +65,70 @@ describe("the generated population", () => {
     }
   });
 
+  it("records pain onset and course at their rates, sometimes not at all", () => {
+    const onset = cohort.flatMap((a) => a.pain.onset ?? []);
+    expect(onset.length / cohort.length).toBeGreaterThan(0.75);
+    expect(onset.length / cohort.length).toBeLessThan(0.98);
+    expect(onset.filter((o) => o === "sudden").length / onset.length).toBeGreaterThan(0.3);
+    expect(onset.filter((o) => o === "sudden").length / onset.length).toBeLessThan(0.5);
+    const course = cohort.flatMap((a) => a.pain.course ?? []);
+    expect(course.length / cohort.length).toBeLessThan(0.98);
+    const of = (value: string) => course.filter((c) => c === value).length / course.length;
+    for (const value of ["improving", "stable"]) expect(of(value), value).toBeGreaterThan(0.3);
+    expect(of("worsening")).toBeGreaterThan(0.12);
+    expect(of("worsening")).toBeLessThan(0.28);
+  });
+
+  it("gives major trauma only after recent trauma, and a red flag screen without it when there was none", () => {
+    const major = cohort.filter((a) => a.redFlags?.majorTrauma === true);
+    expect(major.every((a) => a.redFlags?.recentTrauma === true)).toBe(true);
+    const trauma = cohort.filter((a) => a.redFlags?.recentTrauma === true);
+    expect(major.length / trauma.length).toBeGreaterThan(0.05);
+    expect(major.length / trauma.length).toBeLessThan(0.3);
+    expect(cohort.some((a) => a.redFlags?.recentTrauma === false && a.redFlags.majorTrauma === undefined)).toBe(true);
+    expect(cohort.some((a) => a.redFlags?.recentTrauma === false && a.redFlags.majorTrauma === false)).toBe(true);
+    // A screen that answers no recent trauma is whole without the major-trauma question.
+    expect(recorded("redFlags.count")).toBeGreaterThan(0.6);
+  });
+
+  it("finds neurogenic claudication in about 10% of those examined, more often from 60", () => {
+    const examined = cohort.filter((a) => a.examination?.neurogenicClaudication !== undefined);
+    const rate = (list: readonly Assessment[]) =>
+      list.filter((a) => a.examination?.neurogenicClaudication === true).length / list.length;
+    expect(rate(examined)).toBeGreaterThan(0.06);
+    expect(rate(examined)).toBeLessThan(0.14);
+    expect(rate(examined.filter((a) => a.patient.age >= 60))).toBeGreaterThan(
+      2 * rate(examined.filter((a) => a.patient.age < 60)),
+    );
+  });
+
+  it("has previous lumbar surgery rarely, dated only when there was one and never before age 16", () => {
+    const surgery = share((a) => a.history?.lumbarSurgery === true);
+    expect(surgery).toBeGreaterThan(0.02);
+    expect(surgery).toBeLessThan(0.08);
+    const dated = cohort.filter((a) => a.history?.lumbarSurgeryWeeksAgo !== undefined);
+    expect(dated.length).toBeGreaterThan(0);
+    for (const a of dated) {
+      expect(a.history?.lumbarSurgery).toBe(true);
+      expect(a.history?.lumbarSurgeryWeeksAgo).toBeLessThanOrEqual((a.patient.age - 16) * 52);
+    }
+    expect(cohort.some((a) => a.history?.lumbarSurgery === true && a.history.lumbarSurgeryWeeksAgo === undefined)).toBe(
+      true,
+    );
+  });
+
+  it("has an anticoagulant in about 3% of medicine reviews, mostly from 65, and sometimes no review", () => {
+    const reviewed = cohort.filter((a) => a.medications?.anticoagulant !== undefined);
+    const rate = (list: readonly Assessment[]) =>
+      list.filter((a) => a.medications?.anticoagulant === true).length / list.length;
+    expect(rate(reviewed)).toBeGreaterThan(0.01);
+    expect(rate(reviewed)).toBeLessThan(0.06);
+    expect(rate(reviewed.filter((a) => a.patient.age >= 65))).toBeGreaterThan(
+      3 * rate(reviewed.filter((a) => a.patient.age < 65)),
+    );
+    expect(share((a) => a.medications === undefined)).toBeGreaterThan(0.05);
+  });
+
   it("gives a positive PHQ-9 item 9 rarely, and the Flynn rule's five findings together sometimes", () => {
     const item9 = factShare("phq9.item9", 1) + factShare("phq9.item9", 2) + factShare("phq9.item9", 3);
     expect(item9).toBeGreaterThan(0.002);

@@ -150,6 +150,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
           test: contraindication.test,
           gapTrials: contraindication.gapTrials,
           stakes: { concern: "contraindication", couldChange: [component] },
+          priority: Number.NEGATIVE_INFINITY,
           missing,
           planComponents: decidedState[0],
           planCategories: decidedState[1],
@@ -217,7 +218,7 @@ function applyRule(
 /** A rule as something undecided whose missing answers may be data gaps. */
 function asUndecided(step: PreparedRule): Omit<Pending, "missing" | "planComponents" | "planCategories"> {
   const { rule, gapTrials, stakes } = step;
-  return { name: rule.id, test: rule.test, gapTrials, stakes, step };
+  return { name: rule.id, test: rule.test, gapTrials, stakes, priority: rule.priority, step };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Undecided {
   readonly test: CompiledCondition;
   readonly gapTrials: ReadonlyMap<string, GapTrial>;
   readonly stakes: Stakes;
+  /** The rule's priority (a contraindication's: none, so the lowest). */
+  readonly priority: number;
   readonly missing: ReadonlySet<string>;
   readonly planComponents: readonly string[];
   readonly planCategories: readonly string[];
@@ -22,6 +24,7 @@ export interface Undecided {
 interface Gathered {
   readonly names: string[];
   concern: number;
+  priority: number;
   readonly couldChange: Set<PreparedComponent>;
 }
 
@@ -34,7 +37,8 @@ interface Gathered {
  *
  * Gaps come in clinical order: safety first (what an emergency, same-day or urgent referral hangs
  * on: red flags, PHQ-9 item 9), then other referrals, then contraindication screens, then the
- * rest; by field name within each. Each says what it could change.
+ * rest; within each, what the highest-priority rule waits on first (the suicide-risk question
+ * and emergency flags before urgent ones), then by field name. Each says what it could change.
  *
  * `facts` is the composer's working map: each trial sets one fact and removes it again, so no
  * copy is made on this hot path; it is left as it was found, but for `plan.*`.
@@ -47,7 +51,7 @@ export function findDataGaps(
 ): DataGap[] {
   const byField = new Map<string, Gathered>();
   for (const entry of undecided) {
-    const { name, gapTrials, missing, planComponents, planCategories, stakes } = entry;
+    const { name, gapTrials, missing, planComponents, planCategories, stakes, priority } = entry;
     facts.set("plan.components", planComponents);
     facts.set("plan.categories", planCategories);
     const askable = [...missing].filter((fact) => gapTrials.has(fact)); // context facts are never gaps
@@ -57,15 +61,17 @@ export function findDataGaps(
       for (const field of gapTrials.get(fact)?.collect ?? []) {
         if (assessmentHas(field)) continue;
         let gathered = byField.get(field);
-        if (gathered === undefined) byField.set(field, (gathered = { names: [], concern, couldChange: new Set() }));
+        if (gathered === undefined)
+          byField.set(field, (gathered = { names: [], concern, priority, couldChange: new Set() }));
         if (!gathered.names.includes(name)) gathered.names.push(name);
         gathered.concern = Math.min(gathered.concern, concern);
+        gathered.priority = Math.max(gathered.priority, priority);
         for (const component of stakes.couldChange) gathered.couldChange.add(component);
       }
     }
   }
   return [...byField]
-    .sort(([a, x], [b, y]) => x.concern - y.concern || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a, x], [b, y]) => x.concern - y.concern || y.priority - x.priority || (a < b ? -1 : a > b ? 1 : 0))
     .map(([fact, { names, concern, couldChange }]) => {
       const ids = names.sort() as [string, ...string[]]; // a field enters the map with a name
       const changes = [...couldChange].sort((a, b) => planOrder(a) - planOrder(b));

@@ -15,6 +15,7 @@ const DETAIL_LABELS: Readonly<Record<keyof Details, string>> = {
   frequency: "Frequency",
   duration: "Duration",
   deliveredBy: "Delivered by",
+  setting: "Setting",
   referTo: "Refer to",
   urgency: "Urgency",
   progression: "Progression",

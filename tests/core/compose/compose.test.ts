@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALWAYS, BASE, add, planFor, rule } from "./fixture.js";
+import { ALWAYS, BASE, add, packOf, planFor, rule } from "./fixture.js";
 
 const ids = (list: readonly { id: string }[]) => list.map((c) => c.id);
 
@@ -17,13 +17,21 @@ describe("compose: adding", () => {
     expect(plan.components[0]?.evidence.map((e) => e.id)).toEqual(["kroenke-2001", "nice-ng59"]);
   });
 
-  it("merges details over the catalog's: the higher priority wins, a tie goes to the rule id sorting first", () => {
+  it("merges details over the catalog's: the higher priority wins", () => {
     const plan = planFor([
       rule("low", 100, ALWAYS, add("physiotherapy-exercise", "r", "{ sessions: 2, duration: 4 weeks }")),
-      rule("high-b", 300, ALWAYS, add("physiotherapy-exercise", "r", "{ sessions: 9 }")),
-      rule("high-a", 300, ALWAYS, add("physiotherapy-exercise", "r", "{ sessions: 8 }")),
+      rule("high", 300, ALWAYS, add("physiotherapy-exercise", "r", "{ sessions: 8 }")),
     ]);
     expect(plan.components[0]?.details).toEqual({ sessions: 8, frequency: "weekly", duration: "4 weeks" });
+  });
+
+  it("refuses rules of one priority that give one component different details (never decided by rule id)", () => {
+    expect(() =>
+      packOf(
+        rule("high-b", 300, ALWAYS, add("physiotherapy-exercise", "r", "{ sessions: 9 }")),
+        rule("high-a", 300, ALWAYS, add("physiotherapy-exercise", "r", "{ sessions: 8 }")),
+      ),
+    ).toThrow(/psych\.yaml:12:90: error: rule "high-a" gives physiotherapy-exercise sessions 8 where rule "high-b" \(line 2\), of the same priority, gives 9/);
   });
 
   it("fills {fact} placeholders in reasons and details with the patient's values", () => {

@@ -60,6 +60,8 @@ const pain = fc
     durationWeeks: fc.oneof(tenths(0, 6), fc.integer({ min: 0, max: 26 }), fc.integer({ min: 12, max: 520 })),
     intensity: sometimes(fc.integer({ min: 0, max: 10 }), 10),
     legPain: sometimes(fc.constantFrom("none", "above-knee", "below-knee" as const), 8),
+    onset: sometimes(fc.constantFrom("sudden", "gradual" as const), 4),
+    course: sometimes(fc.constantFrom("improving", "stable", "worsening" as const), 4),
   })
   .map((p) => compact(p) as Assessment["pain"]);
 
@@ -69,8 +71,16 @@ const history = fc
     failedTreatments: sometimes(
       fc.subarray(["exercise", "manual-therapy", "psychological", "medication", "injection"] as const),
     ),
+    lumbarSurgery: sometimes(fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, fc.constant(true)), 4),
+    weeksAgo: fc.integer({ min: 1, max: 520 }),
   })
-  .map((h) => compact<Defined<Assessment["history"]>>(h));
+  .map(({ weeksAgo, ...h }) =>
+    compact<Defined<Assessment["history"]>>({
+      ...h,
+      // The surgery's date belongs to a surgery: only with lumbarSurgery true.
+      ...(h.lumbarSurgery === true ? { lumbarSurgeryWeeksAgo: weeksAgo } : {}),
+    }),
+  );
 
 const redFlagNames = [
   "saddleAnaesthesia",
@@ -94,11 +104,13 @@ const redFlagAnswer = sometimes(
   30,
 );
 const redFlags = fc
-  .tuple(...redFlagNames.map(() => redFlagAnswer))
-  .map(
-    (values) =>
-      compact(Object.fromEntries(redFlagNames.map((name, i) => [name, values[i]]))) as Defined<Assessment["redFlags"]>,
-  );
+  .tuple(fc.tuple(...redFlagNames.map(() => redFlagAnswer)), sometimes(fc.boolean(), 4))
+  .map(([values, major]) => {
+    const answered = compact(Object.fromEntries(redFlagNames.map((name, i) => [name, values[i]])));
+    // Major trauma is a kind of recent trauma: asked only after a recent trauma.
+    const withMajor = answered["recentTrauma"] === true && major !== undefined ? { majorTrauma: major } : {};
+    return { ...answered, ...withMajor } as Defined<Assessment["redFlags"]>;
+  });
 
 const inflammatory = (age: number) =>
   fc
@@ -195,8 +207,13 @@ const examination = fc
     neurologicalDeficit: sometimes(fc.boolean()),
     hipInternalRotationOver35: sometimes(fc.boolean()),
     lumbarHypomobility: sometimes(fc.boolean()),
+    neurogenicClaudication: sometimes(fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, fc.constant(true)), 3),
   })
   .map((e) => compact<Defined<Assessment["examination"]>>(e));
+
+const medications = fc
+  .record({ anticoagulant: sometimes(fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, fc.constant(true)), 4) })
+  .map((m) => compact<Defined<Assessment["medications"]>>(m));
 
 const lifestyle = fc
   .record({
@@ -272,6 +289,7 @@ export const validAssessmentArb: fc.Arbitrary<Assessment> = patient.chain((p) =>
       assessedOn: sometimes(assessedOn, 3),
       pain,
       history: sometimes(history),
+      medications: sometimes(medications, 3),
       redFlags: sometimes(redFlags, 8),
       inflammatory: sometimes(inflammatory(p.age), 2),
       questionnaires: sometimes(questionnaires, 10),

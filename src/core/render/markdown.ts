@@ -1,9 +1,21 @@
 import type { Plan } from "../generated/types.js";
-import { detailsLine, heading, ruleCounts, statusBanner } from "./summary.js";
+import { detailsLine, haltNote, heading, ruleCounts, statusBanner, withheldBy } from "./summary.js";
+import { urgencyBanner } from "./urgency-banner.js";
 
-/** Markdown for a clinician: a warning callout for urgent or incomplete plans, then sections. */
+/**
+ * Markdown for a clinician: a caution callout at the very top for an emergency, same-day or urgent
+ * referral, then the heading, a callout for a halted or incomplete plan, and the sections.
+ */
 export function renderMarkdown(plan: Plan): string {
-  const lines: string[] = [`# ${escape(heading(plan))}`, ""];
+  const lines: string[] = [];
+  const urgency = urgencyBanner(plan);
+  if (urgency !== undefined) {
+    lines.push("> [!CAUTION]", `> **${escape(urgency.headline)}**`, ">");
+    for (const r of urgency.referrals) lines.push(`> - **${escape(r.action)}**`, `>   Why: ${escape(r.why)}`);
+    if (plan.status === "urgent") lines.push(">", `> ${escape(haltNote(plan))}`);
+    lines.push("");
+  }
+  lines.push(`# ${escape(heading(plan))}`, "");
   const banner = statusBanner(plan);
   if (banner !== undefined)
     lines.push(`> [!${plan.status === "urgent" ? "CAUTION" : "WARNING"}]`, `> **${escape(banner)}**`, "");
@@ -25,11 +37,14 @@ export function renderMarkdown(plan: Plan): string {
   if (plan.components.length === 0) lines.push("_None._", "");
 
   lines.push(`## Withheld (${plan.withheld.length})`, "");
-  for (const w of plan.withheld) lines.push(`- **${w.id}**: ${escape(w.reason)} (rule \`${w.rule}\`)`);
+  for (const w of plan.withheld) {
+    const mark = w.unscreened === true ? " (**not screened**)" : "";
+    lines.push(`- **${w.id}**${mark}: ${escape(w.reason)} (${withheldBy(w, (id) => `\`${id}\``)})`);
+  }
   if (plan.withheld.length === 0) lines.push("_None._");
 
   lines.push("", `## Data gaps (${plan.dataGaps.length})`, "");
-  for (const g of plan.dataGaps) lines.push(`- \`${g.fact}\`: ${escape(g.reason)}`);
+  for (const g of plan.dataGaps) lines.push(`- \`${g.fact}\` (${g.concern}): ${escape(g.reason)}`);
   if (plan.dataGaps.length === 0) lines.push("_None._");
 
   lines.push("", `_${ruleCounts(plan)}._`);

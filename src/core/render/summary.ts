@@ -1,19 +1,45 @@
-import type { Details, Plan } from "../generated/types.js";
+import type { Details, Plan, WithheldComponent } from "../generated/types.js";
+import { urgencyBanner } from "./urgency-banner.js";
 
 /** Shared wording for the human renderings, so text and markdown say the same things. */
 
+/**
+ * The status line after the urgency banner: a halt, or missing answers. A halt under an
+ * emergency, same-day or urgent referral is said in that referral's banner (`haltNote`) instead.
+ */
 export function statusBanner(plan: Plan): string | undefined {
   switch (plan.status) {
     case "urgent": {
+      if (urgencyBanner(plan) !== undefined) return undefined;
       const referral = plan.components.find((c) => c.category === "referral");
       const why = referral === undefined ? "" : ` ${referral.title}: ${referral.reasons[0].text}.`;
-      return `URGENT:${why} The plan was halted: ${plan.withheld.length} withheld, see below.`;
+      return `URGENT:${why} ${haltNote(plan)}`;
     }
     case "incomplete":
       return `INCOMPLETE: ${plan.dataGaps.length} missing ${plan.dataGaps.length === 1 ? "answer" : "answers"} could change this plan. Collect ${plan.dataGaps.length === 1 ? "it" : "them"} before relying on it.`;
     case "complete":
       return undefined;
   }
+}
+
+/** `The plan was halted: 3 withheld, see below.` */
+export function haltNote(plan: Plan): string {
+  return `The plan was halted: ${plan.withheld.length} withheld, see below.`;
+}
+
+/** How the plan names a contraindication in `withheld[].rule` and `dataGaps[].rules`. */
+const CONTRAINDICATION = "contraindication:";
+
+/**
+ * Who withheld a component: `rule no-acupuncture`, `contraindication manipulation-osteoporosis`,
+ * or, for one whose contraindications could not be screened (its reason names them), where the
+ * answers they need are. `name` marks up an id (markdown shows it as code).
+ */
+export function withheldBy({ rule, unscreened }: WithheldComponent, name = (id: string) => id): string {
+  if (unscreened === true) return "the answers needed are data gaps";
+  return rule.startsWith(CONTRAINDICATION)
+    ? `contraindication ${name(rule.slice(CONTRAINDICATION.length))}`
+    : `rule ${name(rule)}`;
 }
 
 export function heading(plan: Plan): string {

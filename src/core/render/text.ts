@@ -1,9 +1,23 @@
 import type { Plan } from "../generated/types.js";
-import { detailsLine, heading, ruleCounts, statusBanner } from "./summary.js";
+import { detailsLine, haltNote, heading, ruleCounts, statusBanner, withheldBy } from "./summary.js";
+import { urgencyBanner } from "./urgency-banner.js";
 
-/** A plain-text rendering for a clinician: each component beside its reasons and evidence. */
+/** The rule above and below an urgency banner: a box a clinician cannot read past. */
+const BANNER_RULE = "!".repeat(80);
+
+/**
+ * A plain-text rendering for a clinician: a boxed banner for an emergency, same-day or urgent
+ * referral first, then the status, then each component beside its reasons and evidence.
+ */
 export function renderText(plan: Plan): string {
   const lines: string[] = [];
+  const urgency = urgencyBanner(plan);
+  if (urgency !== undefined) {
+    lines.push(BANNER_RULE, `!!! ${urgency.headline}`);
+    for (const r of urgency.referrals) lines.push(`!!! - ${r.action}`, `!!!   Why: ${r.why}`);
+    if (plan.status === "urgent") lines.push(`!!! ${haltNote(plan)}`);
+    lines.push(BANNER_RULE, "");
+  }
   const banner = statusBanner(plan);
   if (banner !== undefined) lines.push(`!!! ${banner}`, "");
   lines.push(heading(plan), "");
@@ -22,11 +36,12 @@ export function renderText(plan: Plan): string {
   if (plan.components.length === 0) lines.push("(none)");
 
   lines.push("", `WITHHELD (${plan.withheld.length})`);
-  for (const w of plan.withheld) lines.push(`- ${w.id}: ${w.reason} (rule ${w.rule})`);
+  for (const w of plan.withheld)
+    lines.push(`- ${w.id}${w.unscreened === true ? " [NOT SCREENED]" : ""}: ${w.reason} (${withheldBy(w)})`);
   if (plan.withheld.length === 0) lines.push("(none)");
 
   lines.push("", `DATA GAPS (${plan.dataGaps.length})`);
-  for (const g of plan.dataGaps) lines.push(`- ${g.fact}: ${g.reason}`);
+  for (const g of plan.dataGaps) lines.push(`- ${g.fact} [${g.concern}]: ${g.reason}`);
   if (plan.dataGaps.length === 0) lines.push("(none)");
 
   lines.push("", ruleCounts(plan));

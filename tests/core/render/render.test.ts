@@ -46,7 +46,7 @@ describe("renderText", () => {
       - acupuncture: NICE: do not offer (rule no-acupuncture)
 
       DATA GAPS (1)
-      - questionnaires.phq9.items: not recorded; needed to decide rule "depression"
+      - questionnaires.phq9.items [referral]: not recorded; needed to decide rule "depression"; could change: Title of mental-health-referral
 
       4 rules: 2 fired, 1 not fired, 1 undetermined
       "
@@ -55,7 +55,12 @@ describe("renderText", () => {
 
   it("makes an urgent plan impossible to miss and lists what the halt withheld", () => {
     expect(digest(renderText(urgent))).toMatchInlineSnapshot(`
-      "!!! URGENT: Title of emergency-referral: saddle anaesthesia <S3-S5> *new*. The plan was halted: 2 withheld, see below.
+      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+      !!! EMERGENCY: REFER NOW, BEFORE ANYTHING ELSE IN THIS PLAN
+      !!! - Title of emergency-referral: refer now
+      !!!   Why: saddle anaesthesia <S3-S5> *new*
+      !!! The plan was halted: 2 withheld, see below.
+      !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 
       Care plan (profile nice-ng59; rules test-pack 1.0.0, sha256:……)
 
@@ -83,10 +88,15 @@ describe("renderText", () => {
 describe("renderMarkdown", () => {
   it("uses a caution callout for an urgent plan and escapes markup in clinical text", () => {
     expect(digest(renderMarkdown(urgent))).toMatchInlineSnapshot(`
-      "# Care plan (profile nice-ng59; rules test-pack 1.0.0, sha256:……)
+      "> [!CAUTION]
+      > **EMERGENCY: REFER NOW, BEFORE ANYTHING ELSE IN THIS PLAN**
+      >
+      > - **Title of emergency-referral: refer now**
+      >   Why: saddle anaesthesia \\<S3-S5\\> \\*new\\*
+      >
+      > The plan was halted: 2 withheld, see below.
 
-      > [!CAUTION]
-      > **URGENT: Title of emergency-referral: saddle anaesthesia \\<S3-S5\\> \\*new\\*. The plan was halted: 2 withheld, see below.**
+      # Care plan (profile nice-ng59; rules test-pack 1.0.0, sha256:……)
 
       ## Recommended (1)
 

@@ -109,7 +109,7 @@ const redFlags = fc
     const answered = compact(Object.fromEntries(redFlagNames.map((name, i) => [name, values[i]])));
     // Major trauma is a kind of recent trauma: asked only after a recent trauma.
     const withMajor = answered["recentTrauma"] === true && major !== undefined ? { majorTrauma: major } : {};
-    return { ...answered, ...withMajor } as Defined<Assessment["redFlags"]>;
+    return { ...answered, ...withMajor };
   });
 
 const inflammatory = (age: number) =>

@@ -81,7 +81,7 @@ describe("plan laws on the bundled pack", () => {
     );
   });
 
-  it("filling a reported data gap (with the other answers its rules wait on) can change some rule's outcome", () => {
+  it("filling a reported data gap (with the other answers its rules wait on) can change some rule's outcome or a contraindication screen", () => {
     let gapsChecked = 0;
     fc.assert(
       fc.property(validAssessmentArb, profileArb, (assessment, profile) => {
@@ -89,7 +89,12 @@ describe("plan laws on the bundled pack", () => {
         const changesSomething = (answers: ReadonlyMap<string, unknown>): boolean => {
           const filled = [...answers].reduce((a, [field, value]) => fill(a, field, value), assessment);
           const result = engine.safeRecommend(filled, { profile });
-          return result.ok && result.value.trace.some((t, i) => t.outcome !== plan.trace[i]?.outcome);
+          if (!result.ok) return false;
+          const screened = (p: Plan) => JSON.stringify(p.withheld.map((w) => [w.id, w.rule, w.unscreened ?? false]));
+          return (
+            result.value.trace.some((t, i) => t.outcome !== plan.trace[i]?.outcome) ||
+            screened(result.value) !== screened(plan)
+          );
         };
         for (const gap of plan.dataGaps) {
           // Some answers decide nothing alone (a derived count needs all its inputs): fill the

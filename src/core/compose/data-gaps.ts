@@ -90,7 +90,9 @@ function gapReason(names: readonly string[], changes: readonly PreparedComponent
   const screens = names.filter((n) => n.startsWith("contraindication:")).map((n) => `"${n.slice(17)}"`);
   const needs = [
     ...(rules.length === 0 ? [] : [`${rules.length === 1 ? "rule" : "rules"} ${rules.join(", ")}`]),
-    ...(screens.length === 0 ? [] : [`${screens.length === 1 ? "contraindication" : "contraindications"} ${screens.join(", ")}`]),
+    ...(screens.length === 0
+      ? []
+      : [`${screens.length === 1 ? "contraindication" : "contraindications"} ${screens.join(", ")}`]),
   ];
   const could = changes.length === 0 ? "" : `; could change: ${changes.map((c) => c.definition.title).join(", ")}`;
   return `not recorded; needed to decide ${needs.join(" and ")}${could}`;

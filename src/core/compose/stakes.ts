@@ -26,9 +26,7 @@ export function stakesOf(
   add: readonly PreparedAddition[],
   withhold: readonly PreparedWithholding[],
 ): Stakes {
-  const couldChange = [
-    ...new Set([...add.map((a) => a.component), ...withhold.flatMap((w) => w.component ?? [])]),
-  ];
+  const couldChange = [...new Set([...add.map((a) => a.component), ...withhold.flatMap((w) => w.component ?? [])])];
   const pressing = rule.add.some(({ details }, i) => {
     const component = add[i]?.component.definition;
     return component?.category === "referral" && isPressing(details?.urgency ?? component.details.urgency);

@@ -5,8 +5,8 @@ import { deriveFacts } from "../facts/catalog.js";
 import type { Facts } from "../facts/types.js";
 import type { Plan, ScenarioExpectation } from "../generated/types.js";
 import type { ScenarioTest } from "../ruleset/types.js";
-import { explainRule } from "./explain-rule.js";
-import { factsSeenAt } from "./facts-seen.js";
+import { explainContraindication, explainRule } from "./explain-rule.js";
+import { factsScreenedOn, factsSeenAt } from "./facts-seen.js";
 import { whyGap, whyMissing, whyNotWithheld, whyPresent, whyRule, whyStatus, type PlanContext } from "./why.js";
 
 /** An expectation the plan did not meet. */
@@ -129,13 +129,17 @@ export function runScenario(engine: Engine, test: ScenarioTest, options: Scenari
     unmet.push({
       expectation: "urgency",
       message: `urgency: expected ${urgency}, found ${plan.urgency}`,
-      why: referrals.map((c) => `${c.id}: urgency ${c.details.urgency ?? "(none)"}, from ${c.reasons.map((r) => `rule "${r.rule}"`).join(", ")}`),
+      why: referrals.map(
+        (c) =>
+          `${c.id}: urgency ${c.details.urgency ?? "(none)"}, from ${c.reasons.map((r) => `rule "${r.rule}"`).join(", ")}`,
+      ),
     });
   }
   for (const [id, expected] of Object.entries(details ?? {})) {
     const component = plan.components.find((c) => c.id === id);
     const differing = Object.entries(expected ?? {}).filter(
-      ([key, value]) => component === undefined || !sameValue(component.details[key as keyof typeof component.details], value),
+      ([key, value]) =>
+        component === undefined || !sameValue(component.details[key as keyof typeof component.details], value),
     );
     if (differing.length === 0) continue;
     unmet.push({
@@ -144,7 +148,8 @@ export function runScenario(engine: Engine, test: ScenarioTest, options: Scenari
         component === undefined
           ? `details of ${id}: the plan does not hold ${id}`
           : `details of ${id}: ${differing.map(([key, value]) => `${key} expected ${JSON.stringify(value)}, found ${JSON.stringify(component.details[key as keyof typeof component.details] ?? null)}`).join("; ")}`,
-      why: component === undefined ? whyMissing(id, context) : component.reasons.map((r) => `rule "${r.rule}": ${r.text}`),
+      why:
+        component === undefined ? whyMissing(id, context) : component.reasons.map((r) => `rule "${r.rule}": ${r.text}`),
     });
   }
   for (const [key, expected] of Object.entries(lists) as Array<[keyof typeof CHECKS, string[]]>) {
@@ -162,12 +167,21 @@ export function runScenario(engine: Engine, test: ScenarioTest, options: Scenari
 function planContext(engine: Engine, assessment: unknown, plan: Plan, locate: (file: string) => string): PlanContext {
   const { ruleset } = engine;
   let facts: Facts | undefined;
+  let screenedOn: Facts | undefined;
   return {
     ruleset,
     plan,
     explain(rule) {
       facts ??= assessmentFacts(assessment);
       return explainRule(rule, factsSeenAt(ruleset, plan, facts, rule.priority), locate);
+    },
+    screen(component) {
+      const contraindications = ruleset.components.get(component)?.contraindications ?? [];
+      if (contraindications.length === 0) return [];
+      facts ??= assessmentFacts(assessment);
+      screenedOn ??= factsScreenedOn(ruleset, plan, facts);
+      const seen = screenedOn;
+      return contraindications.map((c) => explainContraindication(c, seen));
     },
   };
 }

@@ -31,7 +31,9 @@ describe("compose: adding", () => {
         rule("high-b", 300, ALWAYS, add("physiotherapy-exercise", "r", "{ sessions: 9 }")),
         rule("high-a", 300, ALWAYS, add("physiotherapy-exercise", "r", "{ sessions: 8 }")),
       ),
-    ).toThrow(/psych\.yaml:12:90: error: rule "high-a" gives physiotherapy-exercise sessions 8 where rule "high-b" \(line 2\), of the same priority, gives 9/);
+    ).toThrow(
+      /psych\.yaml:12:90: error: rule "high-a" gives physiotherapy-exercise sessions 8 where rule "high-b" \(line 2\), of the same priority, gives 9/,
+    );
   });
 
   it("fills {fact} placeholders in reasons and details with the patient's values", () => {

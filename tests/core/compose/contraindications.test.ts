@@ -73,8 +73,7 @@ describe("contraindications", () => {
       {
         id: "spinal-manipulation",
         rule: "contraindication:manipulation-osteoporosis",
-        reason:
-          "Not screened for contraindications (osteoporosis): withheld until the missing answers rule them out",
+        reason: "Not screened for contraindications (osteoporosis): withheld until the missing answers rule them out",
         unscreened: true,
         addedBy: ["manipulate"],
       },
@@ -86,7 +85,8 @@ describe("contraindications", () => {
         concern: "contraindication",
         rules: ["contraindication:manipulation-osteoporosis"],
         couldChange: ["spinal-manipulation"],
-        reason: 'not recorded; needed to decide contraindication "manipulation-osteoporosis"; could change: Spinal manipulation',
+        reason:
+          'not recorded; needed to decide contraindication "manipulation-osteoporosis"; could change: Spinal manipulation',
       },
     ]);
   });
@@ -153,10 +153,30 @@ describe("referral urgency", () => {
 describe("data gaps in clinical order", () => {
   it("lists safety first, then referrals, contraindications and the rest, each saying what it could change", () => {
     const rules = [
-      rule("emergency", 1000, "{ all: [{ fact: redFlags.saddleAnaesthesia, operator: equal, value: true }] }", '{ add: [{ component: emergency-referral, reason: "x" }], halt: { reason: "stop" } }'),
-      rule("suicide", 1000, "{ all: [{ fact: phq9.item9, operator: greaterThanInclusive, value: 1 }] }", add("mental-health-referral", "item 9", "{ urgency: same-day }")),
-      rule("mood", 500, "{ all: [{ fact: gad7.total, operator: greaterThanInclusive, value: 10 }] }", add("mental-health-referral")),
-      rule("activity", 500, "{ all: [{ fact: lifestyle.activityMinutesPerWeek, operator: lessThan, value: 150 }] }", add("education-reassurance")),
+      rule(
+        "emergency",
+        1000,
+        "{ all: [{ fact: redFlags.saddleAnaesthesia, operator: equal, value: true }] }",
+        '{ add: [{ component: emergency-referral, reason: "x" }], halt: { reason: "stop" } }',
+      ),
+      rule(
+        "suicide",
+        1000,
+        "{ all: [{ fact: phq9.item9, operator: greaterThanInclusive, value: 1 }] }",
+        add("mental-health-referral", "item 9", "{ urgency: same-day }"),
+      ),
+      rule(
+        "mood",
+        500,
+        "{ all: [{ fact: gad7.total, operator: greaterThanInclusive, value: 10 }] }",
+        add("mental-health-referral"),
+      ),
+      rule(
+        "activity",
+        500,
+        "{ all: [{ fact: lifestyle.activityMinutesPerWeek, operator: lessThan, value: 150 }] }",
+        add("education-reassurance"),
+      ),
       manipulate,
     ];
     const plan = planWith(rules, BASE);

@@ -108,8 +108,9 @@ export function ruleInteractions<R extends RuleView>(rules: readonly R[], space:
             !disjoint(form, o.form),
         );
         if (other === undefined) return [];
-        const otherValue = other.rule.adds.find((a) => a.component === added.component && differs(a.details?.[key], value))
-          ?.details?.[key];
+        const otherValue = other.rule.adds.find(
+          (a) => a.component === added.component && differs(a.details?.[key], value),
+        )?.details?.[key];
         return [{ kind: "conflicting-details", rule, addition, key, other: other.rule, otherValue }];
       }),
     );

@@ -3,12 +3,7 @@ import { operators } from "../../evaluate/operators/index.js";
 import type { Contraindication } from "../../generated/types.js";
 import { conditionFindings } from "../analysis/condition-findings.js";
 import { issue } from "../issue.js";
-import {
-  duplicateContraindicationId,
-  templateFact,
-  unknownEvidence,
-  unknownFact,
-} from "../messages.js";
+import { duplicateContraindicationId, templateFact, unknownEvidence, unknownFact } from "../messages.js";
 import type { PackModel } from "../pack-model.js";
 import type { SourceFile } from "../parse/source-file.js";
 import { templateFacts } from "../reason-template.js";

@@ -92,7 +92,17 @@ function interactionIssue(interaction: Interaction<View>): Issue {
       const added = rule.adds[addition];
       const place = file.place(`${pointer}/then/add/${addition}/details/${key}`);
       const line = other.item.file.place(`${other.item.pointer}/id`).source.line;
-      return issue(conflictingDetails, place, rule.id, added?.component ?? "", key, added?.details?.[key], other.id, otherValue, line);
+      return issue(
+        conflictingDetails,
+        place,
+        rule.id,
+        added?.component ?? "",
+        key,
+        added?.details?.[key],
+        other.id,
+        otherValue,
+        line,
+      );
     }
   }
 }

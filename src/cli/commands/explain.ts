@@ -17,8 +17,10 @@ export const explain = defineCommand({
     "brief (status, components, withheld components, data gaps), then every rule in the order it ran, highest " +
     "priority first: a rule that fired, with the patient's values that made it true and what it added, withheld " +
     "or halted; a rule that did not fire, with the first condition that failed and the value found; an " +
-    "undetermined rule, with the missing answers that would decide it and whether each alone would. Rules that " +
-    "did not run (drafts, retired rules) are listed last. json prints the same as a stable structure.",
+    "undetermined rule, with the missing answers that would decide it and whether each alone would. Then each " +
+    "contraindication of the components the rules chose: whether it holds (and so withholds the component), on " +
+    "which values, or which missing answers would decide it. Rules that did not run (drafts, retired rules) are " +
+    "listed last. json prints the same as a stable structure.",
   options: {
     rules: { type: "string", value: "DIR", description: "rule folder (default: the bundled rules/ pack)" },
     profile: { type: "string", value: "NAME", description: "guideline profile, e.g. acp-2017 (default: the pack's)" },

@@ -3,6 +3,7 @@ import type { Engine, RecommendOptions } from "../engine.js";
 import type { Result } from "../errors.js";
 import type { Assessment, Plan } from "../generated/types.js";
 import type { Ruleset } from "../ruleset/types.js";
+import { explainContraindications } from "./contraindication-explanation.js";
 import { readPlan } from "./plan-reading.js";
 import { explainRuleOutcome } from "./rule-explanation.js";
 import type { Explanation, Outcome, PlanSummary, RuleExplanation } from "./types.js";
@@ -57,6 +58,7 @@ function explanationOf(ruleset: Ruleset, plan: Plan, assessment: Assessment, opt
     ruleset: plan.ruleset,
     summary: summaryOf(plan, rules, reading.halt?.rule),
     rules,
+    contraindications: explainContraindications(reading),
     inactive: ruleset.inactive.map((rule) => ({
       rule: rule.id,
       title: rule.title,

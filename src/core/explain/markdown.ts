@@ -1,7 +1,20 @@
 import type { Explanation } from "./types.js";
-import { inactiveHeading, overview, ruleDetails, ruleHeading, ruleWhere, summarySections, title } from "./wording.js";
+import {
+  contraindicationDetails,
+  contraindicationHeading,
+  inactiveHeading,
+  overview,
+  ruleDetails,
+  ruleHeading,
+  ruleWhere,
+  summarySections,
+  title,
+} from "./wording.js";
 
-/** The explanation as markdown: the plan in brief, then a section per rule in the order it ran. */
+/**
+ * The explanation as markdown: the plan in brief, a section per rule in the order it ran, then one
+ * per contraindication of the components the rules chose.
+ */
 export function renderExplanationMarkdown(explanation: Explanation): string {
   const lines = [
     `# ${escape(title(explanation))}`,
@@ -17,6 +30,13 @@ export function renderExplanationMarkdown(explanation: Explanation): string {
   for (const rule of explanation.rules) {
     lines.push("", `### ${escape(ruleHeading(rule))}`, "", `_${escape(ruleWhere(rule))}_`, "");
     lines.push(...ruleDetails(rule).map((line) => `- ${escape(line)}`));
+  }
+  if (explanation.contraindications.length > 0) {
+    lines.push("", "## Contraindications of the components the rules chose");
+    for (const c of explanation.contraindications) {
+      lines.push("", `### ${escape(contraindicationHeading(c))}`, "", `_guards \`${c.component}\`_`, "");
+      lines.push(...contraindicationDetails(c).map((line) => `- ${escape(line)}`));
+    }
   }
   if (explanation.inactive.length > 0) {
     lines.push("", "## Not run (draft or retired)", "");

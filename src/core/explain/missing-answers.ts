@@ -7,8 +7,11 @@ import type { MissingAnswer, Outcome } from "./types.js";
 
 type Decision = Exclude<Outcome, "undetermined">;
 
+/** What the answers are tried on: a rule, or a contraindication named as the plan names it. */
+export type Decider = Pick<CompiledRule, "id" | "when" | "test">;
+
 /**
- * The answers an undetermined rule waits on: for each absent fact of its condition (`missing`,
+ * The answers an undetermined rule (or contraindication) waits on: for each absent fact of its condition (`missing`,
  * from the trace), the assessment fields that supply it, as the plan's data gaps name them.
  * A field the assessment already holds is left out unless the fact has no other (a partly
  * answered instrument). For each field: the other fields its facts need too, and the outcomes
@@ -16,7 +19,7 @@ type Decision = Exclude<Outcome, "undetermined">;
  * try, on the facts the rule saw.
  */
 export function missingAnswers(
-  rule: CompiledRule,
+  rule: Decider,
   missing: readonly string[],
   facts: Facts,
   reading: PlanReading,
@@ -52,12 +55,7 @@ export function missingAnswers(
 }
 
 /** The outcomes the rule reaches when only `fact` is filled in, with each value worth trying. */
-function outcomesAlone(
-  rule: CompiledRule,
-  trial: Map<string, FactValue>,
-  fact: string,
-  reading: PlanReading,
-): Decision[] {
+function outcomesAlone(rule: Decider, trial: Map<string, FactValue>, fact: string, reading: PlanReading): Decision[] {
   const definition = reading.ruleset.facts.get(fact);
   if (definition === undefined) return [];
   const outcomes = candidateValues(definition, rule.when).map((value) => rule.test(trial.set(fact, value)));

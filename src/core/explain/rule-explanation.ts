@@ -24,7 +24,9 @@ const EXPLAINERS: { readonly [O in Outcome]: (input: RuleInput) => Extract<RuleE
     adds: rule.add.map(({ component, reason }): AdditionMade => {
       const withheld = reading.plan.withheld.find((w) => w.id === component);
       const made = { component, reason: fillTemplate(reason, facts) };
-      return withheld === undefined ? made : { ...made, withheldBy: { rule: withheld.rule, reason: withheld.reason } };
+      if (withheld === undefined) return made;
+      const { rule: by, reason: why, unscreened } = withheld;
+      return { ...made, withheldBy: { rule: by, reason: why, ...(unscreened === undefined ? {} : { unscreened }) } };
     }),
     withholds: rule.withhold.map(({ component, category, reason }): WithholdingMade => {
       const matches = (id: string) => id === component || reading.ruleset.components.get(id)?.category === category;

@@ -24,6 +24,11 @@ export interface Explanation {
   readonly summary: PlanSummary;
   /** Every rule that ran, in the plan's trace order: highest priority first, then by id. */
   readonly rules: readonly RuleExplanation[];
+  /**
+   * The contraindications of the components the rules chose (kept, or withheld by a
+   * contraindication), in the plan's order of those components, then catalog order.
+   */
+  readonly contraindications: readonly ContraindicationExplanation[];
   /** The rules that did not run (drafts without `includeDrafts`, retired rules), in the same order. */
   readonly inactive: readonly InactiveRule[];
 }
@@ -108,8 +113,11 @@ export interface Finding {
 export interface AdditionMade {
   readonly component: string;
   readonly reason: string;
-  /** Who withheld it (a withholding rule, or the halt), when the plan does not hold it. */
-  readonly withheldBy?: { readonly rule: string; readonly reason: string };
+  /**
+   * Who withheld it, when the plan does not hold it: a withholding rule, the halt, or a
+   * contraindication (`contraindication:ID`, `unscreened` when it could not be decided).
+   */
+  readonly withheldBy?: Pick<WithheldComponent, "rule" | "reason" | "unscreened">;
 }
 
 /** A withholding a fired rule made, and the components of the plan it withheld. */
@@ -119,6 +127,41 @@ export interface WithholdingMade {
   readonly reason: string;
   /** The plan's withheld components that this withholding accounts for, sorted. */
   readonly withheld: readonly string[];
+}
+
+/** What a contraindication says about every explanation of it. */
+export interface ContraindicationHeader {
+  /** Its id: the plan names it `contraindication:ID`. */
+  readonly contraindication: string;
+  readonly title: string;
+  /** The component it guards. */
+  readonly component: string;
+}
+
+/**
+ * A contraindication screened on the plan state the rules decided, as a tagged union on
+ * `outcome`: it holds (the component is withheld, with the first that holds), it is clear, or it
+ * is undetermined (the component is withheld as unscreened unless another holds).
+ */
+export type ContraindicationExplanation = HoldingContraindication | ClearContraindication | OpenContraindication;
+
+export interface HoldingContraindication extends ContraindicationHeader {
+  readonly outcome: "holds";
+  readonly because: readonly Finding[];
+  /** Its reason, filled in. */
+  readonly reason: string;
+}
+
+export interface ClearContraindication extends ContraindicationHeader {
+  readonly outcome: "clear";
+  readonly failed: readonly Finding[];
+}
+
+export interface OpenContraindication extends ContraindicationHeader {
+  readonly outcome: "undetermined";
+  readonly open: readonly Finding[];
+  /** As an undetermined rule's: for a contraindication, `fired` in `alone` means it would hold. */
+  readonly missing: readonly MissingAnswer[];
 }
 
 /** An assessment field not recorded, and what answering it would do to an undetermined rule. */

@@ -2,7 +2,16 @@
  * What an explanation says, in words shared by the text and markdown renderings, so both say
  * the same things; each lays them out (and markdown escapes them) its own way.
  */
-import type { Explanation, InactiveRule, MissingAnswer, Outcome, RuleExplanation } from "./types.js";
+import { withheldBy } from "../render/summary.js";
+import type {
+  AdditionMade,
+  ContraindicationExplanation,
+  Explanation,
+  InactiveRule,
+  MissingAnswer,
+  Outcome,
+  RuleExplanation,
+} from "./types.js";
 
 /** A titled list of the summary: `Withheld (1)` and its entries. */
 export interface Section {
@@ -15,6 +24,16 @@ const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
   "not-fired": "did not fire",
   undetermined: "undetermined",
 };
+
+/** What deciding means for a rule, and for a contraindication, in a missing answer's line. */
+interface Decides {
+  readonly noun: string;
+  readonly yes: string;
+  readonly no: string;
+}
+
+const RULE: Decides = { noun: "rule", yes: "fire", no: "not fire" };
+const CONTRAINDICATION: Decides = { noun: "contraindication", yes: "hold", no: "not hold" };
 
 /** `Explanation of the care plan for assessment chronic-1`. */
 export function title(explanation: Explanation): string {
@@ -57,11 +76,13 @@ export function summarySections({ summary }: Explanation): Section[] {
     },
     {
       title: `Withheld (${summary.withheld.length})`,
-      items: summary.withheld.map((w) => `${w.id}: ${w.reason} (rule ${w.rule})`),
+      items: summary.withheld.map(
+        (w) => `${w.id}${w.unscreened === true ? " (not screened)" : ""}: ${w.reason} (${withheldBy(w)})`,
+      ),
     },
     {
       title: `Data gaps (${summary.dataGaps.length})`,
-      items: summary.dataGaps.map((g) => `${g.fact}: ${g.reason}`),
+      items: summary.dataGaps.map((g) => `${g.fact} (${g.concern}): ${g.reason}`),
     },
   ];
 }
@@ -83,11 +104,7 @@ export function ruleDetails(rule: RuleExplanation): string[] {
   switch (rule.outcome) {
     case "fired":
       lines.push(`because ${texts(rule.because)}`);
-      for (const a of rule.adds) {
-        const fate =
-          a.withheldBy === undefined ? "" : ` (withheld by rule ${a.withheldBy.rule}: ${a.withheldBy.reason})`;
-        lines.push(`adds ${a.component}: ${a.reason}${fate}`);
-      }
+      for (const a of rule.adds) lines.push(`adds ${a.component}: ${a.reason}${fate(a)}`);
       for (const w of rule.withholds) {
         const what = w.component ?? `category ${w.category ?? ""}`;
         const which = w.withheld.length === 0 ? "nothing in this plan" : w.withheld.join(", ");
@@ -104,7 +121,7 @@ export function ruleDetails(rule: RuleExplanation): string[] {
     }
     case "undetermined":
       lines.push(`waits on ${texts(rule.open)}`);
-      lines.push(...rule.missing.map(missingLine));
+      lines.push(...rule.missing.map((answer) => missingLine(answer, RULE)));
       break;
   }
   if (rule.belowHaltOf !== undefined)
@@ -112,18 +129,50 @@ export function ruleDetails(rule: RuleExplanation): string[] {
   return lines;
 }
 
+/** What became of a component a fired rule added, when the plan does not hold it. */
+function fate({ withheldBy: by }: AdditionMade): string {
+  if (by === undefined) return "";
+  if (by.unscreened === true) return ` (${by.reason})`;
+  if (by.rule.startsWith("contraindication:")) return ` (contraindicated: ${by.reason})`;
+  return ` (withheld by rule ${by.rule}: ${by.reason})`;
+}
+
+/** `holds: manipulation-osteoporosis, Osteoporosis`. */
+export function contraindicationHeading(c: ContraindicationExplanation): string {
+  return `${c.outcome}: ${c.contraindication}, ${c.title}`;
+}
+
+/** Why the contraindication decided so, one sentence a line, as `ruleDetails` says it of a rule. */
+export function contraindicationDetails(c: ContraindicationExplanation): string[] {
+  const texts = (findings: readonly { text: string }[]) => findings.map((f) => f.text).join("; ");
+  switch (c.outcome) {
+    case "holds":
+      return [`because ${texts(c.because)}`, `contraindicates ${c.component}: ${c.reason}`];
+    case "clear": {
+      const [first, ...others] = c.failed;
+      return [
+        ...(first === undefined ? [] : [`failed: ${first.text}`]),
+        ...(others.length === 0 ? [] : [`also false: ${texts(others)}`]),
+      ];
+    }
+    case "undetermined":
+      return [`waits on ${texts(c.open)}`, ...c.missing.map((answer) => missingLine(answer, CONTRAINDICATION))];
+  }
+}
+
 /**
  * `missing questionnaires.phq9.items (for phq9.total): alone it could make the rule fire or not
  * fire; a data gap of this plan`.
  */
-function missingLine(answer: MissingAnswer): string {
+function missingLine(answer: MissingAnswer, decides: Decides): string {
   const facts = answer.facts.length === 1 && answer.facts[0] === answer.field ? [] : [`for ${answer.facts.join(", ")}`];
   const others = answer.with.length === 0 ? [] : [`with ${answer.with.join(", ")}`];
   const supplies = facts.length + others.length === 0 ? "" : ` (${[...facts, ...others].join(", ")})`;
-  const alone = answer.alone.map((o) => (o === "fired" ? "fire" : "not fire")).join(" or ");
-  const decides = alone === "" ? "alone it cannot decide the rule" : `alone it could make the rule ${alone}`;
+  const alone = answer.alone.map((o) => (o === "fired" ? decides.yes : decides.no)).join(" or ");
+  const effect =
+    alone === "" ? `alone it cannot decide the ${decides.noun}` : `alone it could make the ${decides.noun} ${alone}`;
   const gap = answer.dataGap ? "a data gap of this plan" : "no data gap: answering it cannot change this plan";
-  return `missing ${answer.field}${supplies}: ${decides}; ${gap}`;
+  return `missing ${answer.field}${supplies}: ${effect}; ${gap}`;
 }
 
 /** `draft: new-threshold, A new threshold`. */

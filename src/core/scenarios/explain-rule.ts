@@ -1,6 +1,7 @@
 import { decide } from "../explain/findings.js";
 import type { Truth } from "../evaluate/truth.js";
 import type { Facts } from "../facts/types.js";
+import type { Contraindication } from "../generated/types.js";
 import type { CompiledRule } from "../ruleset/types.js";
 
 /** Past this many deciding conditions, the rest are counted rather than listed. */
@@ -20,10 +21,33 @@ export function explainRule(
   locate: (file: string) => string = (file) => file,
 ): string {
   const { truth, findings } = decide(rule.when, facts);
-  const shown = findings.slice(0, MAX_SHOWN).map((f) => f.text);
-  const more = findings.length > MAX_SHOWN ? [`and ${findings.length - MAX_SHOWN} more`] : [];
   const { file, line } = rule.source;
-  return `rule "${rule.id}" (${locate(file)}:${line}) ${verdict(truth)}: ${[...shown, ...more].join("; ")}`;
+  return `rule "${rule.id}" (${locate(file)}:${line}) ${verdict(truth)}: ${shown(findings)}`;
+}
+
+/** A contraindication screened, with the line that says so (see `explainContraindication`). */
+export interface ScreenedContraindication {
+  readonly id: string;
+  readonly title: string;
+  readonly truth: Truth;
+  readonly line: string;
+}
+
+/**
+ * What a contraindication decided, as `explainRule` says it of a rule: `contraindication
+ * "manipulation-osteoporosis" (Osteoporosis) holds: redFlags.osteoporosis = true (found true)`.
+ * `facts` are those the contraindications saw (`factsScreenedOn`).
+ */
+export function explainContraindication({ id, title, when }: Contraindication, facts: Facts): ScreenedContraindication {
+  const { truth, findings } = decide(when, facts);
+  const said = truth === "unknown" ? "is undetermined" : truth ? "holds" : "does not hold";
+  return { id, title, truth, line: `contraindication "${id}" (${title}) ${said}: ${shown(findings)}` };
+}
+
+function shown(findings: readonly { readonly text: string }[]): string {
+  const listed = findings.slice(0, MAX_SHOWN).map((f) => f.text);
+  const more = findings.length > MAX_SHOWN ? [`and ${findings.length - MAX_SHOWN} more`] : [];
+  return [...listed, ...more].join("; ");
 }
 
 function verdict(truth: Truth): string {

@@ -1,7 +1,8 @@
 /**
  * Laws of an explanation, over generated assessments on the bundled pack: each rule's findings
  * agree with the outcome the plan's trace records (so the facts each rule saw are the ones it
- * ran on), and the missing answers agree with the plan's data gaps.
+ * ran on), each contraindication's with what the plan withheld, and the missing answers of rules
+ * and contraindications together agree with the plan's data gaps.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -45,6 +46,35 @@ describe("explainPlan on the bundled pack", () => {
               break;
           }
         }
+        const contraindicated = new Set<string>();
+        const open = new Set<string>();
+        for (const c of explanation.contraindications) {
+          switch (c.outcome) {
+            case "holds":
+              expect(c.because.every(holds)).toBe(true);
+              contraindicated.add(c.component);
+              break;
+            case "clear":
+              expect(c.failed.length).toBeGreaterThan(0);
+              expect(c.failed.some(holds)).toBe(false);
+              break;
+            case "undetermined":
+              expect(c.open.every((f) => f.found === undefined)).toBe(true);
+              open.add(c.component);
+              gapsFound.push(
+                ...c.missing.filter((m) => m.dataGap).map((m) => `${m.field} contraindication:${c.contraindication}`),
+              );
+              break;
+          }
+        }
+        // The plan withholds a component its contraindications rule out, or leave open.
+        const byContraindication = plan.withheld.filter((w) => w.rule.startsWith("contraindication:"));
+        expect(byContraindication.filter((w) => w.unscreened !== true).map((w) => w.id)).toEqual(
+          [...contraindicated].sort(),
+        );
+        expect(byContraindication.filter((w) => w.unscreened === true).map((w) => w.id)).toEqual(
+          [...open].filter((id) => !contraindicated.has(id)).sort(),
+        );
         const gaps = plan.dataGaps.flatMap((gap) => gap.rules.map((rule) => `${gap.fact} ${rule}`));
         expect(gapsFound.sort()).toEqual(gaps.sort());
       }),

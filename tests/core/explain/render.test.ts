@@ -47,7 +47,7 @@ describe("renderExplanation", () => {
         - education-reassurance: Title of education-reassurance (rule education)
       Withheld (0): none
       Data gaps (1):
-        - preferences.declinedTreatments: not recorded; needed to decide rule "no-massage"
+        - preferences.declinedTreatments (treatment): not recorded; needed to decide rule "no-massage"; could change: Title of massage
 
       RULES, HIGHEST PRIORITY FIRST
 
@@ -91,7 +91,7 @@ describe("renderExplanation", () => {
 
       **Data gaps (1)**
 
-      - preferences.declinedTreatments: not recorded; needed to decide rule "no-massage"
+      - preferences.declinedTreatments (treatment): not recorded; needed to decide rule "no-massage"; could change: Title of massage
 
       ## Rules, highest priority first
 

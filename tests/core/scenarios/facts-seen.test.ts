@@ -1,15 +1,18 @@
 /**
  * `factsSeenAt` works out again what each rule saw when it ran, so explanations give the verdict
  * the plan's trace records: checked over generated assessments on a pack whose rules read
- * `plan.components` and `plan.categories` at several priorities.
+ * `plan.components` and `plan.categories` at several priorities, and on one whose contraindications
+ * take components out of what later rules see.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAssessment } from "../../../src/core/assessment/index.js";
 import { createEngine } from "../../../src/core/engine.js";
 import { deriveFacts } from "../../../src/core/facts/catalog.js";
+import type { Ruleset } from "../../../src/core/ruleset/types.js";
 import { factsSeenAt } from "../../../src/core/scenarios/facts-seen.js";
 import { validAssessmentArb } from "../../arbitraries/assessment.js";
+import { guardedRuleset } from "../../fixtures/guarded-pack.js";
 import { ALWAYS, add, packOf, rule } from "../compose/fixture.js";
 
 const ruleset = packOf(
@@ -60,27 +63,35 @@ const ruleset = packOf(
 const engine = createEngine(ruleset);
 const OUTCOMES = { true: "fired", false: "not-fired", unknown: "undetermined" } as const;
 
+/** Over generated assessments (some asking for `requested`), each traced outcome is the rule's on `factsSeenAt`. */
+function agreesWithTrace(pack: Ruleset, requested: string): void {
+  const recommend = createEngine(pack);
+  fc.assert(
+    fc.property(validAssessmentArb, fc.boolean(), (assessment, requests) => {
+      const input = requests
+        ? { ...assessment, preferences: { ...assessment.preferences, requestedTreatments: [requested] } }
+        : assessment;
+      const plan = recommend.recommend(input);
+      const facts = deriveFacts(parseAssessment(input));
+      for (const entry of plan.trace) {
+        const compiled = pack.rules.find((r) => r.id === entry.rule);
+        if (compiled === undefined) throw new Error(`no rule ${entry.rule}`);
+        expect(
+          OUTCOMES[String(compiled.test(factsSeenAt(pack, plan, facts, compiled.priority))) as keyof typeof OUTCOMES],
+        ).toBe(entry.outcome);
+      }
+    }),
+    { numRuns: 1000 },
+  );
+}
+
 describe("factsSeenAt", () => {
   it("gives each rule the facts it ran on: its condition on them yields the trace's outcome", () => {
-    fc.assert(
-      fc.property(validAssessmentArb, fc.boolean(), (assessment, requestsMassage) => {
-        const input = requestsMassage
-          ? { ...assessment, preferences: { ...assessment.preferences, requestedTreatments: ["massage"] } }
-          : assessment;
-        const plan = engine.recommend(input);
-        const facts = deriveFacts(parseAssessment(input));
-        for (const entry of plan.trace) {
-          const compiled = ruleset.rules.find((r) => r.id === entry.rule);
-          if (compiled === undefined) throw new Error(`no rule ${entry.rule}`);
-          expect(
-            OUTCOMES[
-              String(compiled.test(factsSeenAt(ruleset, plan, facts, compiled.priority))) as keyof typeof OUTCOMES
-            ],
-          ).toBe(entry.outcome);
-        }
-      }),
-      { numRuns: 1000 },
-    );
+    agreesWithTrace(ruleset, "massage");
+  });
+
+  it("keeps in step with the composer where contraindications withhold what later rules read", () => {
+    agreesWithTrace(guardedRuleset, "spinal-manipulation");
   });
 
   it("shows plan.components and plan.categories as the higher priorities left them, sorted", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../../src/core/engine.js";
 import { runScenario } from "../../../src/core/scenarios/run-scenario.js";
+import type { ScenarioExpectation } from "../../../src/core/generated/types.js";
+import { SCREENED, guardedEngine } from "../../fixtures/guarded-pack.js";
 import { ALWAYS, add, packOf, rule } from "../compose/fixture.js";
 
 const engine = createEngine(
@@ -224,7 +226,7 @@ describe("runScenario explains each unmet expectation", () => {
           "message": "data gaps: expected redFlags.fever, found redFlags.saddleAnaesthesia",
           "why": [
             "redFlags.fever is no gap: no undetermined rule could be decided by it",
-            "redFlags.saddleAnaesthesia: not recorded; needed to decide rule "cauda"",
+            "redFlags.saddleAnaesthesia: not recorded; needed to decide rule "cauda"; could change: Title of emergency-referral",
           ],
         },
       ]
@@ -281,5 +283,68 @@ describe("runScenario explains each unmet expectation", () => {
       failures: [],
       unmet: [],
     });
+  });
+});
+
+describe("runScenario on urgency and details", () => {
+  const run = (assessment: object, expectation: ScenarioExpectation) =>
+    runScenario(guardedEngine, { source, scenario: { name: "s", assessment, expect: expectation } });
+  const item9 = { ...SCREENED, questionnaires: { phq9: { total: 14, item9: 2 } } };
+  const osteoporosis = { ...SCREENED, redFlags: { saddleAnaesthesia: false, fever: false, osteoporosis: true } };
+
+  it("pass when the plan's urgency and the named details are as written", () => {
+    const result = run(item9, {
+      urgency: "same-day",
+      details: { "mental-health-referral": { urgency: "same-day", referTo: "Same-day suicide-risk assessment" } },
+    });
+    expect(result).toMatchObject({ outcome: "passed", failures: [], unmet: [] });
+  });
+
+  it("say what the plan's urgency was, and each referral's urgency with the rules behind it", () => {
+    expect(run(item9, { urgency: "emergency" }).unmet).toMatchInlineSnapshot(`
+      [
+        {
+          "expectation": "urgency",
+          "message": "urgency: expected emergency, found same-day",
+          "why": [
+            "mental-health-referral: urgency same-day, from rule "suicide-risk"",
+          ],
+        },
+      ]
+    `);
+    expect(run(SCREENED, { urgency: "routine" }).failures).toEqual(["urgency: expected routine, found none"]);
+  });
+
+  it("say which detail differed, and the reasons of the rules that set the component's details", () => {
+    expect(
+      run(item9, {
+        details: { "mental-health-referral": { urgency: "routine", referTo: "Same-day suicide-risk assessment" } },
+      }).unmet,
+    ).toMatchInlineSnapshot(`
+      [
+        {
+          "expectation": "details",
+          "message": "details of mental-health-referral: urgency expected "routine", found "same-day"",
+          "why": [
+            "rule "suicide-risk": PHQ-9 item 9 = 2: thoughts of self-harm",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it("say when the plan does not hold the component, and why", () => {
+    expect(run(osteoporosis, { details: { "spinal-manipulation": { sessions: 4 } } }).unmet).toMatchInlineSnapshot(`
+      [
+        {
+          "expectation": "details",
+          "message": "details of spinal-manipulation: the plan does not hold spinal-manipulation",
+          "why": [
+            "spinal-manipulation was withheld, contraindicated: Osteoporosis (yes): thrust manipulation risks a vertebral fracture",
+            "contraindication "manipulation-osteoporosis" (Osteoporosis) holds: redFlags.osteoporosis = true (found true)",
+          ],
+        },
+      ]
+    `);
   });
 });

@@ -218,7 +218,7 @@ describe("cards", () => {
     expect(kinds).toContain("stat");
   });
 
-  it("gives PHQ-9 item 9 ≥ 1 a warning card (same-day mental health)", async () => {
+  it("gives PHQ-9 item 9 ≥ 1 a critical card (same-day mental health is as visible as an emergency)", async () => {
     const item9 = {
       resourceType: "Observation",
       id: "phq9-item9",
@@ -228,7 +228,7 @@ describe("cards", () => {
     };
     const others = exampleResources().filter((r) => !["phq9-response", "phq9-total"].includes(String(r["id"])));
     const [plan] = await cards(prefetchOf([...others, item9]));
-    expect(plan?.indicator).toBe("warning");
+    expect(plan?.indicator).toBe("critical");
     expect(plan?.summary).toMatch(/^Same-day referral: Mental health referral \(low back pain plan, \d+ components\)$/);
   });
 

@@ -35,7 +35,7 @@ describe("backplan test", () => {
 
       FAIL tests/cli/fixtures/scenarios-fail/tests/plans.yaml:23: an unanswered PHQ-9 is a data gap
           status: expected complete, found incomplete
-            questionnaires.phq9.items: not recorded; needed to decide rule "depression"
+            questionnaires.phq9.items: not recorded; needed to decide rule "depression"; could change: Mental health referral
           data gaps: expected (none), found questionnaires.phq9.items
             (as above)
 

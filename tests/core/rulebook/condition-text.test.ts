@@ -32,7 +32,7 @@ describe("describeCondition on the bundled pack", () => {
   it("reads one threshold as the brief's sentence does", () => {
     expect(bundledRule("depression-moderate-or-worse")).toMatchInlineSnapshot(`"PHQ-9 total ≥ 10"`);
     expect(bundledRule("fear-avoidance")).toMatchInlineSnapshot(
-      `"FABQ physical activity subscale > 14 or TSK-17 total > 37"`,
+      `"(FABQ physical activity subscale > 14 or TSK-17 total > 37) and (pain duration ≥ 6 weeks or STarT Back total ≥ 4)"`,
     );
   });
 
@@ -64,7 +64,7 @@ describe("describeCondition on the bundled pack", () => {
       `"fever (≥ 38 °C, or systemically unwell) and (intravenous drug use or immunosuppression)"`,
     );
     expect(bundledRule("movement-control-impairment")).toMatchInlineSnapshot(
-      `"positive movement control tests ≥ 2 of 6 and not (pain duration < 6 weeks and STarT Back total ≤ 3)"`,
+      `"positive movement control tests ≥ 2 of 6 and pain duration ≥ 6 weeks"`,
     );
   });
 
@@ -80,7 +80,7 @@ describe("describeCondition on the bundled pack", () => {
     expect(bundledRule("nice-manual-therapy-needs-exercise")).toMatchInlineSnapshot(`
       "all of:
         the profile is nice-ng59
-        components already in the plan include “Spinal manipulation or mobilisation” or “Massage”
+        components already in the plan include “Spinal manipulation” or “Massage”
         categories already in the plan include neither physiotherapy nor motor control"
     `);
   });

@@ -9,7 +9,7 @@ import { checkRuleset } from "../../../src/core/ruleset/index.js";
 import { issue } from "../../../src/core/ruleset/issue.js";
 import * as messages from "../../../src/core/ruleset/messages.js";
 import type { CompileOptions, RuleFileText } from "../../../src/core/ruleset/types.js";
-import { EVIDENCE, packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
+import { COMPONENTS, EVIDENCE, packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
 
 const covered = new Set<string>();
 
@@ -737,6 +737,40 @@ describe("warnings", () => {
       [
         "evidence.yaml:3:9: warning: evidence "nice-ng59" has neither a doi nor a url: a reviewer cannot open the source",
         "  hint: add "doi: 10.…" (without "https://doi.org/") or "url: https://…"",
+      ]
+    `);
+  });
+});
+
+describe("contraindications and competing details", () => {
+  it("a contraindication id used twice", () => {
+    const guard = (id: string) => `      - id: ${id}
+        title: Osteoporosis
+        when: { fact: redFlags.osteoporosis, operator: equal, value: true }
+        reason: Fracture risk
+        evidence: [nice-ng59]
+`;
+    const components = COMPONENTS.replace(
+      "    details: { sessions: 1 }\n",
+      `    details: { sessions: 1 }\n    contraindications:\n${guard("guard")}${guard("guard")}`,
+    );
+    expect(lines(packWith({ "components.yaml": components }), "components/duplicate-contraindication"))
+      .toMatchInlineSnapshot(`
+        [
+          "components.yaml:21:13: error: duplicate contraindication id "guard": first defined at components.yaml:16:13; plans name it as contraindication:guard, so it must be unique across the pack",
+        ]
+      `);
+  });
+  it("rules of one priority giving one component different details", () => {
+    const detailed = (id: string, sessions: number) =>
+      rule(id, { priority: 300 }).replace(
+        'reason: "because {chronicity}" }',
+        `reason: "because {chronicity}", details: { sessions: ${sessions} } }`,
+      );
+    expect(lines(withRule(detailed("a", 1), detailed("b", 2)), "rules/conflicting-details")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:16:100: error: rule "b" gives education-reassurance sessions 2 where rule "a" (line 2), of the same priority, gives 1: which wins would depend on rule ids",
+        "  hint: give the rules different priorities (the higher one's details win), or the same value; only a referral's urgency may differ (the most urgent wins)",
       ]
     `);
   });

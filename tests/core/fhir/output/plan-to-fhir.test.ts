@@ -116,7 +116,7 @@ describe("an urgent plan (red-flag-cauda-equina)", () => {
     expect(fhir.carePlan.note?.map((n) => n.text)).toMatchInlineSnapshot(`
       [
         "Withheld component education-reassurance (rule emergency-cauda-equina; added by stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
-        "Withheld component follow-up-reassessment (rule emergency-cauda-equina; added by stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
+        "Withheld component follow-up-reassessment (rule emergency-cauda-equina; added by safety-net-until-screened, stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
         "Withheld component self-management-activity (rule emergency-cauda-equina; added by stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
       ]
     `);
@@ -158,12 +158,12 @@ describe("a plan with data gaps and withheld components", () => {
     expect(fhir.carePlan.note).toHaveLength(plan.withheld.length + plan.dataGaps.length);
     expect(fhir.carePlan.note?.slice(0, 2).map((n) => n.text)).toMatchInlineSnapshot(`
       [
+        "Withheld component education-reassurance (rule contraindication:reassurance-before-red-flag-screen; added by stratified-care-baseline): Not screened for contraindications (serious pathology not yet excluded): withheld until the missing answers rule them out",
         "Withheld component massage (rule massage-declined): Declined by the patient",
-        "Withheld component yoga-or-tai-chi (rule mind-body-declined): Declined by the patient",
       ]
     `);
     expect(fhir.carePlan.note?.at(-1)?.text).toMatchInlineSnapshot(
-      `"Data gap: redFlags.unexplainedWeightLoss not recorded; needed to decide rule "urgent-weight-loss-and-night-pain""`,
+      `"Data gap: preferences.requestedTreatments not recorded; needed to decide rules "acupuncture-not-offered-nice", "manipulation-requested"; could change: Spinal manipulation, Acupuncture"`,
     );
   });
 

@@ -20,7 +20,8 @@ export const rulebook = defineCommand({
   description:
     "Writes the rule pack in DIR (default: the bundled rules/ pack) as one document a clinical reviewer can read " +
     "and sign off: each rule in plain language with its reasons, evidence, governance and source line, what its " +
-    "scenario tests showed (they are run), the component and evidence catalogs, and where the profiles differ. " +
+    "scenario tests showed (they are run), the component catalog (each component with its contraindications and " +
+    "what guards it) and the evidence catalog, and where the profiles differ. " +
     "FILE ending in .html gives one self-contained, printable page; .md gives Markdown. The same pack always " +
     "gives the same file: it holds no date, only the pack's digest.",
   options: {

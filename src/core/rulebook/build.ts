@@ -1,5 +1,6 @@
 import type { CompiledRule, RuleFileText, Ruleset } from "../ruleset/types.js";
-import { describeComparison, type Wording } from "./condition-text.js";
+import { withholdingReach } from "../ruleset/withholding-reach.js";
+import { describeComparison, describeCondition, type Wording } from "./condition-text.js";
 import { detailEntries } from "./details.js";
 import { fileDescriptions } from "./file-descriptions.js";
 import { safeHref } from "./links.js";
@@ -7,6 +8,7 @@ import type { ComponentEntry, EvidenceEntry, Rulebook } from "./model.js";
 import { profilesEntry } from "./profiles.js";
 import { ruleEntry } from "./rule-entry.js";
 import { scenarioFindings } from "./scenario-findings.js";
+import { templateText } from "./template-text.js";
 
 export interface RulebookOptions {
   /** The pack's files, for the descriptions its manifest and rule files open with (not kept by the ruleset). */
@@ -47,7 +49,7 @@ export function buildRulebook(ruleset: Ruleset, options: RulebookOptions = {}): 
       };
     }),
     inactive: byTopic(ruleset.inactive).flatMap(([, rules]) => rules.map(entry)),
-    components: componentEntries(ruleset),
+    components: componentEntries(ruleset, wording, byId),
     evidence,
     profiles: profilesEntry(ruleset),
     tests: findings.tests,
@@ -79,7 +81,11 @@ function topicTitle(file: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-function componentEntries(ruleset: Ruleset): ComponentEntry[] {
+function componentEntries(
+  ruleset: Ruleset,
+  wording: Wording,
+  evidence: ReadonlyMap<string, EvidenceEntry>,
+): ComponentEntry[] {
   return [...ruleset.components.values()].map((c) => ({
     id: c.id,
     title: c.title,
@@ -88,9 +94,17 @@ function componentEntries(ruleset: Ruleset): ComponentEntry[] {
     patientText: c.patientText,
     details: detailEntries(c.details, ruleset.facts),
     addedBy: ruleset.rules.filter((r) => r.add.some((a) => a.component === c.id)).map((r) => r.id),
-    withheldBy: ruleset.rules
-      .filter((r) => r.withhold.some((w) => w.component === c.id || w.category === c.category))
-      .map((r) => r.id),
+    contraindications: (c.contraindications ?? []).map(({ id, title, when, reason, evidence: cited }) => ({
+      id,
+      title,
+      when: describeCondition(when, wording),
+      reason: templateText(reason, ruleset.facts),
+      evidence: cited.flatMap((source) => evidence.get(source) ?? []),
+    })),
+    withheldBy: ruleset.rules.flatMap((r) => {
+      const reach = withholdingReach(r.withhold, c);
+      return reach === undefined ? [] : [{ rule: r.id, reach }];
+    }),
   }));
 }
 
@@ -106,6 +120,10 @@ function evidenceEntries(ruleset: Ruleset): EvidenceEntry[] {
       certainty: source.certainty.replace(/-/g, " "),
       ...(source.certaintyNote === undefined ? {} : { certaintyNote: source.certaintyNote }),
       citedBy: ruleset.rules.filter((r) => r.evidence.includes(source.id)).map((r) => r.id),
+      citedByContraindications: [...ruleset.components.values()]
+        .flatMap((c) => c.contraindications ?? [])
+        .filter((c) => c.evidence.includes(source.id))
+        .map((c) => c.id),
     };
   });
 }

@@ -26,6 +26,8 @@ nav > ul { padding-left: 0; }
 .rule h3, .component h3, .source h3 { margin-top: 0; }
 h3 code, th code, .facts code { white-space: nowrap; }
 .rule.inactive { border-style: dashed; background: #fafaf7; }
+.contraindication { border-left: 3px solid var(--bad); padding: .2rem 0 .2rem .9rem; margin: .8rem 0; }
+.guards { font-weight: 600; }
 .sentence { font-size: 1.06rem; font-weight: 600; margin: .3rem 0 .6rem; }
 .sentence ul { font-weight: 500; margin: .2rem 0; }
 .facts { color: var(--muted); font-size: .88rem; margin: 0 0 .6rem; }

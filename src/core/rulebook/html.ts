@@ -3,7 +3,7 @@ import { contentsOf, type ContentsEntry } from "./contents.js";
 import type { DetailEntry } from "./details.js";
 import { RULEBOOK_CSS } from "./html-style.js";
 import { escapeHtml as esc, htmlLink } from "./html-text.js";
-import type { ComponentEntry, EvidenceEntry, RuleEntry, Rulebook } from "./model.js";
+import type { ComponentEntry, ContraindicationEntry, EvidenceEntry, RuleEntry, Rulebook } from "./model.js";
 import type { TemplateText } from "./template-text.js";
 import * as words from "./wording.js";
 
@@ -226,15 +226,54 @@ function profiles(book: Rulebook): string[] {
 }
 
 function component(c: ComponentEntry): string {
-  const withheld = c.withheldBy.length === 0 ? "" : ` Withheld by: ${ruleLinks(c.withheldBy)}.`;
   return [
     `<article class="component" id="${words.anchor("component", c.id)}">`,
     `<h3>${esc(c.title)} <code>${esc(c.id)}</code></h3>`,
     `<p>Category: ${esc(c.category)}. ${esc(c.description)}</p>`,
     `<p><em>For the patient:</em> ${esc(c.patientText)}</p>`,
     c.details.length === 0 ? "" : `<p class="label">Default details</p>${details(c.details)}`,
-    `<p>Added by: ${ruleLinks(c.addedBy)}.${withheld}</p>`,
+    `<p>Added by: ${ruleLinks(c.addedBy)}.</p>`,
+    `<p class="guards">Guarded by: ${guards(c)}.</p>`,
+    ...c.contraindications.map(contraindication),
     "</article>",
+  ]
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+/** `contraindications Osteoporosis, …; withholding rules fever (all adjunct components), …`, each linked. */
+function guards(c: ComponentEntry): string {
+  const parts = [
+    ...(c.contraindications.length === 0
+      ? []
+      : [
+          `contraindications ${c.contraindications
+            .map((x) => htmlLink(x.title, `#${words.anchor("contraindication", x.id)}`))
+            .join(", ")}`,
+        ]),
+    ...(c.withheldBy.length === 0
+      ? []
+      : [
+          `withholding rules ${c.withheldBy
+            .map((w) => `${htmlLink(w.rule, `#${words.anchor("rule", w.rule)}`)}${note(words.reachNote(w, c))}`)
+            .join(", ")}`,
+        ]),
+  ];
+  return parts.length === 0 ? esc(words.UNGUARDED) : parts.join("; ");
+}
+
+function contraindication(x: ContraindicationEntry): string {
+  const when =
+    x.when.kind === "phrase"
+      ? `<p class="sentence">${esc(words.contraindicationSentence(x.when))}</p>`
+      : `<div class="sentence">${esc(words.contraindicationLead(x.when.lead))}${clause(x.when)}</div>`;
+  return [
+    `<section class="contraindication" id="${words.anchor("contraindication", x.id)}">`,
+    `<h4>Contraindication: ${esc(x.title)} <code>${esc(x.id)}</code></h4>`,
+    when,
+    `<p><em>Reason:</em> ${template(x.reason)}</p>`,
+    list("Evidence", x.evidence.map(citation)),
+    "</section>",
   ]
     .filter((line) => line !== "")
     .join("\n");
@@ -248,7 +287,13 @@ function evidence(e: EvidenceEntry): string {
     `<p>${esc(e.citation)}${link}</p>`,
     `<ul class="plain"><li>Finding: ${esc(e.finding)}</li><li>Certainty: ${esc(e.certainty)}</li>`,
     e.certaintyNote === undefined ? "" : `<li>Caveat: ${esc(e.certaintyNote)}</li>`,
-    `<li>Cited by: ${ruleLinks(e.citedBy)}</li></ul>`,
+    `<li>Cited by: ${ruleLinks(e.citedBy)}${
+      e.citedByContraindications.length === 0
+        ? ""
+        : `; contraindications ${e.citedByContraindications
+            .map((id) => htmlLink(id, `#${words.anchor("contraindication", id)}`))
+            .join(", ")}`
+    }</li></ul>`,
     "</article>",
   ]
     .filter((line) => line !== "")
@@ -268,4 +313,9 @@ function tests(book: Rulebook): string[] {
     ...rows,
     "</tbody></table>",
   ];
+}
+
+/** ` (all adjunct components)` after a rule on a guard line, or nothing. */
+function note(text: string | undefined): string {
+  return text === undefined ? "" : ` (${esc(text)})`;
 }

@@ -2,7 +2,7 @@ import type { Clause } from "./condition-text.js";
 import { contentsOf, type ContentsEntry } from "./contents.js";
 import type { DetailEntry } from "./details.js";
 import { codeSpan, escapeMarkdown as esc, markdownLink, markdownTable } from "./markdown-text.js";
-import type { ComponentEntry, EvidenceEntry, RuleEntry, Rulebook } from "./model.js";
+import type { ComponentEntry, ContraindicationEntry, EvidenceEntry, RuleEntry, Rulebook } from "./model.js";
 import { templatePlain, type TemplateText } from "./template-text.js";
 import * as words from "./wording.js";
 
@@ -222,9 +222,51 @@ function component(c: ComponentEntry): string[] {
     `*For the patient:* ${esc(c.patientText)}`,
     "",
     ...(c.details.length === 0 ? [] : ["Default details:", "", ...details(c.details, ""), ""]),
-    `Added by: ${c.addedBy.length === 0 ? "no rule" : c.addedBy.map(ruleLink).join(", ")}.` +
-      (c.withheldBy.length === 0 ? "" : ` Withheld by: ${c.withheldBy.map(ruleLink).join(", ")}.`),
+    `Added by: ${c.addedBy.length === 0 ? "no rule" : c.addedBy.map(ruleLink).join(", ")}.`,
     "",
+    `Guarded by: ${guards(c)}.`,
+    "",
+    ...c.contraindications.flatMap(contraindication),
+  ];
+}
+
+/** `contraindications [Osteoporosis](#…); withholding rules [fever](#…) (all adjunct components)`. */
+function guards(c: ComponentEntry): string {
+  const parts = [
+    ...(c.contraindications.length === 0
+      ? []
+      : [
+          `contraindications ${c.contraindications
+            .map((x) => markdownLink(x.title, `#${words.anchor("contraindication", x.id)}`))
+            .join(", ")}`,
+        ]),
+    ...(c.withheldBy.length === 0
+      ? []
+      : [
+          `withholding rules ${c.withheldBy.map((w) => `${ruleLink(w.rule)}${note(words.reachNote(w, c))}`).join(", ")}`,
+        ]),
+  ];
+  return parts.length === 0 ? esc(words.UNGUARDED) : parts.join("; ");
+}
+
+function contraindication(x: ContraindicationEntry): string[] {
+  const when =
+    x.when.kind === "phrase"
+      ? [`**${esc(words.contraindicationSentence(x.when))}**`]
+      : [`**${esc(words.contraindicationLead(x.when.lead))}**`, "", ...clause(x.when, "")];
+  return [
+    anchorTag(words.anchor("contraindication", x.id)),
+    "",
+    `#### Contraindication: ${esc(x.title)} (${codeSpan(x.id)})`,
+    "",
+    ...when,
+    "",
+    `*Reason:* ${template(x.reason)}`,
+    "",
+    ...list(
+      "Evidence",
+      x.evidence.map((e) => [citation(e)]),
+    ),
   ];
 }
 
@@ -239,7 +281,13 @@ function evidence(e: EvidenceEntry): string[] {
     `- Finding: ${esc(e.finding)}`,
     `- Certainty: ${esc(e.certainty)}`,
     ...(e.certaintyNote === undefined ? [] : [`- Caveat: ${esc(e.certaintyNote)}`]),
-    `- Cited by: ${e.citedBy.length === 0 ? "no rule" : e.citedBy.map(ruleLink).join(", ")}`,
+    `- Cited by: ${e.citedBy.length === 0 ? "no rule" : e.citedBy.map(ruleLink).join(", ")}${
+      e.citedByContraindications.length === 0
+        ? ""
+        : `; contraindications ${e.citedByContraindications
+            .map((id) => markdownLink(id, `#${words.anchor("contraindication", id)}`))
+            .join(", ")}`
+    }`,
     "",
   ];
 }
@@ -259,4 +307,9 @@ function tests(book: Rulebook): string[] {
       "",
     ]),
   ];
+}
+
+/** ` (all adjunct components)` after a rule on a guard line, or nothing. */
+function note(text: string | undefined): string {
+  return text === undefined ? "" : ` (${esc(text)})`;
 }

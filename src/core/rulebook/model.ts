@@ -5,6 +5,7 @@
 import type { ScenarioResult } from "../scenarios/run-scenario.js";
 import type { CoverageSummary } from "../scenarios/coverage.js";
 import type { Governance } from "../ruleset/types.js";
+import type { Reach } from "../ruleset/withholding-reach.js";
 import type { Clause } from "./condition-text.js";
 import type { DetailEntry } from "./details.js";
 import type { TemplateText } from "./template-text.js";
@@ -86,8 +87,28 @@ export interface ComponentEntry {
   readonly patientText: string;
   readonly details: readonly DetailEntry[];
   readonly addedBy: readonly string[];
-  /** Rules that withhold it by name or by its category. */
-  readonly withheldBy: readonly string[];
+  /**
+   * What guards it, with `withheldBy`: when it must never be in a plan, whichever rule adds it
+   * (catalog data), in catalog order.
+   */
+  readonly contraindications: readonly ContraindicationEntry[];
+  /** Rules that withhold it by name or by its category, in rule order. */
+  readonly withheldBy: readonly WithholdingRule[];
+}
+
+export interface ContraindicationEntry {
+  readonly id: string;
+  readonly title: string;
+  /** When it holds, in plain language. */
+  readonly when: Clause;
+  readonly reason: TemplateText;
+  readonly evidence: readonly EvidenceEntry[];
+}
+
+/** A rule that withholds a component: by its id, or by its category. */
+export interface WithholdingRule {
+  readonly rule: string;
+  readonly reach: Reach;
 }
 
 export interface EvidenceEntry {
@@ -98,7 +119,10 @@ export interface EvidenceEntry {
   readonly finding: string;
   readonly certainty: string;
   readonly certaintyNote?: string;
+  /** The rules that cite it. */
   readonly citedBy: readonly string[];
+  /** The contraindications that cite it. */
+  readonly citedByContraindications: readonly string[];
 }
 
 export interface ProfilesEntry {

@@ -3,8 +3,9 @@
  * the same things; each lays them out (and escapes them) its own way.
  */
 import type { Measure } from "../scenarios/coverage.js";
+import { categoryWord } from "./action-text.js";
 import type { Clause, ListLead } from "./condition-text.js";
-import type { Count, RuleEntry, RuleTests, Rulebook } from "./model.js";
+import type { ComponentEntry, Count, RuleEntry, RuleTests, Rulebook, WithholdingRule } from "./model.js";
 
 /** Past this many, the scenarios that fired a rule are counted rather than named. */
 const MAX_SCENARIOS_NAMED = 6;
@@ -27,7 +28,10 @@ export function documentTitle(book: Rulebook): string {
 }
 
 /** An anchor for an item of the document: `rule-emergency-cauda-equina`, `topic-safety-yaml`. */
-export function anchor(kind: "rule" | "component" | "evidence" | "topic" | "profile", id: string): string {
+export function anchor(
+  kind: "rule" | "component" | "contraindication" | "evidence" | "topic" | "profile",
+  id: string,
+): string {
   return `${kind}-${id.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
 
@@ -43,6 +47,10 @@ export const READING_GUIDE: readonly string[] = [
     "what higher priorities added and nothing withheld.",
   "Reasons and details are shown as written; ⟨…⟩ marks where the plan inserts the patient's own value. Details " +
     "listed under a rule's component are that rule's own and override the catalog's defaults.",
+  "A component's contraindications say when it must never be in a plan, whichever rule, request or profile " +
+    "adds it: the plan withholds it when one holds, and also when one cannot be decided because an answer is " +
+    "missing (never assumed safe; the answer is then a data gap). Each component lists what guards it: its " +
+    "contraindications and the rules that withhold it or its whole category.",
   "Each rule lists its evidence with certainty and caveats, its governance (status, owner, review), where it is " +
     "written, and what the scenario tests showed: the scenarios in which it fired, and any condition or " +
     "threshold no scenario tested. A rule fires when its condition holds; a halt or a withholding rule may still " +
@@ -68,6 +76,27 @@ const WHEN_LEADS: Readonly<Record<ListLead, string>> = {
 /** The words before a condition set out as a list, at the top of a rule's sentence. */
 export function whenLead(lead: ListLead): string {
   return `When ${WHEN_LEADS[lead]}:`;
+}
+
+/** The words before a contraindication's condition set out as a list. */
+export function contraindicationLead(lead: ListLead): string {
+  return `Never in a plan when ${WHEN_LEADS[lead]}:`;
+}
+
+/** A contraindication in one line, when its condition fits on a line. */
+export function contraindicationSentence(when: Extract<Clause, { kind: "phrase" }>): string {
+  return `Never in a plan when ${when.text}.`;
+}
+
+/** What a component's guard line says when nothing guards it. */
+export const UNGUARDED = "no contraindication and no withholding rule";
+
+/**
+ * What a withholding rule on a component's guard line withholds, when it is the whole category:
+ * `all adjunct components`; undefined for a rule that names the component.
+ */
+export function reachNote({ reach }: WithholdingRule, component: ComponentEntry): string | undefined {
+  return reach === "category" ? `all ${categoryWord(component.category)} components` : undefined;
 }
 
 /** The one-line form of a rule, when its condition fits on a line. */
@@ -116,11 +145,13 @@ export function namedScenarios(tests: RuleTests): { named: RuleTests["firedIn"];
 /** The summary's lines: what the pack holds, how its tests went, their coverage. */
 export function summaryLines(book: Rulebook): string[] {
   const rules = book.topics.reduce((n, t) => n + t.rules.length, 0);
+  const contraindications = book.components.reduce((n, c) => n + c.contraindications.length, 0);
   const { tests } = book;
   const { coverage } = tests;
   return [
     `${rules} rules in ${book.topics.length} topics (and ${book.inactive.length} inactive), ` +
-      `${book.components.length} components, ${book.evidence.length} sources, ${book.profiles.profiles.length} profiles.`,
+      `${book.components.length} components (${contraindications} contraindications), ${book.evidence.length} sources, ` +
+      `${book.profiles.profiles.length} profiles.`,
     `${tests.scenarios.length} scenario tests: ${tests.passed} passed, ${tests.failed} failed, ${tests.invalid} invalid.`,
     `Rules fired by a scenario: ${measure(coverage.rules)}. Comparisons seen both true and false: ${measure(coverage.conditions)}.`,
     `Numeric thresholds tested on both sides: ${measure(coverage.thresholds)}; ` +

@@ -57,6 +57,7 @@ describe("buildRulebook", () => {
         certainty: "moderate",
         certaintyNote: "Small trial (verify).",
         citedBy: ["exercise-persistent"],
+        citedByContraindications: [],
       },
     ]);
     expect(book.evidence.map((e) => [e.id, e.link?.href, e.citedBy])).toEqual([
@@ -103,7 +104,9 @@ describe("buildRulebook", () => {
       ["acupuncture", "adjunct", ["acupuncture-acp"], []],
     ]);
     const withDrafts = buildRulebook(smallPack({ includeDrafts: true }));
-    expect(withDrafts.components.find((c) => c.id === "exercise")?.withheldBy).toEqual(["new-idea"]);
+    expect(withDrafts.components.find((c) => c.id === "exercise")?.withheldBy).toEqual([
+      { rule: "new-idea", reach: "category" },
+    ]);
     expect(book.components[0]?.details.map((d) => d.label)).toEqual(["Refer to", "Urgency"]);
   });
 

@@ -1,8 +1,9 @@
 /**
  * backplan's authoring toolkit, pure like the core and kept out of its entry point so an EHR
  * bundle never carries it: scenario coverage, the rulebook, the impact of an edit, the synthetic
- * cohort and the canonical layout of rule files. The `backplan` commands `test --coverage`,
- * `rulebook`, `impact` and `fmt` are thin edges over these.
+ * cohort, the canonical layout of rule files and what guards each component. The `backplan`
+ * commands `test --coverage`, `rulebook`, `impact`, `fmt` and `lint --guards` are thin edges over
+ * these.
  *
  * @example
  * import { compareRulesets, generatedSubjects, renderImpactText } from "backplan/authoring";
@@ -33,3 +34,5 @@ export {
 export type { CompareOptions, ImpactInput, ImpactReport, PlanDiff } from "./impact/index.js";
 export { generateAssessment, generateCohort } from "./cohort/index.js";
 export { formatRuleFile } from "./format/index.js";
+export { componentGuards } from "./ruleset/component-guards.js";
+export type { ComponentGuards, GuardingContraindication, GuardingRule } from "./ruleset/component-guards.js";

@@ -181,6 +181,15 @@ describe.concurrent("backplan lint (built)", () => {
     });
   });
 
+  it("with --guards, prints what guards each component, each guard at file:line", async () => {
+    const run = await backplan(["lint", "tests/fixtures/packs/guarded", "--guards"]);
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain(
+      "spinal-manipulation (Spinal manipulation) is guarded by:\n" +
+        "  tests/fixtures/packs/guarded/components.yaml:55: contraindication manipulation-osteoporosis (Osteoporosis)\n",
+    );
+  });
+
   it("lints a pack with a YAML file it cannot parse without a stack trace", async () => {
     const dir = await tempFolder({ "pack.yaml": "name: [x\n" });
     await writeFile(join(dir, "rules.yaml"), "rules: {{{\n");

@@ -159,7 +159,7 @@ describe("backplan <command> --help", () => {
 
   it("lint --help", async () => {
     expect((await runMain(["lint", "--help"])).stdout).toMatchInlineSnapshot(`
-      "Usage: backplan lint [DIR] [--today YYYY-MM-DD]
+      "Usage: backplan lint [DIR] [--today YYYY-MM-DD] [--guards]
 
       Validates every file of the rule folder DIR (default: the bundled rules/ pack)
       against its schema and checks what refers to what: rule, component, evidence and
@@ -168,17 +168,28 @@ describe("backplan <command> --help", () => {
       condition that can never hold, or holds for every value; a rule that can never
       change a plan (it only fires with a halting rule of higher priority); an
       addition a rule of higher priority always withholds; adding and withholding one
-      component at one priority; repeated or equivalent conditions; thresholds outside
-      a fact's range or between whole numbers; unused components and evidence, and
-      evidence without a DOI or URL. Prints each problem on one line, sorted by file
-      and position, with what to do about it on the next, and a count of errors and
-      warnings on stderr; a clean folder prints nothing:
+      component at one priority; rules of one priority giving one component different
+      details (but urgency: the most urgent wins); repeated or equivalent conditions;
+      thresholds outside a fact's range or between whole numbers; contraindications,
+      checked as conditions are, with ids unique across the pack; unused components
+      and evidence, and evidence without a DOI or URL. Prints each problem on one
+      line, sorted by file and position, with what to do about it on the next, and a
+      count of errors and warnings on stderr; a clean folder prints nothing:
 
         file:line:col: error|warning: message
           hint: what to do
 
+      With --guards, then prints what guards each component that anything guards: its
+      contraindications and the rules that withhold it or its whole category (retired
+      rules guard nothing), each where it is written:
+
+        component (Title) is guarded by:
+          file:line: contraindication ID (Title)
+          file:line: rule ID (withholds all CATEGORY components)
+
       Options:
             --today YYYY-MM-DD  date to judge reviews due against (default: today)
+            --guards            also print what guards each component, and where
             --debug             show the stack trace of an internal error
         -h, --help              show this help
 

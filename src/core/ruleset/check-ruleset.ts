@@ -6,7 +6,7 @@ import { issue, packWide } from "./issue.js";
 import { fileSizeIssue, packSizeIssues } from "./limits.js";
 import { duplicatePath, itemsUnchecked, missingFile, noFiles, nulInPath } from "./messages.js";
 import { fileKindOf, fileKinds, type FileKind, type FileKindDefinition } from "./pack-layout.js";
-import { buildPackModel, type ValidatedFile } from "./pack-model.js";
+import { buildPackModel, type PackModel, type ValidatedFile } from "./pack-model.js";
 import { readYamlFile } from "./parse/yaml-file.js";
 import type { CompileOptions, Ruleset, RuleFileText } from "./types.js";
 import { validateFile } from "./validate/schema-issues.js";
@@ -30,12 +30,44 @@ export interface RulesetCheck {
 export function checkRuleset(files: readonly RuleFileText[], options: CompileOptions = {}): RulesetCheck {
   const tooLarge = packSizeIssues(files);
   if (tooLarge.length > 0) return { issues: tooLarge };
+  const { packFiles, pack, issues: read } = readPack(files);
+  if (packFiles.length === 0) return { issues: [issue(noFiles, packWide)] };
+
+  const issues: Issue[] = [...badPaths(packFiles), ...missingFiles(packFiles), ...read];
+  for (const check of checks) issues.push(...check.run(pack, options));
+
+  const sorted = issues.sort(byPlace);
+  const complete = completePack(pack, sorted);
+  if (complete === undefined) {
+    // Never an empty verdict: without an error here, some item was dropped and nothing said why.
+    return sorted.some((i) => i.severity === "error")
+      ? { issues: sorted }
+      : { issues: [issue(itemsUnchecked, packWide), ...sorted] };
+  }
+  const digest = packDigest(packFiles.filter((f) => fileKindOf(f.path) !== "scenarios"));
+  return { ruleset: compilePack(complete, digest, sorted, options), issues: sorted };
+}
+
+/** A pack read into the model the checks see, with the problems reading it found. */
+export interface ReadPack {
+  /** The pack's files (those of a known kind), sorted by path, then text. */
+  readonly packFiles: readonly RuleFileText[];
+  readonly pack: PackModel;
+  /** Problems of size, YAML and schema, file by file. */
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Parses and validates each pack file into the pack model: YAML with positions, then the schema
+ * of its kind. A file too large or not parseable leaves its kind incomplete; a path given twice
+ * or holding NUL is left out (`checkRuleset` reports it). Pure; for the checks, and for authoring
+ * tools that need where each item is written (`componentGuards`).
+ */
+export function readPack(files: readonly RuleFileText[]): ReadPack {
   const packFiles = files
     .filter((f) => fileKindOf(f.path) !== undefined)
     .sort((a, b) => compare(a.path, b.path) || compare(a.text, b.text));
-  if (packFiles.length === 0) return { issues: [issue(noFiles, packWide)] };
-
-  const issues: Issue[] = [...badPaths(packFiles), ...missingFiles(packFiles)];
+  const issues: Issue[] = [];
   const validated: ValidatedFile[] = [];
   const unreadable: FileKind[] = [];
   for (const [index, input] of packFiles.entries()) {
@@ -52,19 +84,7 @@ export function checkRuleset(files: readonly RuleFileText[], options: CompileOpt
     issues.push(...validation.issues);
     validated.push({ file: read.file, errors: validation.errors });
   }
-  const pack = buildPackModel(validated, unreadable);
-  for (const check of checks) issues.push(...check.run(pack, options));
-
-  const sorted = issues.sort(byPlace);
-  const complete = completePack(pack, sorted);
-  if (complete === undefined) {
-    // Never an empty verdict: without an error here, some item was dropped and nothing said why.
-    return sorted.some((i) => i.severity === "error")
-      ? { issues: sorted }
-      : { issues: [issue(itemsUnchecked, packWide), ...sorted] };
-  }
-  const digest = packDigest(packFiles.filter((f) => fileKindOf(f.path) !== "scenarios"));
-  return { ruleset: compilePack(complete, digest, sorted, options), issues: sorted };
+  return { packFiles, pack: buildPackModel(validated, unreadable), issues };
 }
 
 /** Paths given twice, or holding NUL (which frames files in the digest). */

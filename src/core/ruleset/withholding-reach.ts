@@ -1,4 +1,4 @@
-import type { ComponentDefinition, Withholding } from "../generated/types.js";
+import type { Withholding } from "../generated/types.js";
 
 /** How a rule's withholdings reach a component: by its id, or by its category. */
 export type Reach = "component" | "category";
@@ -12,9 +12,9 @@ export type Reach = "component" | "category";
  */
 export function withholdingReach(
   withhold: readonly Withholding[] | undefined,
-  { id, category }: Pick<ComponentDefinition, "id" | "category">,
+  { id, category }: { readonly id: string; readonly category?: string | undefined },
 ): Reach | undefined {
   if (withhold?.some((w) => w.component === id) === true) return "component";
-  if (withhold?.some((w) => w.category === category) === true) return "category";
+  if (category !== undefined && withhold?.some((w) => w.category === category) === true) return "category";
   return undefined;
 }

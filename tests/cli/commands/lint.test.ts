@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { tempFolder } from "../../node/temp-dir.js";
 import { BROKEN, ROOT, TINY, runMain } from "../run-main.js";
 
+const GUARDED = "tests/fixtures/packs/guarded";
+
 const CORPUS = "tests/fixtures/broken-packs";
 
 describe("backplan lint", () => {
@@ -86,5 +88,49 @@ describe("backplan lint", () => {
       ",
       }
     `);
+  });
+
+  it("--guards: after the findings, what guards each component, each guard at file:line", async () => {
+    const { code, stdout, stderr } = await runMain(["lint", GUARDED, "--guards"]);
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(stdout).toMatchInlineSnapshot(`
+      "education-reassurance (Education and reassurance) is guarded by:
+        tests/fixtures/packs/guarded/components.yaml:38: contraindication reassurance-before-screen (Serious pathology not yet excluded)
+      spinal-manipulation (Spinal manipulation) is guarded by:
+        tests/fixtures/packs/guarded/components.yaml:55: contraindication manipulation-osteoporosis (Osteoporosis)
+        tests/fixtures/packs/guarded/components.yaml:60: contraindication manipulation-under-referral (A referral in the plan)
+        tests/fixtures/packs/guarded/rules.yaml:32: rule fever (withholds all adjunct components)
+        tests/fixtures/packs/guarded/rules.yaml:47: rule manipulation-declined
+      "
+    `);
+    const without = await runMain(["lint", GUARDED]);
+    expect(without).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("--guards on a pack with errors: the findings, a blank line, then what the readable files guard", async () => {
+    const files = ["pack.yaml", "components.yaml", "evidence.yaml", "rules.yaml"];
+    const dir = await tempFolder({
+      ...Object.fromEntries(
+        await Promise.all(
+          files.map(async (f): Promise<[string, string]> => [f, await readFile(join(ROOT, GUARDED, f), "utf8")]),
+        ),
+      ),
+      "broken.yaml": "rules: [\n",
+    });
+    const { code, stdout } = await runMain(["lint", dir, "--guards"]);
+    expect(code).toBe(1);
+    const [findings = "", guards = ""] = stdout.split("\n\n");
+    expect(findings).toMatch(/broken\.yaml:2:1: error: /);
+    expect(guards.replaceAll(dir, "PACK").split("\n").slice(0, 3)).toEqual([
+      "education-reassurance (Education and reassurance) is guarded by:",
+      "  PACK/components.yaml:38: contraindication reassurance-before-screen (Serious pathology not yet excluded)",
+      "spinal-manipulation (Spinal manipulation) is guarded by:",
+    ]);
+  });
+
+  it("--guards on a pack nothing guards says so", async () => {
+    expect((await runMain(["lint", TINY, "--guards"])).stdout).toBe(
+      "no component is guarded: no contraindications, and no rule withholds anything\n",
+    );
   });
 });

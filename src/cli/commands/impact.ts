@@ -49,7 +49,7 @@ export const impact = defineCommand({
   description:
     "Plans the same assessments with two versions of a rule pack, --base (before the edit) and --head (after it; " +
     "default: the bundled rules/ pack, as every command), and reports what changed: how many plans, which " +
-    "components were added or removed and how often, status, detail and data-gap changes, which rules' outcomes " +
+    "components were added or removed and how often, status, urgency, detail and data-gap changes, which rules' outcomes " +
     "changed, each with a few examples. The assessments are the scenario tests of both packs (each once), and a " +
     "cohort: N generated assessments of a realistic primary-care population (default 10,000, seed 1; the same " +
     "for both sides, and the same on every run), or the assessments in FILE (a JSON array, JSON lines, or a YAML " +

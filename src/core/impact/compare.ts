@@ -16,6 +16,7 @@ import type {
   ImpactSection,
   PackSummary,
   PlanStatus,
+  PlanUrgency,
   SkippedAssessment,
 } from "./types.js";
 
@@ -84,6 +85,7 @@ function tallies(limit: number) {
   const byId = (id: string) => id;
   return {
     status: tally<{ from: PlanStatus; to: PlanStatus }>((s) => `${s.from}\u0000${s.to}`, limit),
+    urgency: tally<{ from: PlanUrgency; to: PlanUrgency }>((u) => `${u.from}\u0000${u.to}`, limit),
     componentsAdded: tally<string>(byId, limit),
     componentsRemoved: tally<string>(byId, limit),
     details: tally<{ component: string; field: string }, { from: DetailValue; to: DetailValue }>(
@@ -149,6 +151,7 @@ function compareSection(base: Engine, head: Engine, subjects: SubjectList, conte
     beyondWording,
     skipped,
     status: counts.status.entries().map((e) => ({ ...e.key, ...counted(e) })),
+    urgency: counts.urgency.entries().map((e) => ({ ...e.key, ...counted(e) })),
     componentsAdded: byComponent(counts.componentsAdded),
     componentsRemoved: byComponent(counts.componentsRemoved),
     details: counts.details.entries().map((e) => ({
@@ -170,6 +173,7 @@ function compareSection(base: Engine, head: Engine, subjects: SubjectList, conte
 function decides(diff: PlanDiff): boolean {
   return (
     diff.status !== undefined ||
+    diff.urgency !== undefined ||
     [
       diff.componentsAdded,
       diff.componentsRemoved,
@@ -189,6 +193,7 @@ function record(counts: Tallies, diff: PlanDiff, subject: number): void {
     for (const id of ids) t.add(id, subject, undefined);
   };
   if (diff.status !== undefined) counts.status.add(diff.status, subject, undefined);
+  if (diff.urgency !== undefined) counts.urgency.add(diff.urgency, subject, undefined);
   each(counts.componentsAdded, diff.componentsAdded);
   each(counts.componentsRemoved, diff.componentsRemoved);
   // A component whose several details changed counts once per detail: each is its own row.

@@ -1,6 +1,6 @@
 import deepEqual from "fast-deep-equal";
 import type { Details, Plan, PlanEvidence, PlanReason } from "../generated/types.js";
-import type { DetailValue, PlanStatus, RuleOutcome } from "./types.js";
+import type { DetailValue, PlanStatus, PlanUrgency, RuleOutcome } from "./types.js";
 
 /** A detail of a component both plans hold, with its value on each side. */
 export interface DetailChange {
@@ -25,6 +25,7 @@ export interface PlanDiff {
    */
   readonly change: "none" | "listed" | "other";
   readonly status?: { readonly from: PlanStatus; readonly to: PlanStatus };
+  readonly urgency?: { readonly from: PlanUrgency; readonly to: PlanUrgency };
   readonly componentsAdded: readonly string[];
   readonly componentsRemoved: readonly string[];
   readonly details: readonly DetailChange[];
@@ -76,8 +77,11 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
     dataGapsRemoved,
     rules,
   };
-  if (base.status !== head.status) return { change: "listed", status: { from: base.status, to: head.status }, ...diff };
-  if (Object.values(diff).some((list) => list.length > 0)) return { change: "listed", ...diff };
+  const urgency = base.urgency === head.urgency ? {} : { urgency: { from: base.urgency, to: head.urgency } };
+  if (base.status !== head.status)
+    return { change: "listed", status: { from: base.status, to: head.status }, ...urgency, ...diff };
+  if (base.urgency !== head.urgency || Object.values(diff).some((list) => list.length > 0))
+    return { change: "listed", ...urgency, ...diff };
   const same =
     texts &&
     sameMissing &&

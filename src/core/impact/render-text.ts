@@ -88,6 +88,7 @@ function sectionLines(title: string, section: ImpactSection): string[] {
       : `${title}: ${thousands(changed)} of ${thousands(assessments)} plans changed${share}${wording(section)}`;
   const groups: [string, Row[]][] = [
     ["status", section.status.map((t) => row(`${t.from} → ${t.to}`, t))],
+    ["urgency", section.urgency.map((t) => row(`${t.from} → ${t.to}`, t))],
     ["components added", section.componentsAdded.map((t) => row(t.component, t))],
     ["components removed", section.componentsRemoved.map((t) => row(t.component, t))],
     [

@@ -10,6 +10,9 @@ import type { Plan, TraceEntry } from "../generated/types.js";
 /** A plan's status. */
 export type PlanStatus = Plan["status"];
 
+/** A plan's urgency: its most urgent referral, or `none`. */
+export type PlanUrgency = Plan["urgency"];
+
 /**
  * A rule's outcome in a plan's trace, or `absent` where the rule does not run on that side. A
  * rule absent on one side and `not-fired` on the other decided nothing either way: no change.
@@ -71,7 +74,7 @@ export type CohortSource =
   | { readonly kind: "file"; readonly file: string; readonly size: number };
 
 /**
- * The changes across one group of assessments. A plan has changed when its status, profile,
+ * The changes across one group of assessments. A plan has changed when its status, urgency, profile,
  * components (ids, details, reasons, evidence, texts), withheld components, data gaps, or a
  * rule's outcome (and an undetermined rule's missing facts) differ; the ruleset stamp and the
  * rules' `file:line` and priorities in the trace are not compared. Each tally counts the
@@ -83,7 +86,7 @@ export interface ImpactSection {
   /** Of those, the assessments whose plan changed. */
   readonly changed: number;
   /**
-   * Of those, the plans that changed in what they decide: status, components, details, withheld
+   * Of those, the plans that changed in what they decide: status, urgency, components, details, withheld
    * components, data gaps or a rule's outcome. The rest changed only in what those leave out:
    * reasons, evidence, texts, the wording of withheld or gap reasons, an undetermined rule's
    * missing facts.
@@ -92,6 +95,8 @@ export interface ImpactSection {
   /** Assessments that could not be planned on one side or both, with why. */
   readonly skipped: readonly SkippedAssessment[];
   readonly status: readonly StatusTally[];
+  /** The plan's urgency (its most urgent referral): what a reviewer of a safety edit reads first. */
+  readonly urgency: readonly UrgencyTally[];
   readonly componentsAdded: readonly ComponentTally[];
   readonly componentsRemoved: readonly ComponentTally[];
   /** A detail of a component both plans hold (`urgency`, `sessions`, `notes`…). */
@@ -116,6 +121,11 @@ export interface Counted {
 export interface StatusTally extends Counted {
   readonly from: PlanStatus;
   readonly to: PlanStatus;
+}
+
+export interface UrgencyTally extends Counted {
+  readonly from: PlanUrgency;
+  readonly to: PlanUrgency;
 }
 
 export interface ComponentTally extends Counted {

@@ -70,6 +70,11 @@ describe("backplan impact", () => {
       scenario tests: no plan changed (of 3)
 
       cohort (400 generated, seed 3): 7 of 400 plans changed (1.8%)
+        urgency
+          routine → none  7
+            #93 phq9.total=10
+            #120 phq9.total=10
+            #299 phq9.total=11
         components removed
           mental-health-referral  7
             #93 phq9.total=10

@@ -210,6 +210,37 @@ describe("compareRulesets", () => {
             "size": 6,
           },
           "status": [],
+          "urgency": [
+            {
+              "count": 3,
+              "examples": [
+                {
+                  "facts": {
+                    "phq9.total": 10,
+                  },
+                  "index": 0,
+                  "kind": "cohort",
+                },
+                {
+                  "facts": {
+                    "phq9.total": 11,
+                  },
+                  "index": 2,
+                  "kind": "cohort",
+                },
+                {
+                  "facts": {
+                    "phq9.total": 10,
+                  },
+                  "id": "visit-7",
+                  "index": 5,
+                  "kind": "cohort",
+                },
+              ],
+              "from": "routine",
+              "to": "none",
+            },
+          ],
           "withheldAdded": [],
           "withheldRemoved": [],
         },
@@ -280,6 +311,20 @@ describe("compareRulesets", () => {
           ],
           "skipped": [],
           "status": [],
+          "urgency": [
+            {
+              "count": 1,
+              "examples": [
+                {
+                  "kind": "scenario",
+                  "name": "PHQ-9 of 11",
+                  "source": "rules/tests/a.yaml:12",
+                },
+              ],
+              "from": "routine",
+              "to": "none",
+            },
+          ],
           "withheldAdded": [],
           "withheldRemoved": [],
         },

@@ -46,17 +46,19 @@ describe("diffPlans", () => {
     ).toEqual({
       ...NONE,
       change: "listed",
+      urgency: { from: "routine", to: "none" },
       componentsRemoved: ["mental-health-referral"],
       rules: [{ rule: "depression", from: "fired", to: "not-fired" }],
     });
   });
 
-  it("names a detail of a kept component with its value on each side", () => {
+  it("names a detail of a kept component with its value on each side, and the plan's urgency it changes", () => {
     const before = planFor([depression(10)], phq(11));
     const after = planFor([depression(10, "{ urgency: same-day, sessions: 2 }")], phq(11));
     expect(diffPlans(before, after)).toEqual({
       ...NONE,
       change: "listed",
+      urgency: { from: "routine", to: "same-day" },
       details: [
         { component: "mental-health-referral", field: "urgency", from: "routine", to: "same-day" },
         { component: "mental-health-referral", field: "sessions", from: null, to: 2 },

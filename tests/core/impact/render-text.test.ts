@@ -66,6 +66,10 @@ describe("renderImpactText", () => {
             "PHQ-9 of 13" (rules/tests/psych.yaml:7): "routine" → "soon"
 
       cohort (4 generated, seed 7): 3 of 4 plans changed (75.0%)
+        urgency
+          routine → none  2
+            #0 phq9.total=11
+            #3 (visit-9) phq9.total=10
         components removed
           mental-health-referral  2
             #0 phq9.total=11

@@ -28,15 +28,25 @@ function indicatorOf(component: PlanComponent): CdsIndicator {
   return urgency === undefined ? "info" : INDICATOR_OF_URGENCY[urgency];
 }
 
-/** The component that sets the card's indicator: the first of the highest rank. */
+/** Urgencies most urgent first: the order of `INDICATOR_OF_URGENCY`, backplan's own. */
+const URGENCY_ORDER = Object.keys(INDICATOR_OF_URGENCY) as Urgency[];
+
+/**
+ * The component that sets the card's indicator and summary: the first of the highest rank, and of
+ * those the most urgent, so a same-day referral leads an urgent one listed before it.
+ */
 function leading(plan: Plan): { component: PlanComponent | undefined; indicator: CdsIndicator } {
   let best: { component: PlanComponent | undefined; indicator: CdsIndicator } = {
     component: undefined,
     indicator: "info",
   };
+  const order = (component: PlanComponent | undefined) =>
+    component?.details.urgency === undefined ? URGENCY_ORDER.length : URGENCY_ORDER.indexOf(component.details.urgency);
   for (const component of plan.components) {
     const indicator = indicatorOf(component);
-    if (RANK[indicator] > RANK[best.indicator]) best = { component, indicator };
+    const rank = RANK[indicator] - RANK[best.indicator];
+    if (rank > 0 || (rank === 0 && indicator !== "info" && order(component) < order(best.component)))
+      best = { component, indicator };
   }
   return best;
 }

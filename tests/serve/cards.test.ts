@@ -232,6 +232,21 @@ describe("cards", () => {
     expect(plan?.summary).toMatch(/^Same-day referral: Mental health referral \(low back pain plan, \d+ components\)$/);
   });
 
+  it("leads with the same-day referral when an urgent one comes first in the plan", async () => {
+    const item9 = {
+      resourceType: "Observation",
+      id: "phq9-item9",
+      status: "final",
+      code: { coding: [{ system: "http://loinc.org", code: "44260-8" }] },
+      valueInteger: 1,
+    };
+    const others = exampleResources().filter((r) => !["phq9-response", "phq9-total"].includes(String(r["id"])));
+    const [plan] = await cards(prefetchOf([...withAnswers(others, { "redFlags.historyOfCancer": true }), item9]));
+    expect(plan?.indicator).toBe("critical");
+    expect(plan?.detail).toMatch(/### Urgent specialist referral[\s\S]*### Mental health referral/);
+    expect(plan?.summary).toMatch(/^Same-day referral: Mental health referral /);
+  });
+
   it("lists missing answers in a data gaps card, without a suggestion", async () => {
     const withoutGad7 = exampleResources().filter((r) => !String(r["id"]).startsWith("gad7"));
     const [plan, gaps] = await cards(prefetchOf(withoutGad7));

@@ -28,11 +28,25 @@ export function readCoded(field: CodedField, value: FhirValue, source: BundleRes
   if (!Object.keys(value).some((key) => key.startsWith("value"))) return nothing();
   const result = field.read.read(value);
   if (result === "absent") return nothing();
-  if (result === undefined) {
-    const message = messages.unreadableValue(source.label, field.fields.join(" and "), field.read.expected);
+  if (result === undefined) return unreadable(field, source, pointer, field.read.expected);
+  const findings = field.fields.map((name) => ({ field: name, value: result.value, source }));
+  if (result.note === undefined) return { findings, issues: [] };
+  const message = messages.readWithNote(source.label, field.fields.join(" and "), result.note, result.value);
+  return { findings, issues: [fhirIssue(codes.readWithNote, pointer, message, "warning")] };
+}
+
+/**
+ * A value of `field` that cannot be read: a warning, and the field stays missing. A field whose
+ * gap matters today (PHQ-9 item 9) says so, under its own code, so it can be shown first.
+ */
+export function unreadable(field: CodedField, source: BundleResource, pointer: string, expected: string): Reading {
+  const message = messages.unreadableValue(source.label, field.fields.join(" and "), expected);
+  if (field.safety === undefined)
     return { findings: [], issues: [fhirIssue(codes.unreadableValue, pointer, message, "warning")] };
-  }
-  return { findings: field.fields.map((name) => ({ field: name, value: result.value, source })), issues: [] };
+  return {
+    findings: [],
+    issues: [fhirIssue(codes.unreadableSafetyItem, pointer, `${message}. ${field.safety}`, "warning")],
+  };
 }
 
 /** Many readings as one. */

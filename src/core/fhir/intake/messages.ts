@@ -14,6 +14,12 @@ export const codes = {
   badOption: "fhir/bad-option",
   conflict: "fhir/conflict",
   unreadableValue: "fhir/unreadable-value",
+  unreadableSafetyItem: "fhir/unreadable-safety-item",
+  readWithNote: "fhir/read-with-note",
+  unmatchedItems: "fhir/unmatched-items",
+  conditionOnset: "fhir/condition-onset",
+  screenPositive: "fhir/screen-positive",
+  encounterDate: "fhir/encounter-date",
   unknownQuestionnaire: "fhir/unknown-questionnaire",
   unknownLinkId: "fhir/unknown-link-id",
   incompleteItems: "fhir/incomplete-items",
@@ -47,6 +53,24 @@ export const messages = {
     `${field}: ${first} gives ${show(firstValue)} but ${second} gives ${show(secondValue)}`,
   unreadableValue: (resource: string, field: string, expected: string) =>
     `${resource}: the value for ${field} is not usable, expected ${expected}; it is left out`,
+  readWithNote: (resource: string, field: string, note: string, value: unknown) =>
+    `${resource}: the value for ${field} was ${note}, read as ${show(value)}; send it as a number`,
+  unmatchedItems: (
+    resource: string,
+    instrument: string,
+    questionnaire: string,
+    linkIds: readonly string[],
+    known: boolean,
+  ) =>
+    `${resource}: Questionnaire "${questionnaire}" ${known ? "is" : "looks like"} the ${instrument}, but linkId ${linkIds.map((id) => `"${id}"`).join(", ")} cannot be matched to its items (no item code, ${known ? `neither its linkIds nor its questions' order match the ${instrument}'s items` : `not a known ${instrument} form`}); ${linkIds.length === 1 ? "its answer is" : "their answers are"} left out`,
+  conditionOnset: (resource: string, onset: string, weeks: number, assessedOn: string) =>
+    `pain.durationWeeks: ${String(weeks)} from ${resource}, the problem list's onset ${onset} to ${assessedOn}, not the patient's account of this episode; confirm it`,
+  conditionOnsets: (resources: readonly string[]) =>
+    `pain.durationWeeks: the problem list's low back pain Conditions give different onsets (${resources.join(", ")}); it is left out, so it is asked for`,
+  screenPositive: (resource: string, total: number) =>
+    `PHQ-2 positive: complete the PHQ-9 (${resource} gives a PHQ-2 total of ${String(total)}, 3 or more, and the Bundle has no current PHQ-9; the PHQ-9 stays a data gap)`,
+  encounterDates: (encounters: readonly string[]) =>
+    `no visit date: the Bundle has several current Encounters (${encounters.join(", ")}) and no options.assessedOn; pass the visit date`,
   unknownQuestionnaire: (resource: string, canonical: string | undefined) =>
     canonical === undefined
       ? `${resource}: no questionnaire canonical, so its items (which carry no codes) cannot be read; its answers are ignored`

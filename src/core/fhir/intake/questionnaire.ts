@@ -1,11 +1,8 @@
 import type { BundleResource } from "./bundle-index.js";
-import type { FhirValue } from "./mappings/index.js";
-import { codeKey, isRecord } from "./mappings/values.js";
+import { type FormFields, formFields } from "./instrument-form.js";
+import { isRecord } from "./mappings/values.js";
 
 type Json = Readonly<Record<string, unknown>>;
-
-/** The extension LHC-Forms and LOINC-derived Questionnaires put on an answer option's score. */
-const ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
 
 /** The Questionnaires of one Bundle, each indexed once however many responses name it. */
 export interface Questionnaires {
@@ -16,6 +13,12 @@ export interface Questionnaires {
   readonly find: (response: Json, url: string, version: string | undefined) => Json | undefined;
   /** linkId → the Questionnaire's item, over nested items; built on first use. */
   readonly itemsOf: (questionnaire: Json) => ReadonlyMap<string, Json>;
+  /** Which field each item answers (instrument-form.ts); built on first use. */
+  readonly fieldsOf: (questionnaire: Json) => FormFields;
+  /** What `answerValueSet` names: a ValueSet contained in the Questionnaire (`#id`), else in the Bundle by url. */
+  readonly valueSet: (questionnaire: Json, reference: string) => Json | undefined;
+  /** A CodeSystem of the Bundle by url (the SDC IG scores answers with its concepts' `itemWeight` property). */
+  readonly codeSystem: (url: string) => Json | undefined;
 }
 
 /**
@@ -25,21 +28,31 @@ export interface Questionnaires {
  */
 export function indexQuestionnaires(bundle: readonly BundleResource[]): Questionnaires {
   const byUrl = new Map<string, Json[]>();
+  const terminology = new Map<string, Json>();
   for (const { resource } of bundle) {
     const url = resource["url"];
-    if (resource["resourceType"] !== "Questionnaire" || typeof url !== "string") continue;
+    if (typeof url !== "string") continue;
+    const type = resource["resourceType"];
+    // The first of a url wins: two versions of one ValueSet are not told apart here.
+    if ((type === "ValueSet" || type === "CodeSystem") && !terminology.has(`${type} ${url}`))
+      terminology.set(`${type} ${url}`, resource);
+    if (type !== "Questionnaire") continue;
     const same = byUrl.get(url);
     if (same === undefined) byUrl.set(url, [resource]);
     else same.push(resource);
   }
   const items = new WeakMap<Json, ReadonlyMap<string, Json>>();
+  const fields = new WeakMap<Json, FormFields>();
+  const itemsOf = (questionnaire: Json): ReadonlyMap<string, Json> => {
+    const known = items.get(questionnaire);
+    if (known !== undefined) return known;
+    const found = itemsByLinkId(questionnaire["item"]);
+    items.set(questionnaire, found);
+    return found;
+  };
   return {
     find(response, url, version) {
-      const contained = Array.isArray(response["contained"])
-        ? (response["contained"] as unknown[]).filter(
-            (candidate): candidate is Json => isRecord(candidate) && candidate["resourceType"] === "Questionnaire",
-          )
-        : [];
+      const contained = containedOf(response, "Questionnaire");
       const matches = (candidate: Json): boolean =>
         candidate["url"] === url && (version === undefined || candidate["version"] === version);
       return (
@@ -48,14 +61,33 @@ export function indexQuestionnaires(bundle: readonly BundleResource[]): Question
         ) ?? byUrl.get(url)?.find(matches)
       );
     },
-    itemsOf(questionnaire) {
-      const known = items.get(questionnaire);
+    itemsOf,
+    fieldsOf(questionnaire) {
+      const known = fields.get(questionnaire);
       if (known !== undefined) return known;
-      const found = itemsByLinkId(questionnaire["item"]);
-      items.set(questionnaire, found);
+      const found = formFields(questionnaire, itemsOf(questionnaire));
+      fields.set(questionnaire, found);
       return found;
     },
+    valueSet(questionnaire, reference) {
+      const [url] = reference.split("|");
+      if (url === undefined) return undefined;
+      if (url.startsWith("#")) return containedOf(questionnaire, "ValueSet").find((set) => set["id"] === url.slice(1));
+      return (
+        containedOf(questionnaire, "ValueSet").find((set) => set["url"] === url) ?? terminology.get(`ValueSet ${url}`)
+      );
+    },
+    codeSystem: (url) => terminology.get(`CodeSystem ${url}`),
   };
+}
+
+function containedOf(resource: Json, type: string): Json[] {
+  const contained = resource["contained"];
+  return Array.isArray(contained)
+    ? (contained as unknown[]).filter(
+        (candidate): candidate is Json => isRecord(candidate) && candidate["resourceType"] === type,
+      )
+    : [];
 }
 
 /** linkId → the Questionnaire item, over nested items. */
@@ -66,22 +98,4 @@ function itemsByLinkId(items: unknown, found = new Map<string, Json>()): Map<str
     itemsByLinkId(item["item"], found);
   }
   return found;
-}
-
-/**
- * The score the Questionnaire gives a coded answer (its answer option's `ordinalValue`), as a
- * number answer; `undefined` when it gives none. The Questionnaire defines it, so this is no guess.
- */
-export function ordinalAnswer(item: Json | undefined, answer: FhirValue): FhirValue | undefined {
-  const coding = answer["valueCoding"];
-  const key = isRecord(coding) ? codeKey(coding["system"], coding["code"]) : undefined;
-  const options = item !== undefined && Array.isArray(item["answerOption"]) ? (item["answerOption"] as unknown[]) : [];
-  const option = options.filter(isRecord).find((candidate) => {
-    const value = candidate["valueCoding"];
-    return key !== undefined && isRecord(value) && codeKey(value["system"], value["code"]) === key;
-  });
-  const extensions =
-    option !== undefined && Array.isArray(option["extension"]) ? (option["extension"] as unknown[]) : [];
-  const ordinal = extensions.filter(isRecord).find((extension) => extension["url"] === ORDINAL_VALUE)?.["valueDecimal"];
-  return typeof ordinal === "number" ? { valueDecimal: ordinal } : undefined;
 }

@@ -7,10 +7,12 @@ import { score } from "./values.js";
 const itemCodes = ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"];
 const item = score(ll358_3, "an integer or an LL358-3 answer (LA6568-5 … LA6571-9)");
 
-/** GAD-7: panel 69737-5, items, total 70274-6. */
+/** GAD-7: panel 69737-5, items, total 70274-6; LOINC's own form is `http://loinc.org/q/69737-5`. */
 export const gad7: InstrumentMapping = {
   name: "GAD-7",
   panel: { system: LOINC, code: "69737-5" },
+  forms: ["http://loinc.org/q/69737-5"],
+  looksLike: /gad[-_ ]?7|69737-5/i,
   fields: [
     ...itemCodes.map((code, index) => ({
       system: LOINC,

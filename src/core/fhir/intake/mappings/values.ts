@@ -52,7 +52,13 @@ export function score(answers: ReadonlyMap<string, number>, expected: string): V
       const coded = fromTable(value, answers);
       if (coded !== undefined) return { value: coded };
       const found = numberOf(value);
-      return found !== undefined && Number.isInteger(found) ? { value: found } : undefined;
+      if (found !== undefined) return Number.isInteger(found) ? { value: found } : undefined;
+      // US Core's own PHQ-9 total example is `valueString: "12"`: a whole number written as text
+      // is that number, read with a warning so the sender can fix it.
+      const text = value["valueString"];
+      return typeof text === "string" && /^\d{1,4}$/.test(text.trim())
+        ? { value: Number(text.trim()), note: `sent as text "${text}"` }
+        : undefined;
     },
   };
 }

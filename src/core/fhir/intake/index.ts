@@ -19,6 +19,7 @@ import { readPatient } from "./patient.js";
 import { type Questionnaires, indexQuestionnaires } from "./questionnaire.js";
 import { readQuestionnaireResponse } from "./questionnaire-response.js";
 import { aboutThePatient } from "./subject.js";
+import { encounterDate } from "./visit-date.js";
 
 export { BACKPLAN_ANSWERS, BACKPLAN_QUESTIONNAIRE, backplanQuestionnaire } from "./backplan-questionnaire.js";
 export { codes as fhirIssueCodes } from "./messages.js";
@@ -50,9 +51,11 @@ const carriers: Readonly<Record<string, (source: BundleResource, context: Bundle
 };
 
 /**
- * A FHIR R4 Bundle as an assessment, validated like any other (`safeParseAssessment`). Errors:
- * a Bundle that is not bounded plain data, conflicting values, an invalid assessment (its issues
- * re-pointed at the resources). Warnings: data that could not be used and was left out.
+ * A FHIR R4 Bundle as an assessment, validated like any other (`safeParseAssessment`). The visit
+ * date is `options.assessedOn`, else the local date of the current Encounter's `period.start`
+ * (visit-date.ts), else the date of Bundle.timestamp. Errors: a Bundle that is not bounded plain
+ * data, conflicting values, an invalid assessment (its issues re-pointed at the resources).
+ * Warnings: data that could not be used and was left out.
  *
  * @example
  * const result = bundleToAssessment(bundle, { assessedOn: "2026-11-23" });
@@ -66,7 +69,9 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
   if (!asked.ok) return asked;
   const about = aboutThePatient(index.resources);
   if (about.issues.some((issue) => issue.severity === "error")) return { ok: false, issues: about.issues };
-  const assessedOn = asked.value ?? dateOf(index.timestamp);
+  // The caller's visit date, else the current Encounter's, else the day the Bundle was made.
+  const visit = asked.value === undefined ? encounterDate(about.resources) : { issues: [] };
+  const assessedOn = asked.value ?? visit.date ?? dateOf(index.timestamp);
   const context: BundleContext = { assessedOn, questionnaires: indexQuestionnaires(index.resources) };
   const reading = merge(about.resources.map((source) => carriers[source.type]?.(source, context) ?? nothing()));
   const noDate: Issue[] =
@@ -78,6 +83,7 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
   const parsed = safeParseAssessment(assessment);
   const all = [
     ...about.issues,
+    ...visit.issues,
     ...reading.issues,
     ...noDate,
     ...assembled.issues,

@@ -89,7 +89,7 @@ export const messages = {
   notACalendarDate: (resource: string, birthDate: string) =>
     `${resource}: birthDate "${birthDate}" is not a calendar date (month 01–12, a day the month has); patient.age is left out`,
   noAssessmentDate: () =>
-    "no assessment date (options.assessedOn or Bundle.timestamp), so the age cannot be computed from Patient.birthDate",
+    "no assessment date (options.assessedOn, a current Encounter or Bundle.timestamp), so the age cannot be computed from Patient.birthDate",
   impreciseBirthDate: (resource: string, birthDate: string, assessedOn: string) =>
     `${resource}: birthDate "${birthDate}" gives more than one age on ${assessedOn}; the age is left out`,
   severalPatients: (patients: readonly string[]) =>

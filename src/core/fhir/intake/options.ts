@@ -4,7 +4,11 @@ import type { Result } from "../../errors.js";
 import { codes, fhirIssue, messages } from "./messages.js";
 
 export interface IntakeOptions {
-  /** The visit date, `YYYY-MM-DD`; default the date of Bundle.timestamp. Ages are computed on it. */
+  /**
+   * The visit date, `YYYY-MM-DD`, the clinic's local date; default the local date of the Bundle's
+   * current Encounter (`period.start` as written), else of Bundle.timestamp. Ages, the recency of
+   * results and the problem list's durations are computed on it.
+   */
   readonly assessedOn?: string;
 }
 

@@ -64,7 +64,7 @@ describe("missing data stays missing", () => {
       [
         {
           "code": "fhir/no-assessment-date",
-          "message": "no assessment date (options.assessedOn or Bundle.timestamp), so the age cannot be computed from Patient.birthDate",
+          "message": "no assessment date (options.assessedOn, a current Encounter or Bundle.timestamp), so the age cannot be computed from Patient.birthDate",
           "path": "",
           "severity": "warning",
         },

@@ -2,7 +2,7 @@ import type { Issue } from "../../errors.js";
 import { assessmentSchema, fieldSchema } from "../../assessment/schema.js";
 import type { BundleResource } from "./bundle-index.js";
 import type { Finding } from "./finding.js";
-import { codes, fhirIssue, messages } from "./messages.js";
+import { codes, fhirIssue, messages, show } from "./messages.js";
 import { currentFindings } from "./recency.js";
 
 /** The assessment built from the findings, where each field came from, and what stopped a field. */
@@ -23,7 +23,9 @@ const itemPattern = /^(.+)\[(\d+)\]$/;
  * left out with a warning, so nothing is guessed.
  */
 export function assemble(all: readonly Finding[], assessedOn: string | undefined): Assembled {
-  const { findings, issues } = currentFindings(all, assessedOn);
+  const current = currentFindings(all, assessedOn);
+  const issues = current.issues;
+  const findings = withFallbacks(current.findings, issues);
   const chosen = new Map<string, Finding>();
   for (const finding of findings) {
     const first = chosen.get(finding.field);
@@ -59,6 +61,34 @@ export function assemble(all: readonly Finding[], assessedOn: string | undefined
     for (const item of items) sources.set(item.field, item.source);
   }
   return { assessment: inSchemaOrder(assessment), sources, issues };
+}
+
+/**
+ * Fallback findings (finding.ts) only for fields nothing else gives, each with its warning;
+ * fallbacks that disagree give nothing, with a warning naming them: neither is the patient's
+ * account, so the field stays a gap and is asked for.
+ */
+function withFallbacks(findings: readonly Finding[], issues: Issue[]): Finding[] {
+  const given = new Set(findings.filter((finding) => finding.fallback === undefined).map((finding) => finding.field));
+  const fallbacks = new Map<string, Finding[]>();
+  for (const finding of findings)
+    if (finding.fallback !== undefined && !given.has(finding.field))
+      fallbacks.set(finding.field, [...(fallbacks.get(finding.field) ?? []), finding]);
+  const used = new Set<Finding>();
+  for (const [field, candidates] of fallbacks) {
+    const [first] = candidates;
+    if (first === undefined) continue;
+    if (candidates.every((candidate) => candidate.value === first.value)) {
+      used.add(first);
+      if (first.fallback !== undefined) issues.push(first.fallback);
+    } else {
+      const labels = candidates.map((candidate) => `${candidate.source.label}: ${show(candidate.value)}`);
+      issues.push(
+        fhirIssue(codes.conditionOnset, first.source.pointer, messages.fallbacksDisagree(field, labels), "warning"),
+      );
+    }
+  }
+  return findings.filter((finding) => finding.fallback === undefined || used.has(finding));
 }
 
 function conflict(first: Finding, second: Finding): Issue {

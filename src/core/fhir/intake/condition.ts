@@ -1,5 +1,6 @@
 import type { BundleResource } from "./bundle-index.js";
 import { conditionFlags, matchesCode } from "./condition-codes.js";
+import { onsetDuration } from "./condition-onset.js";
 import type { Reading } from "./finding.js";
 import { isRecord } from "./mappings/values.js";
 import { codes, fhirIssue, messages } from "./messages.js";
@@ -15,9 +16,10 @@ const current: ReadonlySet<string> = new Set(["active", "recurrence", "relapse"]
  * The flags a Condition sets to `true` (see condition-codes.ts). A Condition never sets `false`:
  * having no cancer on the problem list is not "no history of cancer". Only a current Condition
  * counts, except where the flag is about the past (history of cancer); one that is not current
- * is a warning, so the clinician sees why a recorded diagnosis did not count.
+ * is a warning, so the clinician sees why a recorded diagnosis did not count. A current low back
+ * pain Condition's onset also gives the episode's duration, as a fallback (condition-onset.ts).
  */
-export function readCondition(source: BundleResource): Reading {
+export function readCondition(source: BundleResource, assessedOn: string | undefined): Reading {
   const { resource, pointer } = source;
   const verification = statusOf(resource["verificationStatus"], CONDITION_VERIFICATION);
   if (verification !== undefined && withdrawn.has(verification)) {
@@ -33,9 +35,12 @@ export function readCondition(source: BundleResource): Reading {
   const counts = (countsWhenResolved: boolean): boolean =>
     countsWhenResolved || (clinical !== undefined && current.has(clinical));
   return {
-    findings: flags
-      .filter((flag) => counts(flag.countsWhenResolved))
-      .map((flag) => ({ field: flag.field, value: true, source })),
+    findings: [
+      ...flags
+        .filter((flag) => counts(flag.countsWhenResolved))
+        .map((flag) => ({ field: flag.field, value: true, source })),
+      ...(counts(false) ? onsetDuration(source, list, assessedOn) : []),
+    ],
     issues: flags
       .filter((flag) => !counts(flag.countsWhenResolved))
       .map((flag) =>

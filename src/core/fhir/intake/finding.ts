@@ -9,6 +9,11 @@ export interface Finding {
   readonly field: string;
   readonly value: number | boolean | string | readonly string[];
   readonly source: BundleResource;
+  /**
+   * A value used only when no other resource gives the field (the problem list's onset for the
+   * episode's duration), with the warning that says it was used.
+   */
+  readonly fallback?: Issue;
 }
 
 /** What a carrier read from one resource: its findings, and warnings for what it could not use. */

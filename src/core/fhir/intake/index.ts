@@ -13,9 +13,11 @@ import { type BundleResource, indexBundle } from "./bundle-index.js";
 import { readCondition } from "./condition.js";
 import { type Reading, merge, nothing } from "./finding.js";
 import { codes, fhirIssue, messages } from "./messages.js";
+import { readMedication } from "./medication.js";
 import { readObservation } from "./observation.js";
 import { type IntakeOptions, assessedOnOf } from "./options.js";
 import { readPatient } from "./patient.js";
+import { phq2Screen } from "./phq2-screen.js";
 import { type Questionnaires, indexQuestionnaires } from "./questionnaire.js";
 import { readQuestionnaireResponse } from "./questionnaire-response.js";
 import { aboutThePatient } from "./subject.js";
@@ -36,10 +38,12 @@ export interface FhirIntake {
   readonly sources: Readonly<Record<string, string>>;
 }
 
-/** What the carriers share for one Bundle: the visit date and its Questionnaires, indexed once. */
+/** What the carriers share for one Bundle: the visit date, its Questionnaires and its resources by reference, indexed once. */
 interface BundleContext {
   readonly assessedOn: string | undefined;
   readonly questionnaires: Questionnaires;
+  /** A resource of the Bundle by `Type/id` or by its entry's fullUrl. */
+  readonly find: (reference: string) => Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The carrier of each resource type the intake reads; other types are skipped. */
@@ -47,7 +51,9 @@ const carriers: Readonly<Record<string, (source: BundleResource, context: Bundle
   Patient: (source, { assessedOn }) => readPatient(source, assessedOn),
   Observation: (source) => readObservation(source),
   QuestionnaireResponse: (source, { questionnaires }) => readQuestionnaireResponse(source, questionnaires),
-  Condition: (source) => readCondition(source),
+  Condition: (source, { assessedOn }) => readCondition(source, assessedOn),
+  MedicationStatement: (source, { find }) => readMedication(source, find),
+  MedicationRequest: (source, { find }) => readMedication(source, find),
 };
 
 /**
@@ -72,7 +78,16 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
   // The caller's visit date, else the current Encounter's, else the day the Bundle was made.
   const visit = asked.value === undefined ? encounterDate(about.resources) : { issues: [] };
   const assessedOn = asked.value ?? visit.date ?? dateOf(index.timestamp);
-  const context: BundleContext = { assessedOn, questionnaires: indexQuestionnaires(index.resources) };
+  const byReference = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const source of index.resources) {
+    byReference.set(source.label, source.resource);
+    if (source.fullUrl !== undefined) byReference.set(source.fullUrl, source.resource);
+  }
+  const context: BundleContext = {
+    assessedOn,
+    questionnaires: indexQuestionnaires(index.resources),
+    find: (reference) => byReference.get(reference),
+  };
   const reading = merge(about.resources.map((source) => carriers[source.type]?.(source, context) ?? nothing()));
   const noDate: Issue[] =
     assessedOn === undefined && about.resources.some((source) => source.type === "Patient")
@@ -80,6 +95,7 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
       : [];
   const assembled = assemble(reading.findings, assessedOn);
   const assessment = { ...(assessedOn === undefined ? {} : { assessedOn }), ...assembled.assessment };
+  const screens = phq2Screen(about.resources, assembled.assessment, assessedOn);
   const parsed = safeParseAssessment(assessment);
   const all = [
     ...about.issues,
@@ -87,6 +103,7 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
     ...reading.issues,
     ...noDate,
     ...assembled.issues,
+    ...screens,
     ...(parsed.ok ? [] : repointed(parsed.issues, assembled.sources)),
   ];
   const errors = all.filter((issue) => issue.severity === "error");

@@ -65,8 +65,8 @@ export const messages = {
     `${resource}: Questionnaire "${questionnaire}" ${known ? "is" : "looks like"} the ${instrument}, but linkId ${linkIds.map((id) => `"${id}"`).join(", ")} cannot be matched to its items (no item code, ${known ? `neither its linkIds nor its questions' order match the ${instrument}'s items` : `not a known ${instrument} form`}); ${linkIds.length === 1 ? "its answer is" : "their answers are"} left out`,
   conditionOnset: (resource: string, onset: string, weeks: number, assessedOn: string) =>
     `pain.durationWeeks: ${String(weeks)} from ${resource}, the problem list's onset ${onset} to ${assessedOn}, not the patient's account of this episode; confirm it`,
-  conditionOnsets: (resources: readonly string[]) =>
-    `pain.durationWeeks: the problem list's low back pain Conditions give different onsets (${resources.join(", ")}); it is left out, so it is asked for`,
+  fallbacksDisagree: (field: string, values: readonly string[]) =>
+    `${field}: the problem list gives different values (${values.join(", ")}); it is left out, so it is asked for`,
   screenPositive: (resource: string, total: number) =>
     `PHQ-2 positive: complete the PHQ-9 (${resource} gives a PHQ-2 total of ${String(total)}, 3 or more, and the Bundle has no current PHQ-9; the PHQ-9 stays a data gap)`,
   encounterDates: (encounters: readonly string[]) =>

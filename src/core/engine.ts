@@ -53,6 +53,7 @@ export function createEngine(ruleset: Ruleset): Engine {
       facts: deriveFacts(assessment),
       profile,
       assessmentHas: (field) => hasPath(assessment, fieldKeys.get(field) ?? field.split(".")),
+      requested: new Set(assessment.preferences?.requestedTreatments ?? []),
       // Spread last: in Node 20's V8, properties after a spread (`{ ...a, b }`) cost about a microsecond.
       ...(assessment.id === undefined ? {} : { assessmentId: assessment.id }),
     });

@@ -15,6 +15,8 @@ interface Pending extends Undecided {
 
 interface Withholding {
   readonly rule: string;
+  /** Whether the rule's condition reads `plan.*`: it withholds because of what the plan holds. */
+  readonly readsPlan?: boolean;
   readonly importance: number;
   readonly priority: number;
   readonly reason: string;
@@ -28,6 +30,8 @@ export interface CompositionInput {
   readonly assessmentId?: string;
   /** Whether the assessment holds a field (by dotted path): gaps never name a field it has. */
   readonly assessmentHas: (field: string) => boolean;
+  /** What the patient asked for (`preferences.requestedTreatments`), by component id. */
+  readonly requested: ReadonlySet<string>;
 }
 
 /** The decisions of the rules that fired so far. */
@@ -158,11 +162,15 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
       }
     }
   }
-  // A rule that names a component to withhold made a decision the clinician should see, even
-  // when nothing added it (e.g. acupuncture the patient asked for under a profile that forbids it).
+  // A rule that withholds a component nothing added, because of who the patient is (acupuncture
+  // asked for under a profile that forbids it, weight-loss advice in pregnancy), made a decision the
+  // clinician should see. One that withholds because of what the plan holds (`plan.*`, e.g. what
+  // an urgent referral defers) says nothing about a component the plan never held, unless the
+  // patient asked for it: listing it would suggest it was indicated.
   for (const [component, withholdings] of withheldComponents) {
     if (added.has(component)) continue;
-    const by = mostImportant(aboveHalt(withholdings));
+    const requested = input.requested.has(component.definition.id);
+    const by = mostImportant(aboveHalt(withholdings)?.filter((w) => requested || !w.readsPlan));
     if (by !== undefined) withheld.push({ id: component.definition.id, rule: by.rule, reason: by.reason });
   }
 
@@ -194,7 +202,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
 }
 
 function applyRule(
-  { rule, importance, add, withhold, halt, evidence }: PreparedRule,
+  { rule, importance, add, withhold, halt, evidence, readsPlan }: PreparedRule,
   facts: Facts,
   decisions: Decisions,
 ): void {
@@ -208,7 +216,7 @@ function applyRule(
     pushTo(decisions.added, addition.component, entry);
   }
   for (const w of withhold) {
-    const entry = { rule: id, importance, priority, reason: w.reason(facts) };
+    const entry = { rule: id, importance, priority, reason: w.reason(facts), readsPlan };
     if (w.component !== undefined) pushTo(decisions.withheldComponents, w.component, entry);
     if (w.category !== undefined) pushTo(decisions.withheldCategories, w.category, entry);
   }

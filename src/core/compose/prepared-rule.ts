@@ -30,6 +30,8 @@ export interface PreparedRule {
   readonly reads: readonly string[];
   /** What hangs on the rule: where its data gaps go in the list, and what they could change. */
   readonly stakes: Stakes;
+  /** Whether its condition reads what higher priorities decided (`plan.*`). */
+  readonly readsPlan: boolean;
 }
 
 export interface PreparedAddition {
@@ -80,6 +82,7 @@ export function prepareRule(rule: CompiledRule, importance: number, catalogs: Ca
     gapTrials: gapTrialsOf(rule.facts, rule.when, catalogs.facts),
     reads: [...rule.facts, ...textsOf(rule).flatMap(templateFacts)],
     stakes: stakesOf(rule, add, withhold),
+    readsPlan: rule.facts.some((fact) => fact.startsWith("plan.")),
   };
 }
 

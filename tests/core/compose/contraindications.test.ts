@@ -190,3 +190,32 @@ describe("data gaps in clinical order", () => {
     expect(plan.dataGaps[1]?.couldChange).toEqual(["emergency-referral"]);
   });
 });
+
+describe("withheld components nothing added", () => {
+  const refer = rule("refer", 900, ALWAYS, add("emergency-referral"));
+  const deferMassage = rule(
+    "defer",
+    850,
+    "{ all: [{ fact: plan.components, operator: contains, value: emergency-referral }] }",
+    '{ withhold: [{ component: massage, reason: "not under a referral" }] }',
+  );
+  const byPatient = rule(
+    "by-patient",
+    500,
+    ALWAYS,
+    '{ withhold: [{ component: acupuncture, reason: "not offered" }] }',
+  );
+
+  it("lists one withheld because of who the patient is, even when nothing added it", () => {
+    const plan = planWith([byPatient], BASE);
+    expect(plan.withheld).toEqual([{ id: "acupuncture", rule: "by-patient", reason: "not offered" }]);
+  });
+
+  it("leaves out one withheld because of what the plan holds, unless the patient asked for it", () => {
+    expect(planWith([refer, deferMassage], BASE).withheld).toEqual([]);
+    const asked = { ...BASE, preferences: { requestedTreatments: ["massage"] } };
+    expect(planWith([refer, deferMassage], asked).withheld).toEqual([
+      { id: "massage", rule: "defer", reason: "not under a referral" },
+    ]);
+  });
+});

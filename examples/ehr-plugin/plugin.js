@@ -3,6 +3,7 @@
 // withheld components and data gaps out. Runs under `script-src 'self'`: no inline script, no
 // eval, and every value reaches the page as text (never as HTML).
 import * as backplan from "./backplan.js";
+import { bundleVisitDate, issueLine, patientContext, warningLines } from "./bundle-view.js";
 
 const byId = (id) => document.getElementById(id);
 
@@ -20,17 +21,31 @@ async function fetchJson(url) {
   return response.json();
 }
 
+const isBundle = (data) => data !== null && typeof data === "object" && data.resourceType === "Bundle";
+
+/**
+ * The visit date for a Bundle: the one the user typed, else the Bundle's own (an Encounter's, else
+ * its latest result's, else Bundle.timestamp; never today's, which would leave every result of an
+ * older record out as too old). The field shows which, and where it came from.
+ */
+function visitDateFor(data) {
+  const field = byId("assessed-on");
+  if (field.dataset.origin === "user" && field.value !== "") return field.value;
+  const found = isBundle(data) ? bundleVisitDate(data) : undefined;
+  field.value = found?.day ?? "";
+  field.dataset.origin = found === undefined ? "" : "bundle";
+  byId("visit-source").replaceChildren(found === undefined ? "" : `from the Bundle: ${found.source}`);
+  return field.value;
+}
+
 /**
  * The assessment in the input: a FHIR Bundle goes through the intake when this build has it, on
- * the visit date when one is given (else the Bundle's timestamp; a Bundle with neither has no
- * date to compute the age on, and is refused). The intake's warnings (data it left out: a
- * Questionnaire missing from the Bundle, a resource of another subject or status) come along, so
- * the page can say why a field is a data gap.
+ * the visit date. The intake's warnings (data it left out: a Questionnaire missing from the
+ * Bundle, a result too old for the visit date, a resource of another subject or status) come
+ * along, so the page can say why a field is a data gap, or why the Bundle was refused.
  */
 function assessmentOf(data, assessedOn) {
-  if (data === null || typeof data !== "object" || data.resourceType !== "Bundle") {
-    return { ok: true, value: data, warnings: [] };
-  }
+  if (!isBundle(data)) return { ok: true, value: data, warnings: [] };
   if (typeof backplan.bundleToAssessment !== "function") {
     return { ok: false, issues: [{ path: "", message: "this build of backplan has no FHIR intake" }] };
   }
@@ -38,23 +53,48 @@ function assessmentOf(data, assessedOn) {
   return intake.ok ? { ok: true, value: intake.value.assessment, warnings: intake.warnings } : intake;
 }
 
-function showProblems(issues) {
-  byId("problems").replaceChildren(...issues.map((issue) => element("li", {}, backplan.formatIssue(issue))));
+/** Patient, age and visit date in the page's header; "–" for what is not known. */
+function showContext(data, visitDay, age) {
+  const context = data === undefined ? { patient: undefined, age: undefined } : patientContext(data, visitDay, age);
+  byId("context-patient").replaceChildren(context.patient ?? "–");
+  byId("context-age").replaceChildren(context.age === undefined ? "–" : String(context.age));
+  byId("context-visit").replaceChildren(visitDay === undefined || visitDay === "" ? "–" : visitDay);
 }
 
-/** What the intake left out of the Bundle, in its own section (hidden when there is nothing). */
-function showIntakeWarnings(warnings) {
+/** The reasons first: a refusal's errors (or a plan's warnings), in FHIR terms for a Bundle. */
+function showProblems(issues, data, warnings = []) {
+  byId("problems").replaceChildren(
+    ...issues.map((issue) => element("li", {}, issueLine(issue, data, backplan.formatIssue, warnings))),
+  );
+}
+
+/** What the intake left out of the Bundle, one line per resource (hidden when there is nothing). */
+function showIntakeWarnings(warnings, data) {
   byId("intake").hidden = warnings.length === 0;
   byId("intake-warnings").replaceChildren(
-    ...warnings.map((issue) => element("li", { "data-code": issue.code }, backplan.formatIssue(issue))),
+    ...warningLines(warnings, data, backplan.formatIssue).map((line) => element("li", { "data-code": line.code }, line.text)),
   );
 }
 
 /** Empties every part of a plan, so a refused input never leaves the previous patient's plan on screen. */
 function clearPlan() {
-  for (const id of ["status", "stamp", "components", "withheld", "gaps"]) byId(id).replaceChildren();
+  for (const id of ["status", "stamp", "problems", "components", "withheld", "gaps"]) byId(id).replaceChildren();
   delete byId("status").dataset.status;
   showIntakeWarnings([]);
+}
+
+/** A refusal: no plan, the reasons first, then what the intake left out (which may be why). */
+function showRefusal(issues, data) {
+  const warnings = issues.filter((issue) => issue.severity === "warning");
+  byId("status").replaceChildren("No plan: the input was refused");
+  byId("status").dataset.status = "refused";
+  showProblems(
+    issues.filter((issue) => issue.severity !== "warning"),
+    data,
+    warnings,
+  );
+  showIntakeWarnings(warnings, data);
+  document.body.dataset.state = "refused";
 }
 
 function showPlan(plan) {
@@ -99,25 +139,28 @@ function makePlan(engine) {
   try {
     data = JSON.parse(byId("input").value);
   } catch (error) {
-    showProblems([{ path: "", message: `the input is not JSON: ${error.message}` }]);
-    document.body.dataset.state = "refused";
+    showContext(undefined, undefined, undefined);
+    showRefusal([{ path: "", message: `the input is not JSON: ${error.message}` }], undefined);
     return;
   }
-  const assessment = assessmentOf(data, byId("assessed-on").value);
-  const plan = assessment.ok ? engine.safeRecommend(assessment.value, { profile: byId("profile").value }) : assessment;
-  showProblems(plan.ok ? plan.warnings : plan.issues);
-  if (plan.ok) {
-    showPlan(plan.value);
-    showIntakeWarnings(assessment.warnings);
-  }
-  document.body.dataset.state = plan.ok ? "planned" : "refused";
+  const visitDay = isBundle(data) ? visitDateFor(data) : data?.assessedOn;
+  const assessment = assessmentOf(data, isBundle(data) ? visitDay : "");
+  const age = assessment.ok ? assessment.value?.patient?.age : undefined;
+  showContext(data, assessment.ok ? (assessment.value?.assessedOn ?? visitDay) : visitDay, age);
+  if (!assessment.ok) return showRefusal(assessment.issues, data);
+  const plan = engine.safeRecommend(assessment.value, { profile: byId("profile").value });
+  if (!plan.ok) return showRefusal([...plan.issues, ...assessment.warnings], data);
+  showProblems(plan.warnings, data);
+  showPlan(plan.value);
+  showIntakeWarnings(assessment.warnings, data);
+  document.body.dataset.state = "planned";
 }
 
 async function start() {
   const loaded = backplan.rulesetFromJson(await fetchJson("pack.json"));
   if (!loaded.ok) {
-    showProblems(loaded.issues);
-    document.body.dataset.state = "refused";
+    showRefusal(loaded.issues, undefined);
+    document.body.dataset.state = "failed";
     return;
   }
   const engine = backplan.createEngine(loaded.value);
@@ -126,6 +169,11 @@ async function start() {
   );
   byId("profile").value = loaded.value.defaultProfile;
   byId("input").value = JSON.stringify(await fetchJson("example.json"), null, 2);
+  // A date the user types is kept for every input after; emptied, the Bundle's own is used again.
+  byId("assessed-on").addEventListener("input", (event) => {
+    event.target.dataset.origin = event.target.value === "" ? "" : "user";
+    byId("visit-source").replaceChildren(event.target.value === "" ? "" : "as entered (empty it to take the Bundle's)");
+  });
   byId("form").addEventListener("submit", (event) => {
     event.preventDefault();
     makePlan(engine);
@@ -134,6 +182,6 @@ async function start() {
 }
 
 start().catch((error) => {
-  showProblems([{ path: "", message: String(error) }]);
+  showRefusal([{ path: "", message: String(error) }], undefined);
   document.body.dataset.state = "failed";
 });

@@ -21,6 +21,7 @@ describe("backplan: program options and dispatch", () => {
         impact     show what an edit to a rule pack changes in plans
         serve      serve CDS Hooks 2.0: patient-view cards and a FHIR CarePlan
         bundle     precompile a rule pack into one pack.json for browsers
+        plugin     serve the EHR plugin example page under its Content-Security-Policy
 
       Options:
         -h, --help     show this help
@@ -78,7 +79,7 @@ describe("backplan: program options and dispatch", () => {
     );
     expect(lines.join("")).toMatchInlineSnapshot(`
       "backplan: unknown command "recomend" (did you mean "recommend"?); run "backplan --help"
-      backplan: unknown command "explode" (commands: recommend, explain, lint, test, fmt, rulebook, impact, serve, bundle); run "backplan --help"
+      backplan: unknown command "explode" (commands: recommend, explain, lint, test, fmt, rulebook, impact, serve, bundle, plugin); run "backplan --help"
       backplan: missing command; run "backplan --help"
       backplan: unknown option "--verbose"; run "backplan --help"
       backplan recommend: unknown option "--frmat" (did you mean "--format"?); run "backplan recommend --help"

@@ -9,9 +9,12 @@ import type { Issue } from "../core/errors.js";
 import { cardsFor } from "./cards.js";
 import { parseFeedback, type FeedbackRecord } from "./feedback.js";
 import { parseHookRequest } from "./hook-request.js";
-import { otherPatients, prefetchBundle } from "./prefetch.js";
-import { LOW_BACK_PAIN_SERVICE } from "./service.js";
+import { completePrefetch } from "./complete-prefetch.js";
+import { DEFAULT_FETCH_LIMITS, type Fetch, type FetchLimits } from "./fhir-fetch.js";
+import { gatherPrefetch, otherPatients, readPrefetch } from "./prefetch.js";
+import { LOW_BACK_PAIN_SERVICE, OPTIONAL_PREFETCH } from "./service.js";
 import type { TokenVerifier } from "./token.js";
+import { visitDate } from "./visit-date.js";
 
 /** The CDS Hooks sandbox, which calls services from the browser. */
 export const SANDBOX_ORIGIN = "https://sandbox.cds-hooks.org";
@@ -34,6 +37,10 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
   /** Longest a request may take, in ms (default 10 s); more is 504. */
   readonly timeoutMs?: number;
+  /** Fetches from the client's FHIR server (default the global `fetch`). */
+  readonly fetch?: Fetch;
+  /** Pages per prefetch key and time in all when completing prefetch from `fhirServer` (default 10 pages, 5 s). */
+  readonly fhirFetchLimits?: FetchLimits;
   readonly now?: () => Date;
   readonly uuid?: () => string;
   /** Where the operator is told what went wrong on the service's side (never the client). */
@@ -100,19 +107,38 @@ export function createApp(options: AppOptions): Hono {
     if (body === undefined) return problems(c, 400, "the request body is not JSON");
     const request = parseHookRequest(body, SERVICE.hook);
     if (!request.ok) return problems(c, 400, "invalid CDS Hooks request", request.issues);
-    const prefetched = prefetchBundle(SERVICE, request.value.prefetch);
+    const { value } = request;
+    const { patientId, encounterId } = value.context;
+    const sent = readPrefetch(SERVICE, value.prefetch);
+    if (encounterId === undefined) sent.delete("encounter"); // its template has nothing to fill
+    const completed = await completePrefetch(
+      SERVICE,
+      sent,
+      value,
+      options.fetch ?? ((input, init) => fetch(input, init)),
+      options.fhirFetchLimits ?? DEFAULT_FETCH_LIMITS,
+    );
+    const prefetched = gatherPrefetch(completed, OPTIONAL_PREFETCH);
     if (!prefetched.ok)
       return c.json(
         {
-          error: "required prefetch is missing; this service does not query the FHIR server",
+          error:
+            value.fhir === undefined
+              ? "required prefetch is missing; send it, or fhirServer and fhirAuthorization so the service fetches it"
+              : "required prefetch is missing, and the service could not fetch it from fhirServer",
           missing: prefetched.missing,
         },
         412,
       );
-    const { patientId, encounterId } = request.value.context;
     const others = otherPatients(prefetched.bundle, patientId);
     if (others.length > 0)
       return problems(c, 400, `the prefetch holds ${others.join(", ")}, not context.patientId "${patientId}"`);
+    const encounter = completed.get("encounter");
+    const visit = visitDate(
+      value.visitDate,
+      encounter?.kind === "entries" ? contextEncounter(encounter.entries, encounterId) : undefined,
+      now(),
+    );
     return c.json(
       cardsFor(
         options.engine,
@@ -122,6 +148,7 @@ export function createApp(options: AppOptions): Hono {
           ...(options.profile === undefined ? {} : { profile: options.profile }),
           engine: options.software,
           recorded: now().toISOString(),
+          visitDate: visit.date,
           uuid,
         },
       ),
@@ -144,6 +171,14 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ error: "internal error" }, 500);
   });
   return app;
+}
+
+/** The prefetched Encounter that is the context's (`Encounter/{encounterId}`), if any. */
+function contextEncounter(entries: readonly { resource: unknown }[], encounterId: string | undefined): unknown {
+  return entries.find(({ resource }) => {
+    const fields = typeof resource === "object" && resource !== null ? (resource as Record<string, unknown>) : {};
+    return fields["resourceType"] === "Encounter" && fields["id"] === encounterId;
+  })?.resource;
 }
 
 /** The parsed JSON body, or `undefined` when it is not JSON (a too-large body throws on to the 413). */

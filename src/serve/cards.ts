@@ -18,8 +18,10 @@ export interface CardOptions {
   readonly profile?: string;
   /** The engine named in the Provenance. */
   readonly engine: { readonly name: string; readonly version: string };
-  /** Now, as an instant with a zone; its date is the assessment date. */
+  /** Now, as an instant with a zone (the Provenance's `recorded`). */
   readonly recorded: string;
+  /** The visit date, `YYYY-MM-DD`: ages and which results are current are reckoned on it. */
+  readonly visitDate: string;
   /** A new card or suggestion uuid per call. */
   readonly uuid: () => string;
   /** A page about the pack, shown as the card source's link. */
@@ -32,7 +34,7 @@ export interface CardOptions {
  * one warning card instead (missing required answers, or conflicting or invalid data). No HTTP here.
  *
  * @example
- * const { cards } = cardsFor(engine, bundle, { patientId: "123" }, { engine: { name: "backplan", version: "1.0.0" }, recorded: "2026-11-23T22:40:00Z", uuid: randomUUID });
+ * const { cards } = cardsFor(engine, bundle, { patientId: "123" }, { engine: { name: "backplan", version: "1.0.0" }, recorded: "2026-11-23T22:40:00Z", visitDate: "2026-11-24", uuid: randomUUID });
  */
 export function cardsFor(engine: Engine, bundle: unknown, context: CardContext, options: CardOptions): CdsResponse {
   const { name, version } = engine.ruleset;
@@ -40,7 +42,7 @@ export function cardsFor(engine: Engine, bundle: unknown, context: CardContext, 
     label: `${name} ${version}`,
     ...(options.sourceUrl === undefined ? {} : { url: options.sourceUrl }),
   };
-  const intake = bundleToAssessment(bundle, { assessedOn: options.recorded.slice(0, 10) });
+  const intake = bundleToAssessment(bundle, { assessedOn: options.visitDate });
   if (!intake.ok) return { cards: [problemCard(intake.issues, source, options.uuid)] };
   const planned = engine.safeRecommend(
     intake.value.assessment,

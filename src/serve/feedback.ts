@@ -4,7 +4,9 @@ import { OVERRIDE_REASONS, offeredReason } from "./override-reasons.js";
 /**
  * One line of the feedback log, with no patient data: the spec's free-text `userComment` is never
  * kept, card and suggestion ids must be uuids (the service issues them with `randomUUID`), and an
- * override reason must be one the service offers, so no text a client chose slips through.
+ * override reason is kept as its `system` and `code` only (never `display`), each of a code's
+ * shape, so no free text a client chose slips through. CDS Hooks 2.0 lets clients offer reasons of
+ * their own besides the card's, so any such coding is accepted.
  */
 export interface FeedbackRecord {
   /** When the service received it (the client's clock is `outcomeTimestamp`). */
@@ -13,7 +15,12 @@ export interface FeedbackRecord {
   readonly card: string;
   readonly outcome: "accepted" | "overridden";
   readonly acceptedSuggestions?: readonly string[];
-  readonly overrideReason?: { readonly system: string; readonly code: string };
+  readonly overrideReason?: {
+    readonly system: string;
+    readonly code: string;
+    /** `false` for a reason of the client's own, not one the card offered. */
+    readonly offered: boolean;
+  };
   readonly outcomeTimestamp: string;
 }
 
@@ -21,15 +28,10 @@ type Json = Readonly<Record<string, unknown>>;
 
 /** RFC 4122 syntax (8-4-4-4-12 hex digits), whatever the version: only hex digits reach the log. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The offered reasons for messages: `system: code, code; system: code`. */
-const OFFERED = [...new Set(OVERRIDE_REASONS.map(({ system }) => system))]
-  .map(
-    (system) =>
-      `${system}: ${OVERRIDE_REASONS.filter((r) => r.system === system)
-        .map((r) => r.code)
-        .join(", ")}`,
-  )
-  .join("; ");
+/** A code system: an absolute URI (`http(s):`, `urn:`), no spaces, at most 200 characters. */
+const SYSTEM = /^(https?|urn):[!#-~]{1,193}$/;
+/** A code as a word: letters, digits and `.-_:`, at most 64 characters (no spaces, so no sentences). */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const OUTCOMES = new Set(["accepted", "overridden"]);
 
@@ -68,12 +70,14 @@ function reasonOf(value: unknown, at: string, issues: Issue[]): FeedbackRecord["
   const system = isObject(reason) ? reason["system"] : undefined;
   const code = isObject(reason) ? reason["code"] : undefined;
   const offered = offeredReason(system, code);
-  if (offered !== undefined) return { system: offered.system, code: offered.code };
-  const coding = typeof system === "string" && typeof code === "string" ? `"${system}|${code}"` : found(reason);
+  if (offered !== undefined) return { system: offered.system, code: offered.code, offered: true };
+  const ours = OVERRIDE_REASONS.some((reason) => reason.system === system);
+  if (!ours && typeof system === "string" && typeof code === "string" && SYSTEM.test(system) && CODE.test(code))
+    return { system, code, offered: false };
   issues.push(
     problem(
       `${at}/reason`,
-      `"overrideReason.reason" must be one of the override reasons the service's cards offer (${OFFERED}); found ${coding.slice(0, 160)}`,
+      `"overrideReason.reason" must be a reason the card offers or a coding of the client's own: a system (an absolute URI without spaces, not ${OVERRIDE_REASONS[0]?.system ?? ""}) and a code (a word of letters, digits and ".-_:", up to 64 characters); found ${(typeof system === "string" && typeof code === "string" ? `"${system}|${code}"` : found(reason)).slice(0, 160)}`,
     ),
   );
   return undefined;

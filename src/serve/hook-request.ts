@@ -1,4 +1,11 @@
+import { isDate } from "../core/calendar.js";
 import type { Issue, Result } from "../core/errors.js";
+
+/**
+ * The request extension (CDS Hooks 2.0 `extension`, reverse-domain named) by which a client gives
+ * the visit's own date, `YYYY-MM-DD` in the clinic's calendar.
+ */
+export const VISIT_DATE_EXTENSION = "dev.backplan.visit-date";
 
 /** The parts of a CDS Hooks 2.0 request backplan reads (the `patient-view` context). */
 export interface HookRequest {
@@ -7,6 +14,10 @@ export interface HookRequest {
   readonly context: { readonly patientId: string; readonly userId?: string; readonly encounterId?: string };
   /** Absent when the client sent none; each key as sent (`null` = searched, nothing found). */
   readonly prefetch: Readonly<Record<string, unknown>>;
+  /** The client's FHIR base URL and the bearer token it lends, when it sent both. */
+  readonly fhir?: { readonly server: string; readonly accessToken: string };
+  /** The visit date the client sent in the `dev.backplan.visit-date` extension. */
+  readonly visitDate?: string;
 }
 
 type Json = Readonly<Record<string, unknown>>;
@@ -31,6 +42,8 @@ const stringFields: readonly { readonly path: readonly string[]; readonly requir
   { path: ["context", "patientId"], required: true },
   { path: ["context", "userId"], required: false },
   { path: ["context", "encounterId"], required: false },
+  { path: ["fhirServer"], required: false },
+  { path: ["fhirAuthorization", "access_token"], required: false },
 ];
 
 /**
@@ -56,10 +69,38 @@ export function parseHookRequest(body: unknown, hook: string): Result<HookReques
   const prefetch = body["prefetch"];
   if (prefetch !== undefined && !isObject(prefetch))
     issues.push(problem("/prefetch", `"prefetch" must be an object; found ${describe(prefetch)}`));
+  const authorization = body["fhirAuthorization"];
+  if (authorization !== undefined && !isObject(authorization))
+    issues.push(
+      problem("/fhirAuthorization", `"fhirAuthorization" must be an object; found ${describe(authorization)}`),
+    );
+  else if (authorization !== undefined && body["fhirServer"] === undefined)
+    issues.push(problem("/fhirServer", `"fhirServer" is required with "fhirAuthorization"; found nothing`));
+  else if (isObject(authorization) && authorization["access_token"] === undefined)
+    issues.push(problem("/fhirAuthorization/access_token", `"fhirAuthorization.access_token" is required`));
+  const extension = body["extension"];
+  const visitDate = isObject(extension) ? extension[VISIT_DATE_EXTENSION] : undefined;
+  if (visitDate !== undefined && (typeof visitDate !== "string" || !isDate(visitDate)))
+    issues.push(
+      problem(
+        `/extension/${VISIT_DATE_EXTENSION}`,
+        `"extension.${VISIT_DATE_EXTENSION}" must be a calendar date YYYY-MM-DD; found ${typeof visitDate === "string" ? `"${visitDate.slice(0, 40)}"` : describe(visitDate)}`,
+      ),
+    );
   if (issues.length > 0) return { ok: false, issues };
+  const { hook: sentHook, hookInstance, context } = body as unknown as HookRequest;
+  const server = body["fhirServer"];
+  const token = isObject(authorization) ? authorization["access_token"] : undefined;
   return {
     ok: true,
-    value: { ...(body as unknown as HookRequest), prefetch: isObject(prefetch) ? prefetch : {} },
+    value: {
+      hook: sentHook,
+      hookInstance,
+      context,
+      prefetch: isObject(prefetch) ? prefetch : {},
+      ...(typeof server === "string" && typeof token === "string" ? { fhir: { server, accessToken: token } } : {}),
+      ...(typeof visitDate === "string" ? { visitDate } : {}),
+    },
     warnings: [],
   };
 }

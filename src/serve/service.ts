@@ -8,9 +8,12 @@ export interface CdsService {
   readonly description: string;
   /** What the client must do for the service to be useful (CDS Hooks 2.0 `usageRequirements`). */
   readonly usageRequirements: string;
-  /** Prefetch key → FHIR query template; every key is required (see prefetch.ts). */
+  /** Prefetch key → FHIR query template; every key is required but those in `OPTIONAL_PREFETCH` (see prefetch.ts). */
   readonly prefetch: Readonly<Record<string, string>>;
 }
+
+/** Prefetch keys a plan can do without: the Encounter only dates the visit. */
+export const OPTIONAL_PREFETCH: ReadonlySet<string> = new Set(["encounter"]);
 
 /** The id of backplan's one service: the path segment after `/cds-services/`. */
 export const SERVICE_ID = "backplan-lbp";
@@ -24,7 +27,16 @@ const observationCodes = [
   ),
 ].join(",");
 
-/** backplan's patient-view service. The templates keep to the CDS Hooks prefetch subset (read, `patient=`, token search). */
+/**
+ * backplan's patient-view service. The templates keep to the CDS Hooks prefetch subset (read,
+ * `patient=`, token search) plus `_count` and `_sort`, which the specification's own examples use.
+ * CDS Hooks has no date token (only `{{context.*}}` and `{{user…Id}}`), and a fixed date would go
+ * stale, so searches are bounded by page size and sorted newest first instead; a longer history
+ * comes as pages, which the service follows on `fhirServer` when the client lends a token. The
+ * QuestionnaireResponse search is not narrowed to known Questionnaires: an EHR's own PHQ-9 form,
+ * read through its Questionnaire's code, has a canonical no list here can name, and leaving it out
+ * would lose item 9.
+ */
 export const LOW_BACK_PAIN_SERVICE: CdsService = {
   hook: "patient-view",
   id: SERVICE_ID,
@@ -33,20 +45,26 @@ export const LOW_BACK_PAIN_SERVICE: CdsService = {
     "Proposes an explained low back pain care plan (referrals, exercise, education, psychological care) from " +
     "the patient's PHQ-9, GAD-7, STarT Back, ODI, pain, BMI, smoking and pregnancy data and backplan's own " +
     "assessment QuestionnaireResponse (LOINC-form responses are read through their Questionnaire), and the " +
-    "patient's Conditions (history of cancer, osteoporosis). Works from prefetch only: it never calls the FHIR " +
-    "server, so a request without every prefetch key gets 412 (a key with no data is null, not missing).",
+    "patient's Conditions (history of cancer, osteoporosis). Works from prefetch; a key that is missing or " +
+    "paginated is fetched from fhirServer when the request lends a token (fhirAuthorization), else the " +
+    "request gets 412 (a key with no data is null, not missing).",
   usageRequirements:
     "For a complete plan, the prefetched QuestionnaireResponses must include one to backplan's assessment " +
     `Questionnaire (${BACKPLAN_QUESTIONNAIRE}), which carries what FHIR has no code for (red flags, ` +
-    "examination, episode duration). The service never queries the FHIR server, so a prefetch key that is " +
-    "missing, failed or paginated gets 412; of each instrument it reads the latest result up to the visit date.",
+    "examination, episode duration). Send every prefetch key but encounter, or fhirServer and fhirAuthorization " +
+    "(read access to the patient's Observations, QuestionnaireResponses, Questionnaires, Conditions and Encounter) " +
+    "so the service fetches what is missing and follows next links (up to 10 pages a key, 5 s in all, never " +
+    "off fhirServer); otherwise a key that is missing, failed or paginated gets 412. Of each instrument it reads " +
+    "the latest result up to the visit date: the extension dev.backplan.visit-date (YYYY-MM-DD, the clinic's " +
+    "date), else the date of the context's Encounter (period.start), else the latest calendar date anywhere now.",
   prefetch: {
     patient: "Patient/{{context.patientId}}",
-    observations: `Observation?patient={{context.patientId}}&code=${observationCodes}`,
-    questionnaireResponses: "QuestionnaireResponse?patient={{context.patientId}}",
+    observations: `Observation?patient={{context.patientId}}&code=${observationCodes}&_sort=-date&_count=100`,
+    questionnaireResponses: "QuestionnaireResponse?patient={{context.patientId}}&_sort=-authored&_count=50",
     // QuestionnaireResponse items carry no codes: the intake reads them through their Questionnaire.
-    questionnaires: `Questionnaire?code=${observationCodes}`,
+    questionnaires: `Questionnaire?code=${observationCodes}&_count=50`,
     // Every Condition: the intake matches ICD-10-CM categories (C00–C97), which a token search cannot express.
-    conditions: "Condition?patient={{context.patientId}}",
+    conditions: "Condition?patient={{context.patientId}}&_count=100",
+    encounter: "Encounter/{{context.encounterId}}",
   },
 };

@@ -21,6 +21,8 @@ let service: TestService;
 const validateR4 = compileR4Schema();
 
 beforeAll(async () => {
+  // The validators compile on first use (seconds): compiled here, no test's keep-alive socket sits idle past the server's timeout.
+  for (const resourceType of ["CarePlan", "ServiceRequest", "Provenance"]) validateR4({ resourceType });
   engine = await bundledEngine();
   service = await startService(engine, undefined);
 });
@@ -47,14 +49,18 @@ describe("discovery", () => {
       "questionnaireResponses",
       "questionnaires",
       "conditions",
+      "encounter",
     ]);
-    expect(prefetch["conditions"]).toBe("Condition?patient={{context.patientId}}");
+    expect(prefetch["conditions"]).toBe("Condition?patient={{context.patientId}}&_count=100");
+    expect(prefetch["encounter"]).toBe("Encounter/{{context.encounterId}}");
+    for (const key of ["observations", "questionnaireResponses", "questionnaires", "conditions"])
+      expect(prefetch[key]).toMatch(/&_count=\d+$/);
     expect(prefetch["patient"]).toBe("Patient/{{context.patientId}}");
     for (const code of ["44261-6", "44260-8", "70274-6", "91351-7", "39156-5"])
       expect(prefetch["observations"]).toContain(`http://loinc.org|${code}`);
-    expect(String(found?.["description"])).toContain("never calls the FHIR server");
+    expect(String(found?.["description"])).toContain("fetched from fhirServer");
     expect(found?.["usageRequirements"]).toMatchInlineSnapshot(
-      `"For a complete plan, the prefetched QuestionnaireResponses must include one to backplan's assessment Questionnaire (https://backplan.dev/fhir/Questionnaire/backplan-assessment), which carries what FHIR has no code for (red flags, examination, episode duration). The service never queries the FHIR server, so a prefetch key that is missing, failed or paginated gets 412; of each instrument it reads the latest result up to the visit date."`,
+      `"For a complete plan, the prefetched QuestionnaireResponses must include one to backplan's assessment Questionnaire (https://backplan.dev/fhir/Questionnaire/backplan-assessment), which carries what FHIR has no code for (red flags, examination, episode duration). Send every prefetch key but encounter, or fhirServer and fhirAuthorization (read access to the patient's Observations, QuestionnaireResponses, Questionnaires, Conditions and Encounter) so the service fetches what is missing and follows next links (up to 10 pages a key, 5 s in all, never off fhirServer); otherwise a key that is missing, failed or paginated gets 412. Of each instrument it reads the latest result up to the visit date: the extension dev.backplan.visit-date (YYYY-MM-DD, the clinic's date), else the date of the context's Encounter (period.start), else the latest calendar date anywhere now."`,
     );
   });
 });
@@ -92,7 +98,7 @@ describe("412 when prefetch is missing", () => {
     expect(response.status).toBe(412);
     expect(await response.json()).toMatchInlineSnapshot(`
       {
-        "error": "required prefetch is missing; this service does not query the FHIR server",
+        "error": "required prefetch is missing; send it, or fhirServer and fhirAuthorization so the service fetches it",
         "missing": [
           {
             "key": "patient",
@@ -104,7 +110,7 @@ describe("412 when prefetch is missing", () => {
           },
           {
             "key": "questionnaireResponses",
-            "reason": "a paginated Bundle (it has a next link); send every page",
+            "reason": "a paginated Bundle (it has a next link); send every page, or fhirServer and fhirAuthorization",
           },
         ],
       }

@@ -73,6 +73,7 @@ describe("feedback", () => {
           "outcomeTimestamp": "2021-12-11T10:06:00.5+01:00",
           "overrideReason": {
             "code": "patient-declined",
+            "offered": true,
             "system": "urn:backplan:cds:override-reason",
           },
           "received": "2025-11-03T10:00:00.000Z",
@@ -132,7 +133,47 @@ describe("feedback", () => {
     expect((await post(feedbackUrl, { feedback: [] })).status).toBe(400);
   });
 
-  it("refuses ids that are not uuids and override reasons the service does not offer, logging nothing", async () => {
+  it("records a client's own override reason (CDS Hooks 2.0 lets clients add them) by system and code only", async () => {
+    const before = logged().length;
+    const response = await post(feedbackUrl, {
+      feedback: [
+        {
+          // The CDS Hooks 2.0 example's reason: a code this service never offered.
+          card: "9368d37b-283f-44a0-93ea-547cebab93ed",
+          outcome: "overridden",
+          overrideReason: {
+            reason: {
+              code: "reason-code-provided-by-service",
+              system: "http://example.org/cds-services/fhir/CodeSystem/override-reasons",
+              display: "Jane Doe's daughter asked",
+            },
+            userComment: "MRN-12345",
+          },
+          outcomeTimestamp: "2021-12-11T10:06:00Z",
+        },
+      ],
+    });
+    expect(response.status).toBe(200);
+    expect(logged().slice(before)).toMatchInlineSnapshot(`
+      [
+        {
+          "card": "9368d37b-283f-44a0-93ea-547cebab93ed",
+          "outcome": "overridden",
+          "outcomeTimestamp": "2021-12-11T10:06:00Z",
+          "overrideReason": {
+            "code": "reason-code-provided-by-service",
+            "offered": false,
+            "system": "http://example.org/cds-services/fhir/CodeSystem/override-reasons",
+          },
+          "received": "2025-11-03T10:00:00.000Z",
+          "service": "backplan-lbp",
+        },
+      ]
+    `);
+    expect(readFileSync(service.feedbackFile, "utf8")).not.toMatch(/Jane|MRN/);
+  });
+
+  it("refuses ids that are not uuids and override reasons that are not codes, logging nothing", async () => {
     const before = logged().length;
     const response = await post(feedbackUrl, {
       feedback: [
@@ -144,18 +185,19 @@ describe("feedback", () => {
           outcomeTimestamp: "2021-12-11T10:05:31Z",
         },
         {
-          // The CDS Hooks 2.0 example's reason: a code this service never offered.
+          // A client's own reason whose code is a sentence: free text, refused.
           card: "9368d37b-283f-44a0-93ea-547cebab93ed",
           outcome: "overridden",
           overrideReason: {
             reason: {
-              code: "reason-code-provided-by-service",
+              code: "Smith refused",
               system: "http://example.org/cds-services/fhir/CodeSystem/override-reasons",
             },
           },
           outcomeTimestamp: "2021-12-11T10:06:00Z",
         },
         {
+          // backplan's own system with a code the cards never offer.
           card: "9368d37b-283f-44a0-93ea-547cebab93ed",
           outcome: "overridden",
           overrideReason: { reason: { system: "urn:backplan:cds:override-reason", code: "Smith" } },
@@ -177,17 +219,17 @@ describe("feedback", () => {
             "path": "/feedback/1/acceptedSuggestions/0/id",
           },
           {
-            "message": ""overrideReason.reason" must be one of the override reasons the service's cards offer (urn:backplan:cds:override-reason: clinical-judgement, data-incorrect, patient-declined); found "http://example.org/cds-services/fhir/CodeSystem/override-reasons|reason-code-provided-by-service"",
+            "message": ""overrideReason.reason" must be a reason the card offers or a coding of the client's own: a system (an absolute URI without spaces, not urn:backplan:cds:override-reason) and a code (a word of letters, digits and ".-_:", up to 64 characters); found "http://example.org/cds-services/fhir/CodeSystem/override-reasons|Smith refused"",
             "path": "/feedback/2/overrideReason/reason",
           },
           {
-            "message": ""overrideReason.reason" must be one of the override reasons the service's cards offer (urn:backplan:cds:override-reason: clinical-judgement, data-incorrect, patient-declined); found "urn:backplan:cds:override-reason|Smith"",
+            "message": ""overrideReason.reason" must be a reason the card offers or a coding of the client's own: a system (an absolute URI without spaces, not urn:backplan:cds:override-reason) and a code (a word of letters, digits and ".-_:", up to 64 characters); found "urn:backplan:cds:override-reason|Smith"",
             "path": "/feedback/3/overrideReason/reason",
           },
         ],
       }
     `);
     expect(logged()).toHaveLength(before);
-    expect(readFileSync(service.feedbackFile, "utf8")).not.toMatch(/Smith|MRN|example\.org/);
+    expect(readFileSync(service.feedbackFile, "utf8")).not.toMatch(/Smith|MRN/);
   });
 });

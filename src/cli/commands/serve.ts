@@ -62,11 +62,13 @@ export const serve = defineCommand({
     "[--base-url URL] [--issuer ISS,…] [--feedback FILE] [--cors-origin ORIGIN,…]",
   description:
     `Serves discovery at /cds-services and the patient-view service /cds-services/${SERVICE_ID}, which reads ` +
-    "prefetched FHIR data only (412 when a prefetch key is missing) and answers cards with the plan, a CarePlan " +
+    "prefetched FHIR data, fetching a missing or paginated key from the request's fhirServer with its " +
+    "fhirAuthorization token (412 when it cannot), on the visit date the request gives (extension " +
+    "dev.backplan.visit-date, else its Encounter's), and answers cards with the plan, a CarePlan " +
     "suggestion and the data gaps. Every call needs a JWT signed by a key of --jwks (asymmetric algorithms, a kid " +
     "in the header, aud = the endpoint URL under --base-url, iss, sub, exp, iat, jti used once). Feedback is " +
-    "appended to --feedback as JSON lines, without patient data (card and suggestion uuids, the offered override " +
-    `reason codes). Browsers may call from the CDS Hooks sandbox (${SANDBOX_ORIGIN}) only; --cors-origin ` +
+    "appended to --feedback as JSON lines, without patient data (card and suggestion uuids, override reason system " +
+    `and code only). Browsers may call from the CDS Hooks sandbox (${SANDBOX_ORIGIN}) only; --cors-origin ` +
     "replaces it with the origins given, so the sandbox is refused unless listed among them.",
   options: {
     jwks: { type: "string", value: "FILE|URL", description: "the CDS clients' public keys (a JWKS)" },

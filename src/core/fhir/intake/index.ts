@@ -46,6 +46,9 @@ interface BundleContext {
   readonly find: (reference: string) => Readonly<Record<string, unknown>> | undefined;
 }
 
+/** Issues about data that decides a same-day referral (PHQ-9 item 9), listed before the rest. */
+const safetyCodes: ReadonlySet<string> = new Set([codes.unreadableSafetyItem]);
+
 /** The carrier of each resource type the intake reads; other types are skipped. */
 const carriers: Readonly<Record<string, (source: BundleResource, context: BundleContext) => Reading>> = {
   Patient: (source, { assessedOn }) => readPatient(source, assessedOn),
@@ -97,7 +100,7 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
   const assessment = { ...(assessedOn === undefined ? {} : { assessedOn }), ...assembled.assessment };
   const screens = phq2Screen(about.resources, assembled.assessment, assessedOn);
   const parsed = safeParseAssessment(assessment);
-  const all = [
+  const issues = [
     ...about.issues,
     ...visit.issues,
     ...reading.issues,
@@ -105,6 +108,12 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
     ...assembled.issues,
     ...screens,
     ...(parsed.ok ? [] : repointed(parsed.issues, assembled.sources)),
+  ];
+  // What decides a same-day referral and could not be read comes first: a reader of a long list
+  // of warnings must not miss it.
+  const all = [
+    ...issues.filter((issue) => safetyCodes.has(issue.code)),
+    ...issues.filter((issue) => !safetyCodes.has(issue.code)),
   ];
   const errors = all.filter((issue) => issue.severity === "error");
   if (errors.length > 0 || !parsed.ok) return { ok: false, issues: all };

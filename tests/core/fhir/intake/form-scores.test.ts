@@ -155,6 +155,25 @@ describe("answers scored as the form says", () => {
     expect(result.warnings[0]?.path).toBe("/entry/3/resource/item/8/answer/0");
   });
 
+  it("lists that warning first, before warnings about resources read earlier", () => {
+    const withdrawn = loose({
+      resourceType: "Observation",
+      id: "old-pain",
+      status: "entered-in-error",
+      code: { coding: [{ system: LOINC, code: "72514-3" }] },
+      valueInteger: 4,
+    });
+    const answers = sdcAnswers.map(([linkId, coding], n): [string, Record<string, unknown>] =>
+      n === 8 ? [linkId, { system: CSPHQ9, code: "Sometimes" }] : [linkId, coding],
+    );
+    const result = read(withdrawn, loose(sdc), formResponse(SDC_URL, answers));
+    expect(result.warnings.map((warning) => warning.code)).toEqual([
+      "fhir/unreadable-safety-item",
+      "fhir/ignored-resource",
+      "fhir/incomplete-items",
+    ]);
+  });
+
   it("an item 9 Observation that cannot be read gives the same warning", () => {
     const observation = loose({
       resourceType: "Observation",

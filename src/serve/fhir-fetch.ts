@@ -75,7 +75,7 @@ export async function completeKey(
   else if (query === undefined) return `${sent.reason}, and its template cannot be filled from the context`;
   else next = `${access.server}/${query}`;
   for (let page = 0; next !== undefined; page += 1) {
-    if (page >= limits.maxPages) return `more than ${limits.maxPages} pages on the FHIR server`;
+    if (page >= limits.maxPages) return `more than ${limits.maxPages} page${limits.maxPages === 1 ? "" : "s"} on the FHIR server`;
     let url: URL;
     try {
       url = new URL(next, base);

@@ -123,6 +123,38 @@ describe("answers scored as the form says", () => {
     expect(result.value.assessment.questionnaires?.phq9).toEqual({ items: scores, item9: 1 });
   });
 
+  it("reads LOINC's GAD-7 form (http://loinc.org/q/69737-5) with uncoded items by position, scored by ordinalValue", () => {
+    const gad7 = [3, 2, 1, 0, 1, 2, 3];
+    const option = (code: string, score: number) => ({
+      valueCoding: { code },
+      extension: [{ url: "http://hl7.org/fhir/StructureDefinition/ordinalValue", valueDecimal: score }],
+    });
+    const questionnaire = loose({
+      resourceType: "Questionnaire",
+      id: "gad7-form",
+      url: "http://loinc.org/q/69737-5",
+      status: "active",
+      item: [
+        {
+          linkId: "g",
+          type: "group",
+          item: gad7.map((_, n) => ({
+            linkId: `g/${String(n + 1)}`,
+            type: "choice",
+            answerOption: ["a", "b", "c", "d"].map((code, score) => option(code, score)),
+          })),
+        },
+      ],
+    });
+    const answers = gad7.map((score, n): [string, Record<string, unknown>] => [
+      `g/${String(n + 1)}`,
+      { code: ["a", "b", "c", "d"][score] },
+    ]);
+    const result = read(questionnaire, formResponse("http://loinc.org/q/69737-5", answers));
+    expect(result.value.assessment.questionnaires?.gad7).toEqual({ items: gad7 });
+    expect(result.warnings).toEqual([]);
+  });
+
   it("warns, naming the items, when a form looks like a PHQ-9 but is not known to be one and its items carry no codes", () => {
     const questionnaire = loose({ ...sdc, url: "http://clinic.example/Questionnaire/phq-9", id: "clinic" });
     const result = read(questionnaire, formResponse("http://clinic.example/Questionnaire/phq-9", sdcAnswers));

@@ -33,20 +33,32 @@ function latest(candidates) {
   return candidates.reduce((best, next) => (best === undefined || next.day > best.day ? next : best), undefined);
 }
 
+/** Encounter statuses of a visit happening now (FHIR R4 encounter-status), as the intake reads them. */
+const CURRENT = new Set(["in-progress", "arrived", "triaged"]);
+
 /**
- * The visit's day as the Bundle tells it, and where it came from: an Encounter's period (the
- * latest), else the latest result in it (Observation effective[x], QuestionnaireResponse
+ * The visit's Encounter, as the library's intake picks it: a current one (in progress, arrived,
+ * triaged), else the Bundle's only Encounter, dated by `period.start`; none when current ones
+ * fall on different days (a record's past Encounters date nothing).
+ */
+function encounterVisit(all) {
+  const encounters = all.filter((resource) => resource.resourceType === "Encounter");
+  const now = encounters.filter((resource) => CURRENT.has(resource.status));
+  const candidates = (now.length > 0 ? now : encounters.length === 1 ? encounters : [])
+    .map((resource) => ({ day: dayOf(resource.period?.start), source: resourceLabel(resource) }))
+    .filter((candidate) => candidate.day !== undefined);
+  return new Set(candidates.map((candidate) => candidate.day)).size === 1 ? candidates[0] : undefined;
+}
+
+/**
+ * The visit's day as the Bundle tells it, and where it came from: its Encounter (see
+ * encounterVisit), else the latest result in it (Observation effective[x], QuestionnaireResponse
  * authored), else Bundle.timestamp. `undefined` when none is dated. Never today's date: a record
  * sent later is read as of its own visit.
  */
 export function bundleVisitDate(bundle) {
   const all = resources(bundle);
-  const encounter = latest(
-    all
-      .filter((resource) => resource.resourceType === "Encounter")
-      .map((resource) => ({ day: dayOf(resource.period?.start) ?? dayOf(resource.period?.end), source: resourceLabel(resource) }))
-      .filter((candidate) => candidate.day !== undefined),
-  );
+  const encounter = encounterVisit(all);
   if (encounter !== undefined) return encounter;
   const result = latest(
     all

@@ -43,15 +43,36 @@ const bundle = (...resources: Record<string, unknown>[]) => ({
 });
 
 describe("the Bundle's visit date", () => {
-  it("is an Encounter's (the latest), before any result", () => {
+  it("is the current Encounter's start, as the intake picks it, before any result", () => {
     const found = view.bundleVisitDate(
       bundle(
         { resourceType: "Observation", id: "late", effectiveDateTime: "2026-03-01T10:00:00Z" },
-        { resourceType: "Encounter", id: "e1", period: { start: "2026-01-05T09:00:00+10:00" } },
-        { resourceType: "Encounter", id: "e2", period: { end: "2026-01-20" } },
+        { resourceType: "Encounter", id: "past", status: "finished", period: { start: "2026-02-05" } },
+        { resourceType: "Encounter", id: "now", status: "in-progress", period: { start: "2026-01-20T08:30:00+10:00" } },
       ),
     );
-    expect(found).toEqual({ day: "2026-01-20", source: "Encounter/e2" });
+    expect(found).toEqual({ day: "2026-01-20", source: "Encounter/now" });
+    const only = { resourceType: "Encounter", id: "only", status: "finished", period: { start: "2026-01-05" } };
+    expect(view.bundleVisitDate(bundle(only))).toEqual({ day: "2026-01-05", source: "Encounter/only" });
+  });
+
+  it("is not a past Encounter of a record, nor current ones of different days", () => {
+    const result = { resourceType: "Observation", id: "r", effectiveDateTime: "2026-03-01" };
+    const past = (id: string, start: string) => ({
+      resourceType: "Encounter",
+      id,
+      status: "finished",
+      period: { start },
+    });
+    const now = (id: string, start: string) => ({
+      resourceType: "Encounter",
+      id,
+      status: "arrived",
+      period: { start },
+    });
+    const fallback = { day: "2026-03-01", source: "the latest result, Observation/r" };
+    expect(view.bundleVisitDate(bundle(result, past("a", "2026-01-01"), past("b", "2026-02-01")))).toEqual(fallback);
+    expect(view.bundleVisitDate(bundle(result, now("a", "2026-01-01"), now("b", "2026-02-01")))).toEqual(fallback);
   });
 
   it("is else the latest result's day, as written (the sender's local day)", () => {

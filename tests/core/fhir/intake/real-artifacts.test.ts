@@ -5,7 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { createEngine } from "../../../../src/core/engine.js";
 import { bundleToAssessment, type FhirIntake } from "../../../../src/core/fhir/intake/index.js";
+import { loadRuleset } from "../../../../src/node/load-ruleset.js";
 import type { Issue, Result } from "../../../../src/core/errors.js";
 import { backplanResponse } from "./fixtures.js";
 
@@ -135,6 +137,14 @@ describe("the HL7 SDC IG's PHQ-9, answered as an SDC renderer answers it", () =>
     expect(result.value.assessment.questionnaires).toEqual({ phq9: { items: scores, item9: 1, total: 9 } });
     expect(result.warnings).toEqual([]);
     expect(silentlyDropped(bundle, result)).toEqual([]);
+  });
+
+  it("gives the same-day suicide-risk referral its item 9 calls for (it was dropped silently before)", async () => {
+    const result = bundleToAssessment(bundle);
+    if (!result.ok) expect.fail(JSON.stringify(result.issues, null, 2));
+    const plan = createEngine(await loadRuleset()).recommend(result.value.assessment);
+    expect(plan.trace.find((entry) => entry.rule === "suicide-risk-same-day")?.outcome).toBe("fired");
+    expect(plan.components.map((component) => component.id)).toContain("mental-health-referral");
   });
 });
 

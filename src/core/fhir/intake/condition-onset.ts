@@ -14,7 +14,7 @@ import { codes, fhirIssue, messages } from "./messages.js";
 import { resultDays } from "./recency.js";
 import { ICD10CM, SNOMED } from "./systems.js";
 
-export const lowBackPainCodes: readonly ConditionCode[] = [
+const lowBackPainCodes: readonly ConditionCode[] = [
   // Low back pain (finding); Chronic low back pain (finding), the code Synthea's records carry.
   { system: SNOMED, code: "279039007" },
   { system: SNOMED, code: "278860009" },

@@ -10,15 +10,15 @@ import type { Reading } from "./finding.js";
 import { nothing } from "./finding.js";
 import { isRecord } from "./mappings/values.js";
 
-export const ATC = "http://www.whocc.no/atc";
+const ATC = "http://www.whocc.no/atc";
 
 /** A flag set by any medication whose ATC code starts with one of `classes`. */
-export interface MedicationFlag {
+interface MedicationFlag {
   readonly field: string;
   readonly classes: readonly string[];
 }
 
-export const medicationFlags: readonly MedicationFlag[] = [
+const medicationFlags: readonly MedicationFlag[] = [
   {
     // "Warfarin, DOAC or heparin" (assessment spec): B01AA vitamin K antagonists, B01AB heparin
     // group, B01AE direct thrombin inhibitors, B01AF direct factor Xa inhibitors. Not B01AC

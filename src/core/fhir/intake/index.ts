@@ -1,6 +1,8 @@
 /**
  * FHIR R4 intake: a Bundle (Patient, Observations, QuestionnaireResponses and their
- * Questionnaires, Conditions) becomes an assessment, each field traced to the resource it came
+ * Questionnaires with the ValueSets and CodeSystems that score them, Conditions,
+ * MedicationStatements and MedicationRequests, and an Encounter for the visit date) becomes an
+ * assessment, each field traced to the resource it came
  * from. Codes are matched by system and code only; missing data stays missing; two resources that
  * disagree are an error naming both.
  */

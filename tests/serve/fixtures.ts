@@ -154,7 +154,12 @@ export function withAnswers(resources: readonly Json[], answers: Readonly<Record
   return copy;
 }
 
-/** POSTs JSON with an optional bearer token. */
+/**
+ * POSTs JSON with an optional bearer token, on a connection of its own: a test that blocks the
+ * event loop for longer than the server's keep-alive timeout (synchronous schema validation of a
+ * large suggestion) must not leave the next request a pooled socket the server has already
+ * closed (ECONNRESET on a loaded machine).
+ */
 export function post(
   url: string,
   body: unknown,
@@ -165,6 +170,7 @@ export function post(
     method: "POST",
     headers: {
       "Content-Type": "application/json",
+      Connection: "close",
       ...(bearer === undefined ? {} : { Authorization: `Bearer ${bearer}` }),
       ...headers,
     },

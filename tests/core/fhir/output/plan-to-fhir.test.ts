@@ -116,7 +116,7 @@ describe("an urgent plan (red-flag-cauda-equina)", () => {
     expect(fhir.carePlan.note?.map((n) => n.text)).toMatchInlineSnapshot(`
       [
         "Withheld component education-reassurance (rule emergency-cauda-equina; added by stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
-        "Withheld component follow-up-reassessment (rule emergency-cauda-equina; added by safety-net-until-screened, stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
+        "Withheld component follow-up-reassessment (rule emergency-cauda-equina; added by stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
         "Withheld component self-management-activity (rule emergency-cauda-equina; added by stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
       ]
     `);

@@ -37,7 +37,9 @@ describe("describeCondition on the bundled pack", () => {
   });
 
   it("merges two bounds on one fact into a range, with units from the label table", () => {
-    expect(bundledRule("depression-mild-monitor")).toMatchInlineSnapshot(`"PHQ-9 total ≥ 5 and < 10 and PHQ-9 item 9 (thoughts of self-harm) = 0"`);
+    expect(bundledRule("depression-mild-monitor")).toMatchInlineSnapshot(
+      `"PHQ-9 total ≥ 5 and < 10 and PHQ-9 item 9 (thoughts of self-harm) = 0"`,
+    );
     expect(bundledRule("older-adult-persistent-pain")).toMatchInlineSnapshot(
       `"age ≥ 65 years and pain duration ≥ 12 weeks"`,
     );

@@ -18,7 +18,7 @@ export async function completePrefetch(
 ): Promise<ReadonlyMap<string, PrefetchValue>> {
   const incomplete = [...sent].filter(([, value]) => value.kind !== "entries");
   if (incomplete.length === 0 || request.fhir === undefined) return sent;
-  const base = fhirBase(request.fhir.server);
+  const base = fhirBase(request.fhir.server, limits.loopbackHttp);
   const completed = new Map(sent);
   if (typeof base === "string") {
     for (const [key, value] of incomplete)

@@ -7,23 +7,28 @@ export interface FhirAccess {
   readonly accessToken: string;
 }
 
-/** How far the service goes to complete prefetch: pages per key, and time for all keys together. */
+/** How far the service goes to complete prefetch: pages per key, bytes per page, and time for all keys together. */
 export interface FetchLimits {
   readonly maxPages: number;
   readonly timeoutMs: number;
+  /** Largest page read, in bytes (default 5 MiB, as a request body); a larger one fails the key. */
+  readonly maxPageBytes?: number;
+  /** Whether `fhirServer` may be plain http on a loopback host (local use and tests); default https only. */
+  readonly loopbackHttp?: boolean;
 }
 
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { maxPages: 10, timeoutMs: 5_000 };
+const DEFAULT_PAGE_BYTES = 5 * 1024 * 1024;
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
 
 /**
- * `fhirServer` as a base URL the service may send the client's token to: https, or http on a
- * loopback host (a local test server). A string is why not.
+ * `fhirServer` as a base URL the service may send the client's token to: https, or, when
+ * `loopbackHttp`, http on a loopback host (a local server). A string is why not.
  */
-export function fhirBase(fhirServer: string): URL | string {
+export function fhirBase(fhirServer: string, loopbackHttp = false): URL | string {
   let url: URL;
   try {
     url = new URL(fhirServer);
@@ -32,8 +37,8 @@ export function fhirBase(fhirServer: string): URL | string {
   }
   if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "")
     return "fhirServer must be a base URL, without credentials, query or fragment";
-  if (url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname))) return url;
-  return `fhirServer must be https (http only on a loopback host); found ${url.protocol}`;
+  if (url.protocol === "https:" || (loopbackHttp && url.protocol === "http:" && LOOPBACK.has(url.hostname))) return url;
+  return `fhirServer must be https${loopbackHttp ? " (http only on a loopback host)" : ""}; found ${url.protocol}`;
 }
 
 /** Whether `url` is at or under the base: same origin, and a path below the base's. */
@@ -75,7 +80,8 @@ export async function completeKey(
   else if (query === undefined) return `${sent.reason}, and its template cannot be filled from the context`;
   else next = `${access.server}/${query}`;
   for (let page = 0; next !== undefined; page += 1) {
-    if (page >= limits.maxPages) return `more than ${limits.maxPages} page${limits.maxPages === 1 ? "" : "s"} on the FHIR server`;
+    if (page >= limits.maxPages)
+      return `more than ${limits.maxPages} page${limits.maxPages === 1 ? "" : "s"} on the FHIR server`;
     let url: URL;
     try {
       url = new URL(next, base);
@@ -103,9 +109,12 @@ export async function completeKey(
       await response.body?.cancel();
       return `the FHIR server answered HTTP ${response.status}`;
     }
+    const maxBytes = limits.maxPageBytes ?? DEFAULT_PAGE_BYTES;
+    const text = await limitedText(response, maxBytes);
+    if (text === undefined) return `a page larger than ${maxBytes} bytes`;
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(text);
     } catch {
       return "the FHIR server's answer is not JSON";
     }
@@ -115,4 +124,28 @@ export async function completeKey(
     next = read.kind === "paginated" ? read.next : undefined;
   }
   return entries;
+}
+
+/** The body as text, or `undefined` once it passes `maxBytes` (read no further). */
+async function limitedText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get("Content-Length") ?? "0");
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (response.body === null) return "";
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }

@@ -43,14 +43,16 @@ beforeAll(async () => {
   engine = await bundledEngine();
   fhir = await startFhirServer([...exampleResources(), ...history()], TOKEN);
   service = await startService(engine, undefined, {
-    fhirFetchLimits: { maxPages: 10, timeoutMs: 30_000 },
+    fhirFetchLimits: { maxPages: 10, timeoutMs: 30_000, loopbackHttp: true },
     timeoutMs: 60_000,
   });
   onePage = await startService(engine, undefined, {
-    fhirFetchLimits: { maxPages: 1, timeoutMs: 30_000 },
+    fhirFetchLimits: { maxPages: 1, timeoutMs: 30_000, loopbackHttp: true },
     timeoutMs: 60_000,
   });
-  halfSecond = await startService(engine, undefined, { fhirFetchLimits: { maxPages: 10, timeoutMs: 500 } });
+  halfSecond = await startService(engine, undefined, {
+    fhirFetchLimits: { maxPages: 10, timeoutMs: 500, maxPageBytes: 1_000, loopbackHttp: true },
+  });
 }, 60_000);
 afterAll(async () => {
   await Promise.all([service.close(), onePage.close(), halfSecond.close(), fhir.close()]);
@@ -151,7 +153,7 @@ describe("prefetch completed from fhirServer (Medplum's FHIR search over HTTP)",
     expect(fhir.requests.slice(before)).toEqual([]);
   });
 
-  it("is bounded in pages and in time, and says so", async () => {
+  it("is bounded in pages, time and page size, and says so", async () => {
     const pages = await call(onePage, lending(undefined));
     expect(pages.status).toBe(412);
     expect(pages.body["missing"]).toEqual([
@@ -172,6 +174,13 @@ describe("prefetch completed from fhirServer (Medplum's FHIR search over HTTP)",
     } finally {
       fhir.delayMs = 0;
     }
+    const large = await call(
+      halfSecond,
+      lending({ ...prefetchOf(exampleResources()), questionnaires: undefined, encounter: null }),
+    );
+    expect(large.body["missing"]).toEqual([
+      { key: "questionnaires", reason: "fetched from fhirServer: a page larger than 1000 bytes" },
+    ]);
   });
 
   it("names the FHIR server's refusal of the token, and refuses a fhirServer it would send the token to in clear", async () => {
@@ -192,6 +201,17 @@ describe("prefetch completed from fhirServer (Medplum's FHIR search over HTTP)",
         key: "conditions",
         reason: "not sent; not fetched: fhirServer must be https (http only on a loopback host); found http:",
       },
+    ]);
+  });
+
+  it("refuses fhirAuthorization without fhirServer (CDS Hooks cds-r-1)", async () => {
+    const { status, body } = await call(service, {
+      ...hookRequest(undefined),
+      fhirAuthorization: { access_token: TOKEN },
+    });
+    expect(status).toBe(400);
+    expect(body["issues"]).toEqual([
+      { path: "/fhirServer", message: '"fhirServer" is required with "fhirAuthorization"; found nothing' },
     ]);
   });
 

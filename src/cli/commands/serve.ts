@@ -4,6 +4,7 @@ import { createEngine } from "../../node/index.js";
 import { SANDBOX_ORIGIN, createApp } from "../../serve/app.js";
 import { defaultBaseUrl, isLoopback } from "../../serve/address.js";
 import { feedbackLog } from "../../serve/feedback-log.js";
+import { DEFAULT_FETCH_LIMITS } from "../../serve/fhir-fetch.js";
 import { JwksError, loadJwks } from "../../serve/jwks.js";
 import { startServer } from "../../serve/server.js";
 import { SERVICE_ID } from "../../serve/service.js";
@@ -149,6 +150,8 @@ export const serve = defineCommand({
       recordFeedback: feedbackLog(feedbackFile),
       software: { name: "backplan", version: await packageVersion() },
       corsOrigins: listOf(values["cors-origin"]) ?? [SANDBOX_ORIGIN],
+      // Local use (--insecure-no-auth, loopback only) may fetch from a local FHIR server over http.
+      fhirFetchLimits: { ...DEFAULT_FETCH_LIMITS, loopbackHttp: insecure },
       logError: (error) => {
         io.stderr(`backplan serve: ${error instanceof Error ? error.message : String(error)}\n`);
       },

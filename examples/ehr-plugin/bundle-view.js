@@ -124,11 +124,15 @@ const REQUIRED_IN_FHIR = {
   "patient.age": { field: "patient.age", from: "Patient.birthDate, counted on the visit date" },
   pain: {
     field: "pain.durationWeeks",
-    from: "an answer to backplan's assessment Questionnaire, linkId pain.durationWeeks (how long the pain has lasted)",
+    from:
+      "an answer to backplan's assessment Questionnaire, linkId pain.durationWeeks (how long the pain has lasted), " +
+      "or an active low back pain Condition with its onset",
   },
   "pain.durationWeeks": {
     field: "pain.durationWeeks",
-    from: "an answer to backplan's assessment Questionnaire, linkId pain.durationWeeks",
+    from:
+      "an answer to backplan's assessment Questionnaire, linkId pain.durationWeeks, " +
+      "or an active low back pain Condition with its onset",
   },
 };
 

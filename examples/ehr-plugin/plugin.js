@@ -83,10 +83,13 @@ function clearPlan() {
   showIntakeWarnings([]);
 }
 
-/** A refusal: no plan, the reasons first, then what the intake left out (which may be why). */
-function showRefusal(issues, data) {
+/**
+ * A refusal: no plan, the reasons first, then what the intake left out (which may be why). `why`
+ * heads it: the input was refused, or the page could not start (its pack or example not loaded).
+ */
+function showRefusal(issues, data, why = "No plan: the input was refused") {
   const warnings = issues.filter((issue) => issue.severity === "warning");
-  byId("status").replaceChildren("No plan: the input was refused");
+  byId("status").replaceChildren(why);
   byId("status").dataset.status = "refused";
   showProblems(
     issues.filter((issue) => issue.severity !== "warning"),
@@ -159,7 +162,7 @@ function makePlan(engine) {
 async function start() {
   const loaded = backplan.rulesetFromJson(await fetchJson("pack.json"));
   if (!loaded.ok) {
-    showRefusal(loaded.issues, undefined);
+    showRefusal(loaded.issues, undefined, "No plan: the rule pack (pack.json) was refused");
     document.body.dataset.state = "failed";
     return;
   }
@@ -182,6 +185,6 @@ async function start() {
 }
 
 start().catch((error) => {
-  showRefusal([{ path: "", message: String(error) }], undefined);
+  showRefusal([{ path: "", message: String(error) }], undefined, "No plan: the page could not start");
   document.body.dataset.state = "failed";
 });

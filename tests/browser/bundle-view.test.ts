@@ -156,7 +156,7 @@ describe("the intake's issues in FHIR terms", () => {
     expect(lines.every((line) => line.code === "fhir/stale-result")).toBe(true);
     expect(errors.map((issue) => view.issueLine(issue, example, formatIssue, warnings))).toMatchInlineSnapshot(`
       [
-        "pain: required, and the Bundle's latest, QuestionnaireResponse/backplan-response of 2025-11-03, is more than 28 days before the visit date, so it was left out; it comes from an answer to backplan's assessment Questionnaire, linkId pain.durationWeeks (how long the pain has lasted)",
+        "pain: required, and the Bundle's latest, QuestionnaireResponse/backplan-response of 2025-11-03, is more than 28 days before the visit date, so it was left out; it comes from an answer to backplan's assessment Questionnaire, linkId pain.durationWeeks (how long the pain has lasted), or an active low back pain Condition with its onset",
       ]
     `);
   });

@@ -186,7 +186,7 @@ describe.skipIf(skip)(title, () => {
     expect(await page.locator("#problems li").allTextContents()).toEqual([
       "pain: required, and the Bundle's latest, QuestionnaireResponse/backplan-response of 2025-11-03, is more than 28 days " +
         "before the visit date, so it was left out; it comes from an answer to backplan's assessment Questionnaire, " +
-        "linkId pain.durationWeeks (how long the pain has lasted)",
+        "linkId pain.durationWeeks (how long the pain has lasted), or an active low back pain Condition with its onset",
     ]);
     const stale = refused.issues.filter((issue) => issue.code === "fhir/stale-result");
     expect(stale.length).toBeGreaterThan(40);
@@ -279,6 +279,20 @@ describe.skipIf(skip)(title, () => {
       expect(await page.locator("#load-notice h2").textContent()).toBe("The page's script did not load");
       const png = await screenshot("5-engine-missing");
       expect(await countColour(blank, png, NOTICE)).toBeGreaterThan(10_000);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it("says the rule pack was refused when pack.json is not a pack, with the pack's problems", async () => {
+    const badPack = new Map(site);
+    badPack.set("/pack.json", { type: "application/json; charset=utf-8", body: JSON.stringify({ format: "nope" }) });
+    const broken = await startPluginServer(badPack, "127.0.0.1", 0);
+    try {
+      await page.goto(`${broken.origin}/`);
+      await page.waitForSelector("body[data-state=failed]");
+      expect(await page.locator("#status").textContent()).toBe("No plan: the rule pack (pack.json) was refused");
+      expect(await page.locator("#problems li").count()).toBeGreaterThan(0);
     } finally {
       await broken.close();
     }

@@ -28,7 +28,7 @@ const readTypes = new Set(["Observation", "QuestionnaireResponse", "MedicationSt
 /** Resources of a read type that gave no field and are named in no warning: silently dropped. */
 function silentlyDropped(bundle: Json, result: Result<FhirIntake>): string[] {
   const sources = new Set(result.ok ? Object.values(result.value.sources) : []);
-  const issues: Issue[] = result.ok ? result.warnings : result.issues;
+  const issues: readonly Issue[] = result.ok ? result.warnings : result.issues;
   const said = issues.map((issue) => issue.message).join("\n");
   return (bundle["entry"] as { resource: Json }[])
     .map(({ resource }) => `${String(resource["resourceType"])}/${String(resource["id"])}`)

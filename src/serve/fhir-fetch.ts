@@ -119,7 +119,7 @@ export async function completeKey(
       return "the FHIR server's answer is not JSON";
     }
     const read = readPrefetchValue(body);
-    if (read.kind === "unusable") return `from the FHIR server: ${read.reason}`;
+    if (read.kind === "unusable") return read.reason;
     entries.push(...read.entries);
     next = read.kind === "paginated" ? read.next : undefined;
   }

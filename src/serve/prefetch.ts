@@ -67,7 +67,7 @@ export function readPrefetchValue(value: unknown): PrefetchValue {
   if (value === null) return { kind: "entries", entries: [] };
   if (value === undefined) return unusable("not sent");
   if (!isObject(value) || typeof value["resourceType"] !== "string") return unusable("not a FHIR resource");
-  if (isOutcome(value)) return unusable("the client sent an OperationOutcome (its query failed)");
+  if (isOutcome(value)) return unusable("an OperationOutcome (the query failed)");
   if (value["resourceType"] !== "Bundle") return { kind: "entries", entries: [{ resource: value }] };
   const raw = Array.isArray(value["entry"]) ? (value["entry"] as unknown[]) : [];
   const entries = raw.flatMap((entry) => entryOf(entry) ?? []);

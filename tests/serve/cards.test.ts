@@ -106,7 +106,7 @@ describe("412 when prefetch is missing", () => {
           },
           {
             "key": "observations",
-            "reason": "the client sent an OperationOutcome (its query failed)",
+            "reason": "an OperationOutcome (the query failed)",
           },
           {
             "key": "questionnaireResponses",

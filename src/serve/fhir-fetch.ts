@@ -110,7 +110,14 @@ export async function completeKey(
       return `the FHIR server answered HTTP ${response.status}`;
     }
     const maxBytes = limits.maxPageBytes ?? DEFAULT_PAGE_BYTES;
-    const text = await limitedText(response, maxBytes);
+    let text: string | undefined;
+    try {
+      text = await limitedText(response, maxBytes);
+    } catch (error) {
+      return signal.aborted
+        ? `the FHIR server did not answer within ${limits.timeoutMs} ms`
+        : `the FHIR server's answer broke off (${error instanceof Error ? error.message : String(error)})`;
+    }
     if (text === undefined) return `a page larger than ${maxBytes} bytes`;
     let body: unknown;
     try {

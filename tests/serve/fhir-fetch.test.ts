@@ -174,6 +174,18 @@ describe("prefetch completed from fhirServer (Medplum's FHIR search over HTTP)",
     } finally {
       fhir.delayMs = 0;
     }
+    fhir.bodyDelayMs = 1_000;
+    try {
+      const stalled = await call(
+        halfSecond,
+        lending({ ...prefetchOf(exampleResources()), conditions: undefined, encounter: null }),
+      );
+      expect(stalled.body["missing"]).toEqual([
+        { key: "conditions", reason: "fetched from fhirServer: the FHIR server did not answer within 500 ms" },
+      ]);
+    } finally {
+      fhir.bodyDelayMs = 0;
+    }
     const large = await call(
       halfSecond,
       lending({ ...prefetchOf(exampleResources()), questionnaires: undefined, encounter: null }),

@@ -29,6 +29,8 @@ export interface FhirTestServer {
   readonly requests: { url: string; authorization: string | undefined }[];
   /** Milliseconds each answer is held back (to test the service's time limit). */
   delayMs: number;
+  /** Milliseconds the second half of each body is held back, after the headers and the first half. */
+  bodyDelayMs: number;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export async function startFhirServer(
   const router = new FhirRouter();
   for (const resource of resources) await repo.updateResource(structuredClone(resource) as unknown as Resource);
   const requests: FhirTestServer["requests"] = [];
-  const state = { delayMs: 0 };
+  const state = { delayMs: 0, bodyDelayMs: 0 };
   let base = "";
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -52,7 +54,13 @@ export async function startFhirServer(
     requests.push({ url: url.pathname + url.search, authorization: request.headers.authorization });
     const send = (status: number, body: unknown): void => {
       response.writeHead(status, { "Content-Type": "application/fhir+json" });
-      response.end(JSON.stringify(body));
+      const text = JSON.stringify(body);
+      if (state.bodyDelayMs === 0) {
+        response.end(text);
+        return;
+      }
+      response.write(text.slice(0, text.length / 2));
+      setTimeout(() => response.end(text.slice(text.length / 2)), state.bodyDelayMs);
     };
     if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
     if (request.headers.authorization !== `Bearer ${token}`) {
@@ -119,6 +127,12 @@ export async function startFhirServer(
     },
     set delayMs(value: number) {
       state.delayMs = value;
+    },
+    get bodyDelayMs() {
+      return state.bodyDelayMs;
+    },
+    set bodyDelayMs(value: number) {
+      state.bodyDelayMs = value;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -44,8 +44,10 @@ describe("work per Bundle", () => {
     const elapsed = performance.now() - started;
     if (!result.ok) expect.fail(JSON.stringify(result.issues.slice(0, 3)));
     expect(result.value.assessment.questionnaires?.phq9?.items).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
-    // Was over 2 minutes (every response re-indexed the Questionnaire); now about 0.4–1.2 s on a
-    // busy 2-core machine, most of it the plain-data guards' walks. The bound leaves room for slow CI.
-    expect(elapsed).toBeLessThan(5_000);
+    // Was over 2 minutes (every response re-indexed the Questionnaire); now about 0.4–3 s, and
+    // once 7.3 s on a 2-core machine at load average 10. The bound is there to catch that
+    // quadratic regression, not to time the intake (benchmarks/ does that): a quarter of it, so a
+    // loaded machine never fails it.
+    expect(elapsed).toBeLessThan(30_000);
   });
 });

@@ -82,7 +82,8 @@ const history = fc
     }),
   );
 
-const redFlagNames = [
+/** The red flags every screen asks (`majorTrauma` only after a recent trauma). */
+export const redFlagNames = [
   "saddleAnaesthesia",
   "bladderOrBowelDysfunction",
   "bilateralLegSymptoms",

@@ -11,7 +11,7 @@ import { compileCondition } from "../../src/core/evaluate/condition.js";
 import { deriveFacts } from "../../src/core/facts/catalog.js";
 import type { Assessment, Plan } from "../../src/core/generated/types.js";
 import { compileRuleset } from "../../src/core/ruleset/index.js";
-import { validAssessmentArb } from "../arbitraries/assessment.js";
+import { redFlagNames, validAssessmentArb } from "../arbitraries/assessment.js";
 import { bundledFiles } from "./bundled-pack.js";
 
 const ruleset = compileRuleset(bundledFiles);
@@ -20,21 +20,7 @@ const RUNS = { numRuns: 1000 };
 const profileArb = fc.constantFrom(...ruleset.profiles.map((p) => p.id));
 const URGENCY = ["emergency", "same-day", "urgent", "soon", "routine"] as const;
 
-const FLAGS = [
-  "saddleAnaesthesia",
-  "bladderOrBowelDysfunction",
-  "bilateralLegSymptoms",
-  "progressiveNeurologicalDeficit",
-  "historyOfCancer",
-  "unexplainedWeightLoss",
-  "constantNightPain",
-  "fever",
-  "recentTrauma",
-  "majorTrauma",
-  "contusionOrAbrasion",
-  "osteoporosis",
-  "prolongedCorticosteroidUse",
-] as const;
+const FLAGS = [...redFlagNames, "majorTrauma"] as const;
 
 /** Valid assessments with the cases the laws are about made common. */
 const assessmentArb: fc.Arbitrary<Assessment> = fc

@@ -9,6 +9,7 @@ import { defineCommand } from "../command.js";
 import { ruleIssueLines } from "../diagnostics.js";
 import { writeLines } from "../io.js";
 import { ruleFolder } from "../rule-folder.js";
+import { portOf, stopSignal } from "../server-options.js";
 import { UsageError } from "../usage-error.js";
 
 /** The package's own folder: this file is `src/cli/commands/plugin.ts` or `dist/cli/commands/plugin.js`. */
@@ -125,28 +126,6 @@ export function startPluginServer(
   });
 }
 
-/** `--port`: an integer 0–65535 (0 picks a free port). */
-function portOf(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_PORT;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535)
-    throw new UsageError(`--port must be an integer from 0 to 65535; found "${value}"`);
-  return port;
-}
-
-/** Resolves when the process is asked to stop (Ctrl-C or a service manager's SIGTERM). */
-function stopSignal(): Promise<string> {
-  return new Promise((done) => {
-    const stop = (signal: string): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      done(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-}
-
 /** A file's text, or a one-line reason it cannot be read. */
 async function readText(path: string): Promise<{ text: string } | { problem: string }> {
   try {
@@ -186,7 +165,7 @@ export const plugin = defineCommand({
   async run({ values, positionals, io }) {
     if (positionals.length > 0) throw new UsageError(`takes no arguments; found ${positionals.join(" ")}`);
     const host = values.host ?? "127.0.0.1";
-    const port = portOf(values.port);
+    const port = portOf(values.port, DEFAULT_PORT);
     const bundleFile = values.bundle === undefined ? DEFAULT_BUNDLE : resolve(io.cwd, values.bundle);
     const exampleFile = values.example === undefined ? DEFAULT_EXAMPLE : resolve(io.cwd, values.example);
     const bundle = await readText(bundleFile);

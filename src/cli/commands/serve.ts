@@ -11,19 +11,11 @@ import { SERVICE_ID } from "../../serve/service.js";
 import { createTokenVerifier } from "../../serve/token.js";
 import { defineCommand } from "../command.js";
 import { fail, planRules } from "../plan-input.js";
+import { portOf, stopSignal } from "../server-options.js";
 import { UsageError } from "../usage-error.js";
 import { packageVersion } from "../version.js";
 
 const DEFAULT_PORT = 8080;
-
-/** `--port`: an integer 0–65535 (0 picks a free port). */
-function portOf(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_PORT;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535)
-    throw new UsageError(`--port must be an integer from 0 to 65535; found "${value}"`);
-  return port;
-}
 
 /** A comma-separated option as a list, or `undefined` when not given. */
 function listOf(value: string | undefined): string[] | undefined {
@@ -39,19 +31,6 @@ function baseUrlOf(value: string | undefined): string | undefined {
   if (!/^https?:\/\/[^\s/]+(\/\S*)?$/i.test(value))
     throw new UsageError(`--base-url must be an http(s) URL; found "${value}"`);
   return value.replace(/\/+$/, "");
-}
-
-/** Resolves when the process is asked to stop (Ctrl-C or a service manager's SIGTERM). */
-function stopSignal(): Promise<string> {
-  return new Promise((done) => {
-    const stop = (signal: string): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      done(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
 }
 
 /** `backplan serve`: the CDS Hooks 2.0 service, until SIGINT or SIGTERM. */
@@ -108,7 +87,7 @@ export const serve = defineCommand({
   ],
   async run({ values, io }) {
     const host = values.host ?? "127.0.0.1";
-    const port = portOf(values.port);
+    const port = portOf(values.port, DEFAULT_PORT);
     const insecure = values["insecure-no-auth"] === true;
     if (values.jwks === undefined && !insecure)
       throw new UsageError("give --jwks FILE|URL (the CDS clients' keys), or --insecure-no-auth for local testing");

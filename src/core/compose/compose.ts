@@ -85,7 +85,19 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
       if (truth === "unknown") {
         const missing = new Set<string>();
         rule.test(facts, missing); // again, collecting every absent fact the outcome hangs on
-        undecided.push({ ...asUndecided(step), missing, planComponents, planCategories });
+        const { gapTrials, stakes } = step;
+        // Written out, not spread: in Node 20's V8 a spread costs about a microsecond per object.
+        undecided.push({
+          name: rule.id,
+          test: rule.test,
+          gapTrials,
+          stakes,
+          priority: rule.priority,
+          step,
+          missing,
+          planComponents,
+          planCategories,
+        });
         // The condition's facts are sorted: keeping the missing ones keeps that order.
         trace.push({
           rule: rule.id,
@@ -221,12 +233,6 @@ function applyRule(
     if (w.category !== undefined) pushTo(decisions.withheldCategories, w.category, entry);
   }
   if (halt !== undefined) decisions.halts.push({ rule: id, importance, priority, reason: halt(facts) });
-}
-
-/** A rule as something undecided whose missing answers may be data gaps. */
-function asUndecided(step: PreparedRule): Omit<Pending, "missing" | "planComponents" | "planCategories"> {
-  const { rule, gapTrials, stakes } = step;
-  return { name: rule.id, test: rule.test, gapTrials, stakes, priority: rule.priority, step };
 }
 
 /**

@@ -149,6 +149,7 @@ export function createApp(options: AppOptions): Hono {
           engine: options.software,
           recorded: now().toISOString(),
           visitDate: visit.date,
+          visitDateFrom: visit.from,
           uuid,
         },
       ),

@@ -4,6 +4,7 @@ import { planToFhir } from "../core/fhir/output/index.js";
 import type { CdsCard, CdsResponse, CdsSource } from "./cds-types.js";
 import { dataGapsCard, problemCard } from "./data-card.js";
 import { planCard } from "./plan-card.js";
+import type { VisitDate } from "./visit-date.js";
 
 /** Who the plan is for, from the hook's context. */
 export interface CardContext {
@@ -22,6 +23,8 @@ export interface CardOptions {
   readonly recorded: string;
   /** The visit date, `YYYY-MM-DD`: ages and which results are current are reckoned on it. */
   readonly visitDate: string;
+  /** Where the visit date came from, so the card can say when it was assumed. */
+  readonly visitDateFrom?: VisitDate["from"];
   /** A new card or suggestion uuid per call. */
   readonly uuid: () => string;
   /** A page about the pack, shown as the card source's link. */
@@ -37,6 +40,28 @@ export interface CardOptions {
  * const { cards } = cardsFor(engine, bundle, { patientId: "123" }, { engine: { name: "backplan", version: "1.0.0" }, recorded: "2026-11-23T22:40:00Z", visitDate: "2026-11-24", uuid: randomUUID });
  */
 export function cardsFor(engine: Engine, bundle: unknown, context: CardContext, options: CardOptions): CdsResponse {
+  const { cards } = cardsOf(engine, bundle, context, options);
+  // Every card says which visit date ages and current results were reckoned on: a result left out
+  // as "after the assessment date" only makes sense beside it.
+  const line = visitLine(options);
+  return {
+    cards: cards.map((card) => ({ ...card, detail: card.detail === undefined ? line : `${card.detail}\n\n${line}` })),
+  };
+}
+
+/** How a card says where the visit date came from. */
+const VISIT_DATE_FROM: Readonly<Record<VisitDate["from"], string>> = {
+  extension: "as the EHR sent it",
+  encounter: "from the visit's Encounter",
+  clock:
+    "assumed: the EHR sent neither a visit date nor an Encounter, so it is today's date in the time zone furthest ahead; check it",
+};
+
+function visitLine({ visitDate, visitDateFrom }: CardOptions): string {
+  return `_Visit date ${visitDate}${visitDateFrom === undefined ? "" : ` (${VISIT_DATE_FROM[visitDateFrom]})`}._`;
+}
+
+function cardsOf(engine: Engine, bundle: unknown, context: CardContext, options: CardOptions): CdsResponse {
   const { name, version } = engine.ruleset;
   const source: CdsSource = {
     label: `${name} ${version}`,

@@ -290,7 +290,9 @@ describe("cards", () => {
 
       - \`pain.durationWeeks\`: Duration of the current episode in weeks (1.4 = ten days).
 
-      They are items of backplan's assessment Questionnaire (\`https://backplan.dev/fhir/Questionnaire/backplan-assessment\`, linkId = the field): record them in a QuestionnaireResponse to it, sent with the prefetched QuestionnaireResponses, and the plan is made."
+      They are items of backplan's assessment Questionnaire (\`https://backplan.dev/fhir/Questionnaire/backplan-assessment\`, linkId = the field): record them in a QuestionnaireResponse to it, sent with the prefetched QuestionnaireResponses, and the plan is made.
+
+      _Visit date 2025-11-04 (assumed: the EHR sent neither a visit date nor an Encounter, so it is today's date in the time zone furthest ahead; check it)._"
     `);
     expect(card?.suggestions).toBeUndefined();
     const second = {
@@ -331,7 +333,9 @@ describe("cards", () => {
 
       - Observation/pain-2: the value for pain.intensity is not usable, expected an integer 0–10; it is left out
 
-      Correct the record; the plan is made once the data agrees."
+      Correct the record; the plan is made once the data agrees.
+
+      _Visit date 2025-11-04 (assumed: the EHR sent neither a visit date nor an Encounter, so it is today's date in the time zone furthest ahead; check it)._"
     `);
     const [, gaps] = await cards(prefetchOf([...exampleResources().filter((r) => r["id"] !== "pain"), unreadable]));
     expect(gaps?.detail).not.toContain("/entry/");
@@ -340,7 +344,9 @@ describe("cards", () => {
 
       - Observation/pain-2: the value for pain.intensity is not usable, expected an integer 0–10; it is left out
 
-      Record them (as coded Observations or backplan's assessment QuestionnaireResponse) to complete the plan."
+      Record them (as coded Observations or backplan's assessment QuestionnaireResponse) to complete the plan.
+
+      _Visit date 2025-11-04 (assumed: the EHR sent neither a visit date nor an Encounter, so it is today's date in the time zone furthest ahead; check it)._"
     `);
   });
 

@@ -97,6 +97,7 @@ describe("the Bundle the intake reads", () => {
         engine: { name: "backplan", version: "0.0.0-test" },
         recorded: new Date(SYDNEY_MORNING).toISOString(),
         visitDate: "2025-11-04",
+        visitDateFrom: "extension",
         uuid: () => `00000000-0000-4000-8000-${String((n += 1)).padStart(12, "0")}`,
       },
     );
@@ -149,6 +150,10 @@ describe("the visit date", () => {
   it("is never the server's UTC date: this morning's results in a UTC+10 clinic are read with no date sent", async () => {
     const cards = await cardsWith({});
     expect(cards.map((card) => card.summary)).toEqual(["Low back pain care plan: 14 components (complete)"]);
+    // The card says the date was assumed, so the clinician can check it.
+    expect(cards[0]?.detail).toMatch(
+      /_Visit date \d{4}-\d{2}-\d{2} \(assumed: the EHR sent neither a visit date nor an Encounter/,
+    );
   });
 
   it("is the client's extension when sent", async () => {
@@ -156,6 +161,7 @@ describe("the visit date", () => {
     expect(cards.map((card) => card.detail).join("\n")).toContain(
       "after the assessment date 2025-11-03; it is ignored",
     );
+    expect(cards.map((card) => card.detail).join("\n")).toContain("_Visit date 2025-11-03 (as the EHR sent it)._");
   });
 
   it("is the context Encounter's date when prefetched, as written in the clinic's offset", async () => {
@@ -173,6 +179,7 @@ describe("the visit date", () => {
     });
     const today = await cardsWith(withEncounter("2025-11-04T08:00:00+10:00"), resources);
     expect(today.map((card) => card.summary)).toEqual(["Low back pain care plan: 14 components (complete)"]);
+    expect(today[0]?.detail).toContain("_Visit date 2025-11-04 (from the visit's Encounter)._");
     const yesterday = await cardsWith(withEncounter("2025-11-03T15:00:00+10:00"), resources);
     expect(yesterday.map((card) => card.detail).join("\n")).toContain(
       "after the assessment date 2025-11-03; it is ignored",

@@ -4,6 +4,7 @@ import { calendarDate } from "./checks/calendar-date.js";
 import { lumbarSurgery } from "./checks/lumbar-surgery.js";
 import { majorTrauma } from "./checks/major-trauma.js";
 import { pregnancy } from "./checks/pregnancy.js";
+import { weeksOffWork } from "./checks/weeks-off-work.js";
 import { instruments } from "./instruments/index.js";
 import type { ConsistencyCheck } from "./instruments/types.js";
 
@@ -13,6 +14,7 @@ export const consistencyChecks: readonly ConsistencyCheck[] = [
   pregnancy,
   lumbarSurgery,
   majorTrauma,
+  weeksOffWork,
   ...instruments.flatMap((i) => i.checks),
 ];
 

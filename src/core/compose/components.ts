@@ -1,4 +1,3 @@
-import merge from "lodash/merge.js";
 import type { ComponentDefinition, Details, PlanComponent, PlanEvidence, PlanReason } from "../generated/types.js";
 import type { PreparedContraindication } from "./contraindications.js";
 import { moreUrgent, type Urgency } from "./urgency.js";
@@ -49,8 +48,9 @@ export function mostImportant<T extends Ranked>(...lists: readonly (readonly T[]
  * One plan entry from every addition of a component: all reasons and evidence, and details
  * merged over the catalog's defaults with the most important rule's details winning, but for a
  * referral's urgency: the most urgent any rule gives wins, whatever the priorities (a lower rule
- * may know of a more pressing risk). Other differing details of rules of one priority are a lint
- * error, so which wins never depends on rule ids.
+ * may know of a more pressing risk), and for list details (`consider`, `avoid`, …): every rule's
+ * items are kept, most important rule first, each once. Other differing details of rules of one
+ * priority are a lint error, so which wins never depends on rule ids.
  */
 export function buildComponent({ definition }: PreparedComponent, additions: readonly AddedBy[]): PlanComponent {
   // Most components are added by one rule: nothing to order.
@@ -74,13 +74,32 @@ export function buildComponent({ definition }: PreparedComponent, additions: rea
     title: definition.title,
     patientText: definition.patientText,
     // Least important first, so that the most important override is merged last and wins.
-    details:
-      overrides.length === 0
-        ? { ...definition.details }
-        : (merge({}, definition.details, ...overrides.reverse()) as Details),
+    details: overrides.length === 0 ? { ...definition.details } : mergeDetails(definition.details, overrides),
     // Callers pass at least one addition, and every rule cites at least one source (the schema
     // requires it), so neither list is empty.
     reasons: reasons as [PlanReason, ...PlanReason[]],
     evidence: evidence as [PlanEvidence, ...PlanEvidence[]],
   };
+}
+
+/**
+ * The catalog's details overridden key by key, the most important override (the first) winning;
+ * list values gather every override's items instead, most important first (the catalog's last),
+ * each once. Details are
+ * flat, so no deep merge is needed.
+ */
+function mergeDetails(defaults: Details, overrides: readonly Details[]): Details {
+  const merged: Record<string, unknown> = { ...defaults };
+  const lists = new Map<string, unknown[]>();
+  for (let i = overrides.length - 1; i >= 0; i--) {
+    for (const [key, value] of Object.entries(overrides[i] as Details) as [string, unknown][]) {
+      if (Array.isArray(value)) lists.set(key, [...value, ...(lists.get(key) ?? [])]);
+      else merged[key] = value;
+    }
+  }
+  for (const [key, items] of lists) {
+    const catalogs = merged[key];
+    merged[key] = [...new Set(Array.isArray(catalogs) ? [...items, ...(catalogs as unknown[])] : items)];
+  }
+  return merged as Details;
 }

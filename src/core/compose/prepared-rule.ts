@@ -86,13 +86,20 @@ export function prepareRule(rule: CompiledRule, importance: number, catalogs: Ca
   };
 }
 
-/** Details whose text values are templates, filled into a new object with the rule's keys in its order. */
+/**
+ * Details whose text values (and the text items of list values) are templates, filled into a new
+ * object with the rule's keys in its order.
+ */
 function compileDetails(details: Details): (facts: Facts) => Details {
   const entries = Object.entries(details).map(
-    ([key, value]: [string, unknown]): [string, (facts: Facts) => unknown] => [
-      key,
-      typeof value === "string" ? compileTemplate(value) : () => value,
-    ],
+    ([key, value]: [string, unknown]): [string, (facts: Facts) => unknown] => {
+      if (typeof value === "string") return [key, compileTemplate(value)];
+      if (Array.isArray(value)) {
+        const items = value.map((item: unknown) => (typeof item === "string" ? compileTemplate(item) : () => item));
+        return [key, (facts) => items.map((fill) => fill(facts))];
+      }
+      return [key, () => value];
+    },
   );
   return (facts) => {
     const filled: Record<string, unknown> = {};
@@ -106,7 +113,9 @@ function textsOf({ add, withhold, halt }: CompiledRule): string[] {
   return [
     ...add.flatMap(({ reason, details = {} }) => [
       reason,
-      ...Object.values(details).filter((value) => typeof value === "string"),
+      ...Object.values(details)
+        .flat()
+        .filter((value) => typeof value === "string"),
     ]),
     ...withhold.map(({ reason }) => reason),
     ...(halt === undefined ? [] : [halt.reason]),

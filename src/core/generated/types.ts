@@ -433,6 +433,67 @@ export interface Assessment {
      * Currently taking an anticoagulant: warfarin, a DOAC (apixaban, dabigatran, edoxaban, rivaroxaban) or heparin.
      */
     anticoagulant?: boolean;
+    /**
+     * The kinds of medicine taken now, for back pain or otherwise; an empty list means none. antidepressant: taken for pain (amitriptyline, duloxetine…) or otherwise; weak-opioid: codeine, dihydrocodeine, tramadol; strong-opioid: morphine, oxycodone, buprenorphine, fentanyl.
+     */
+    current?: (
+      | "nsaid"
+      | "paracetamol"
+      | "weak-opioid"
+      | "strong-opioid"
+      | "gabapentinoid"
+      | "antidepressant"
+      | "muscle-relaxant"
+      | "benzodiazepine"
+      | "oral-corticosteroid"
+    )[];
+  };
+  /**
+   * Conditions that change which medicines are safe (NSAID cautions and contraindications).
+   */
+  comorbidities?: {
+    /**
+     * History of gastrointestinal bleeding or peptic ulcer.
+     */
+    gastrointestinalBleedOrUlcer?: boolean;
+    /**
+     * Chronic kidney disease: eGFR < 60 mL/min/1.73 m² or known CKD.
+     */
+    chronicKidneyDisease?: boolean;
+    /**
+     * Heart failure, ischaemic heart disease, stroke or TIA.
+     */
+    cardiovascularDisease?: boolean;
+    /**
+     * Asthma worsened by aspirin or NSAIDs.
+     */
+    asthmaNsaidSensitive?: boolean;
+  };
+  /**
+   * Work, for return-to-work care.
+   */
+  work?: {
+    /**
+     * Work status now: working, on modified duties, off work because of the back pain, not employed, retired or a student.
+     */
+    status?: "working" | "modified-duties" | "off-work" | "not-employed" | "retired" | "student";
+    /**
+     * Weeks off work in this episode; only when status is off-work.
+     */
+    weeksOffWork?: number;
+    /**
+     * The job is physically demanding: heavy lifting, sustained bending or whole-body vibration.
+     */
+    physicallyDemanding?: boolean;
+  };
+  /**
+   * Investigations already done.
+   */
+  investigations?: {
+    /**
+     * Imaging has been done and its findings match the leg symptoms (what a spinal decompression opinion needs); false: not done, or not matching.
+     */
+    imagingConcordant?: boolean;
   };
   /**
    * Lifestyle.
@@ -480,13 +541,47 @@ export interface Assessment {
      */
     setting?: "home" | "clinic" | "group" | "remote";
     /**
-     * Treatments the patient asks for.
+     * Treatments the patient asks for. A request is weighed, not obeyed: what the guideline advises against is listed as withheld with its reason.
      */
-    requestedTreatments?: ("acupuncture" | "massage" | "spinal-manipulation" | "yoga-or-tai-chi" | "group-exercise")[];
+    requestedTreatments?: (
+      | "acupuncture"
+      | "massage"
+      | "spinal-manipulation"
+      | "yoga-or-tai-chi"
+      | "group-exercise"
+      | "opioids"
+      | "imaging"
+      | "tens"
+      | "lumbar-support"
+      | "traction"
+      | "ultrasound-therapy"
+      | "superficial-heat"
+    )[];
     /**
-     * Treatments the patient does not want.
+     * Treatments the patient does not want: each is withheld, except an emergency, same-day or urgent referral, which stays with a note to discuss the risk and document the decision. medication: no medicines review.
      */
-    declinedTreatments?: ("acupuncture" | "massage" | "spinal-manipulation" | "yoga-or-tai-chi" | "group-exercise")[];
+    declinedTreatments?: (
+      | "acupuncture"
+      | "massage"
+      | "spinal-manipulation"
+      | "yoga-or-tai-chi"
+      | "group-exercise"
+      | "opioids"
+      | "imaging"
+      | "tens"
+      | "lumbar-support"
+      | "traction"
+      | "ultrasound-therapy"
+      | "superficial-heat"
+      | "cbt"
+      | "psychologically-informed-pt"
+      | "physiotherapy-exercise"
+      | "graded-activity"
+      | "motor-control-training"
+      | "directional-preference-exercise"
+      | "mental-health-referral"
+      | "medication"
+    )[];
   };
 }
 /**
@@ -566,7 +661,7 @@ export interface ComponentDefinition {
   contraindications?: [Contraindication, ...Contraindication[]];
 }
 /**
- * Dose and delivery. A rule's details override the catalog's, key by key.
+ * Dose and delivery. A rule's details override the catalog's, key by key; list details (opinions, consider, avoid, cautions) gather every rule's items instead.
  */
 export interface Details {
   /**
@@ -613,6 +708,33 @@ export interface Details {
    * Anything else the clinician should know.
    */
   notes?: string;
+  /**
+   * For a specialist referral: the opinions asked for (epidural injection, spinal decompression, radiofrequency denervation, spinal stenosis, a review of the working diagnosis). A list: every rule that adds the component contributes its own, most important first.
+   *
+   * @minItems 1
+   */
+  opinions?: [
+    "epidural-injection" | "decompression" | "radiofrequency-denervation" | "stenosis" | "diagnosis-review",
+    ...("epidural-injection" | "decompression" | "radiofrequency-denervation" | "stenosis" | "diagnosis-review")[]
+  ];
+  /**
+   * What to consider offering, one item each. A list: every rule that adds the component contributes its items, most important rule first; {fact} placeholders are filled in.
+   *
+   * @minItems 1
+   */
+  consider?: [string, ...string[]];
+  /**
+   * What not to offer, and what to review or taper, one item each. A list, gathered like consider.
+   *
+   * @minItems 1
+   */
+  avoid?: [string, ...string[]];
+  /**
+   * The patient's own cautions and contraindications that shape this component, named with their values ("NSAID caution: age 71 (≥ 65)"). A list, gathered like consider.
+   *
+   * @minItems 1
+   */
+  cautions?: [string, ...string[]];
 }
 export interface Contraindication {
   /**

@@ -94,12 +94,18 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
 /** Adds to `changes` the details whose values differ (head's fields first, then those only base has). */
 function detailChanges(component: string, from: Details, to: Details, changes: DetailChange[]): void {
   for (const field of Object.keys(to) as (keyof Details)[]) {
-    const [a, b] = [from[field] ?? null, to[field] ?? null];
+    const [a, b] = [comparable(from[field]), comparable(to[field])];
     if (a !== b) changes.push({ component, field, from: a, to: b });
   }
   for (const field of Object.keys(from) as (keyof Details)[]) {
-    if (!Object.hasOwn(to, field)) changes.push({ component, field, from: from[field] ?? null, to: null });
+    if (!Object.hasOwn(to, field)) changes.push({ component, field, from: comparable(from[field]), to: null });
   }
+}
+
+/** A detail as one comparable value: a list as its items joined as plans show them. */
+function comparable(value: Details[keyof Details]): DetailValue {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(" | ") : value;
 }
 
 /** `[added, removed]`: the keys only head has, and those only base has. */

@@ -48,10 +48,10 @@ export function heading(plan: Plan): string {
   return `Care plan${who} (profile ${plan.profile}; rules ${name} ${version}, ${digest.slice(0, 19)}…)`;
 }
 
-/** `sessions: 6; frequency: weekly` in the catalog's key order. */
+/** `sessions: 6; frequency: weekly; avoid: paracetamol alone | opioids` in the catalog's key order. */
 export function detailsLine(details: Details): string {
   return Object.entries(details)
-    .map(([key, value]) => `${key}: ${String(value)}`)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(" | ") : String(value)}`)
     .join("; ");
 }
 

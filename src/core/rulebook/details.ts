@@ -21,6 +21,10 @@ const DETAIL_LABELS: Readonly<Record<keyof Details, string>> = {
   progression: "Progression",
   target: "Target",
   notes: "Notes",
+  opinions: "Opinions asked for",
+  consider: "Consider",
+  avoid: "Avoid",
+  cautions: "Cautions",
 };
 
 /**
@@ -30,6 +34,8 @@ const DETAIL_LABELS: Readonly<Record<keyof Details, string>> = {
 export function detailEntries(details: Details, facts: ReadonlyMap<string, FactDefinition>): DetailEntry[] {
   return (Object.keys(DETAIL_LABELS) as (keyof Details)[]).flatMap((key) => {
     const value = details[key];
-    return value === undefined ? [] : [{ label: DETAIL_LABELS[key], value: templateText(String(value), facts) }];
+    if (value === undefined) return [];
+    const text = Array.isArray(value) ? value.join(" | ") : String(value);
+    return [{ label: DETAIL_LABELS[key], value: templateText(text, facts) }];
   });
 }

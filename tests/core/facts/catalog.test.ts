@@ -25,7 +25,23 @@ describe("factCatalog", () => {
     expect(factCatalog.get("redFlags.fever")).toMatchObject({ type: "boolean", origin: "assessment" });
     expect(factCatalog.get("preferences.declinedTreatments")).toMatchObject({
       type: "string-list",
-      enum: ["acupuncture", "massage", "spinal-manipulation", "yoga-or-tai-chi", "group-exercise"],
+      enum: expect.arrayContaining([
+        "acupuncture",
+        "group-exercise",
+        "opioids",
+        "cbt",
+        "mental-health-referral",
+        "medication",
+      ]),
+    });
+    expect(factCatalog.get("preferences.requestedTreatments")).toMatchObject({
+      type: "string-list",
+      enum: expect.not.arrayContaining(["cbt"]),
+    });
+    expect(factCatalog.get("work.weeksOffWork")).toMatchObject({ type: "number", minimum: 0 });
+    expect(factCatalog.get("medications.current")).toMatchObject({
+      type: "string-list",
+      enum: expect.arrayContaining(["nsaid", "gabapentinoid", "strong-opioid"]),
     });
   });
 

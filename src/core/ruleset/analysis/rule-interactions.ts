@@ -47,7 +47,8 @@ export type Interaction<R extends RuleView> =
   /**
    * `rule` and the earlier `other`, of the same priority, may both fire (not proven disjoint) and
    * give the component of `rule`'s addition number `addition` different values for `key`: which
-   * wins would depend on their ids. A referral's `urgency` is exempt: the most urgent wins.
+   * wins would depend on their ids. A referral's `urgency` is exempt (the most urgent wins), and
+   * so are list details (every rule's items are kept).
    */
   | {
       readonly kind: "conflicting-details";
@@ -101,7 +102,7 @@ export function ruleInteractions<R extends RuleView>(rules: readonly R[], space:
     const first = earlier.find((other) => equivalent(other.form, form));
     const conflicts = rule.adds.flatMap((added, addition): Interaction<R>[] =>
       Object.entries(added.details ?? {}).flatMap(([key, value]): Interaction<R>[] => {
-        if (key === "urgency") return [];
+        if (key === "urgency" || Array.isArray(value)) return []; // the most urgent wins; lists gather
         const other = earlier.find(
           (o) =>
             o.rule.adds.some((a) => a.component === added.component && differs(a.details?.[key], value)) &&

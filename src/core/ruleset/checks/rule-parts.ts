@@ -32,7 +32,12 @@ export function templatedTextsOf(rule: Pick<Rule, "then">, rulePointer: string):
   (rule.then.add ?? []).forEach((addition, i) => {
     texts.push({ text: addition.reason, pointer: `${then}/add/${i}/reason` });
     for (const [key, value] of Object.entries(addition.details ?? {})) {
-      if (typeof value === "string") texts.push({ text: value, pointer: `${then}/add/${i}/details/${key}` });
+      const at = `${then}/add/${i}/details/${key}`;
+      if (typeof value === "string") texts.push({ text: value, pointer: at });
+      if (Array.isArray(value))
+        value.forEach((item: unknown, j) => {
+          if (typeof item === "string") texts.push({ text: item, pointer: `${at}/${j}` });
+        });
     }
   });
   (rule.then.withhold ?? []).forEach((withholding, i) =>

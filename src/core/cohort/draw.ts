@@ -1,4 +1,4 @@
-import type { Band, Choice, Measure, OneOf, YesNo, YesNoByAge } from "./population.js";
+import type { Band, Choice, Measure, OneOf, OneOfByAge, YesNo, YesNoByAge } from "./population.js";
 import type { Random } from "./random.js";
 
 /**
@@ -57,6 +57,15 @@ export function pick<T>(random: Random, choices: readonly Choice<T>[]): T {
 /** One of several answers, or undefined when not recorded. */
 export function oneOf<T extends string>(random: Random, spec: OneOf<T>): T | undefined {
   return random.absent(spec.missing) ? undefined : pick(random, spec.choices);
+}
+
+/** One of several answers weighted by the patient's age group, or undefined when not recorded. */
+export function oneOfByAge<T extends string>(random: Random, spec: OneOfByAge<T>, age: number): T | undefined {
+  if (random.absent(spec.missing)) return undefined;
+  let choices = spec.groups[0]?.[1];
+  for (const [fromAge, group] of spec.groups) if (age >= fromAge) choices = group;
+  if (choices === undefined) throw new Error("oneOfByAge needs at least one age group");
+  return pick(random, choices);
 }
 
 /** A yes/no answer, or undefined when not recorded. */

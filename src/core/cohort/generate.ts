@@ -1,13 +1,16 @@
 import type { Assessment } from "../generated/types.js";
-import { compact, pick } from "./draw.js";
+import { drawComorbidities } from "./comorbidities.js";
+import { compact, nonEmpty, pick } from "./draw.js";
 import { drawClaudication, drawExamination } from "./examination.js";
-import { drawLifestyle, drawPreferences } from "./lifestyle.js";
-import { drawMedications } from "./medications.js";
+import { drawInvestigations } from "./investigations.js";
+import { drawLifestyle, drawMoreTreatments, drawPreferences } from "./lifestyle.js";
+import { drawCurrentMedicines, drawMedications } from "./medications.js";
 import { drawHistory, drawLumbarSurgery, drawOnsetAndCourse, drawPerson } from "./person.js";
 import { drawQuestionnaires } from "./questionnaires.js";
 import { population } from "./population.js";
 import { randomFor, recordedWith } from "./random.js";
 import { drawInflammatory, drawMajorTrauma, drawRedFlags } from "./red-flags.js";
+import { drawWork } from "./work.js";
 
 /**
  * Assessment `index` of the cohort seeded with `seed`: valid (`parseAssessment` accepts it),
@@ -30,18 +33,35 @@ export function generateAssessment(seed: number, index: number): Assessment {
   // Fields added in the second edition are drawn after every earlier one, so each assessment keeps
   // the earlier fields it had (an impact report on an old seed reads the same patients). A field
   // of a section is only drawn when that section was recorded.
+  const fullPain = { ...person.pain, ...drawOnsetAndCourse(person) };
+  const fullHistory = history && { ...history, ...drawLumbarSurgery(person) };
+  const fullRedFlags = redFlags && { ...redFlags, ...drawMajorTrauma(person, redFlags) };
+  const fullExamination = examination && { ...examination, ...drawClaudication(person) };
+  const review = drawMedications(person);
+  // The later batch (current medicines, comorbidities, work, investigations, the longer treatment
+  // lists) follows it, for the same reason.
+  const comorbidities = drawComorbidities(person);
+  const medications = review && {
+    ...review,
+    ...drawCurrentMedicines(person, { medications: review, comorbidities, redFlags: fullRedFlags }),
+  };
+  const work = drawWork(person);
+  const investigations = drawInvestigations(person);
   return compact<Assessment>({
     id: `cohort-${index}`,
     patient: person.patient,
-    pain: { ...person.pain, ...drawOnsetAndCourse(person) },
-    history: history && { ...history, ...drawLumbarSurgery(person) },
-    redFlags: redFlags && { ...redFlags, ...drawMajorTrauma(person, redFlags) },
+    pain: fullPain,
+    history: fullHistory,
+    redFlags: fullRedFlags,
     inflammatory,
     questionnaires,
-    examination: examination && { ...examination, ...drawClaudication(person) },
-    medications: drawMedications(person),
+    examination: fullExamination,
+    medications: medications && nonEmpty(medications),
+    comorbidities,
+    work,
+    investigations,
     lifestyle,
-    preferences,
+    preferences: preferences && { ...preferences, ...drawMoreTreatments(person, preferences) },
   });
 }
 

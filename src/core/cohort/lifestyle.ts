@@ -62,3 +62,24 @@ function listOf<K extends string>(
 ): K[] | undefined {
   return random.absent(spec.missing) ? undefined : subset(random, spec.rate);
 }
+
+/**
+ * The treatments the lists gained in the second edition, drawn after everything else and only for
+ * a list that was asked; never one the patient both asks for and declines.
+ */
+export function drawMoreTreatments(
+  { random }: Person,
+  preferences: Preferences,
+): Pick<Preferences, "requestedTreatments" | "declinedTreatments"> {
+  const { requestedTreatments, declinedTreatments } = population.preferences;
+  const requested = preferences.requestedTreatments && [
+    ...preferences.requestedTreatments,
+    ...subset(random, requestedTreatments.added),
+  ];
+  const asked = new Set<string>(requested);
+  const declined = preferences.declinedTreatments && [
+    ...preferences.declinedTreatments,
+    ...subset(random, declinedTreatments.added).filter((t) => !asked.has(t)),
+  ];
+  return compact({ requestedTreatments: requested, declinedTreatments: declined });
+}

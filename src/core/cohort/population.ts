@@ -41,6 +41,15 @@ export interface OneOf<T extends string> {
   readonly missing: number;
 }
 
+/**
+ * One of several answers weighted by age group: each group's `choices` apply from its `fromAge`
+ * until the next group's (the first group also below its own).
+ */
+export interface OneOfByAge<T extends string> {
+  readonly groups: readonly (readonly [fromAge: number, choices: readonly Choice<T>[]])[];
+  readonly missing: number;
+}
+
 /** A yes/no answer more often true from an age on: `older` from `fromAge`, else `younger`. */
 export interface YesNoByAge {
   readonly fromAge: number;
@@ -215,6 +224,81 @@ export const population = {
     missing: 0.2,
     /** Warfarin, a DOAC or heparin: about 3% overall, mostly from 65 (plausible, unsourced). */
     anticoagulant: { fromAge: 65, younger: 0.015, older: 0.09, missing: 0.05 },
+    /**
+     * The kinds of medicine taken now, for the back pain or otherwise, each at its rate by
+     * chronicity; an empty list is an answer (none). Estimates, unsourced, for a UK-like primary
+     * care and physiotherapy caseload: NSAIDs and paracetamol about a third each, weak opioids
+     * about 11% (18% in chronic pain), strong opioids about 3% (mostly chronic), gabapentinoids
+     * about 6%, antidepressants about 12%, muscle relaxants and benzodiazepines a few %, oral
+     * corticosteroids about 1–2%.
+     */
+    current: {
+      missing: 0.1,
+      notChronic: {
+        nsaid: 0.38, paracetamol: 0.32, "weak-opioid": 0.08, "strong-opioid": 0.01, gabapentinoid: 0.04,
+        antidepressant: 0.09, "muscle-relaxant": 0.04, benzodiazepine: 0.02, "oral-corticosteroid": 0.01,
+      },
+      chronic: {
+        nsaid: 0.32, paracetamol: 0.3, "weak-opioid": 0.18, "strong-opioid": 0.06, gabapentinoid: 0.1,
+        antidepressant: 0.18, "muscle-relaxant": 0.03, benzodiazepine: 0.04, "oral-corticosteroid": 0.015,
+      },
+      /** Gabapentinoids go with leg pain: the rate above times this, by leg pain (estimate). */
+      gabapentinoidByLegPain: { none: 0.5, "above-knee": 1, "below-knee": 2, unrecorded: 1 },
+      /**
+       * NSAIDs are avoided, not always, with an anticoagulant, a GI bleed or ulcer, CKD,
+       * cardiovascular disease or NSAID-sensitive asthma: the rate times this (estimate).
+       */
+      nsaidWithCaution: 0.4,
+      /** Prolonged corticosteroid use (a red flag) mostly means an oral corticosteroid now (estimate). */
+      oralCorticosteroidWithProlongedUse: 0.7,
+    },
+  },
+  /**
+   * Conditions that make NSAIDs unsafe or cautioned. Estimates, unsourced: CKD (eGFR < 60) and
+   * cardiovascular disease rise steeply from 65; a GI bleed or ulcer history about 4%, more with
+   * age; NSAID-sensitive asthma about 1.5%.
+   */
+  comorbidities: {
+    /** Not asked at this visit. */
+    missing: 0.2,
+    gastrointestinalBleedOrUlcer: { fromAge: 65, younger: 0.03, older: 0.07, missing: 0.05 },
+    chronicKidneyDisease: { fromAge: 65, younger: 0.02, older: 0.2, missing: 0.08 },
+    cardiovascularDisease: { fromAge: 65, younger: 0.03, older: 0.22, missing: 0.05 },
+    asthmaNsaidSensitive: { chance: 0.015, missing: 0.08 },
+  },
+  work: {
+    /** Not asked at this visit. */
+    missing: 0.15,
+    /**
+     * By age group (estimates, unsourced): students mostly under 25, retired mostly from 65, off
+     * work because of the back pain about 11% of those of working age.
+     */
+    status: {
+      missing: 0.08,
+      groups: [
+        [18, [["working", 50], ["modified-duties", 4], ["off-work", 6], ["not-employed", 10], ["student", 30]]],
+        [25, [["working", 64], ["modified-duties", 8], ["off-work", 11], ["not-employed", 12], ["retired", 4], ["student", 1]]],
+        [65, [["working", 14], ["modified-duties", 2], ["off-work", 2], ["not-employed", 4], ["retired", 78]]],
+      ],
+    },
+    /** Weeks off work in this episode, never more than the episode's weeks (estimates, unsourced). */
+    weeksOffWork: { bands: [[0, 2, 40], [3, 6, 27], [7, 12, 15], [13, 26, 10], [27, 104, 8]], missing: 0.1, follows: 0 },
+    /**
+     * Heavy lifting, sustained bending or whole-body vibration, asked of those with a job: about
+     * 30%, more among those off work or on modified duties (estimates, unsourced).
+     */
+    physicallyDemanding: { rate: { working: 0.26, "modified-duties": 0.45, "off-work": 0.45 }, missing: 0.1 },
+  },
+  /**
+   * Whether imaging matched the leg symptoms: recorded mostly in below-knee leg pain of 6 weeks or
+   * more (where a decompression opinion comes up), whatever the intake's thoroughness (a form
+   * does not ask it of everyone), and true for about half of those. Without leg pain there is
+   * nothing to match: false. Estimates, unsourced.
+   */
+  investigations: {
+    longerFromWeeks: 6,
+    recorded: { longBelowKnee: 0.5, belowKnee: 0.1, otherwise: 0.03 },
+    concordant: { "below-knee": 0.5, "above-knee": 0.15, none: 0, unrecorded: 0.15 },
   },
   lifestyle: {
     missing: 0.05,
@@ -248,10 +332,22 @@ export const population = {
     requestedTreatments: {
       missing: 0.1,
       rate: { acupuncture: 0.08, massage: 0.12, "spinal-manipulation": 0.08, "yoga-or-tai-chi": 0.04, "group-exercise": 0.03 },
+      /** Added in the second edition, drawn after the rest: imaging asked for most (estimates, unsourced). */
+      added: {
+        opioids: 0.03, imaging: 0.14, tens: 0.02, "lumbar-support": 0.02, traction: 0.01, "ultrasound-therapy": 0.01,
+        "superficial-heat": 0.03,
+      },
     },
     declinedTreatments: {
       missing: 0.15,
       rate: { acupuncture: 0.05, massage: 0.02, "spinal-manipulation": 0.06, "yoga-or-tai-chi": 0.03, "group-exercise": 0.05 },
+      /** Added in the second edition, drawn after the rest: opioids declined most (estimates, unsourced). */
+      added: {
+        opioids: 0.06, imaging: 0.01, tens: 0.01, "lumbar-support": 0.01, traction: 0.01, "ultrasound-therapy": 0.005,
+        "superficial-heat": 0.005, cbt: 0.04, "psychologically-informed-pt": 0.02, "physiotherapy-exercise": 0.02,
+        "graded-activity": 0.02, "motor-control-training": 0.01, "directional-preference-exercise": 0.01,
+        "mental-health-referral": 0.03, medication: 0.04,
+      },
     },
   },
 } as const;

@@ -27,7 +27,7 @@ export function assemble(all: readonly Finding[], assessedOn: string | undefined
   const issues = current.issues;
   const findings = withFallbacks(current.findings, issues);
   const chosen = new Map<string, Finding>();
-  for (const finding of findings) {
+  for (const finding of findings.filter((each) => each.partial === undefined)) {
     const first = chosen.get(finding.field);
     if (first === undefined) chosen.set(finding.field, finding);
     else if (JSON.stringify(first.value) !== JSON.stringify(finding.value)) issues.push(conflict(first, finding));
@@ -60,7 +60,58 @@ export function assemble(all: readonly Finding[], assessedOn: string | undefined
     setIn(assessment, field, list);
     for (const item of items) sources.set(item.field, item.source);
   }
+  joinPartial(
+    findings.filter((finding) => finding.partial !== undefined),
+    chosen,
+    { assessment, sources, issues },
+  );
   return { assessment: inSchemaOrder(assessment), sources, issues };
+}
+
+/**
+ * Partial list findings (finding.ts): where a resource gives the whole list (backplan's
+ * Questionnaire), each member a partial finding names must be in it, else a conflict naming both,
+ * as a Condition's `true` against a questionnaire's `false`; otherwise the list is their members,
+ * in the schema's order, each member (`medications.current[0]`) traced to the first resource that
+ * named it.
+ */
+function joinPartial(
+  partial: readonly Finding[],
+  chosen: ReadonlyMap<string, Finding>,
+  into: { assessment: Record<string, unknown>; sources: Map<string, BundleResource>; issues: Issue[] },
+): void {
+  const byField = new Map<string, Finding[]>();
+  for (const finding of partial) byField.set(finding.field, [...(byField.get(finding.field) ?? []), finding]);
+  for (const [field, findings] of byField) {
+    const whole = chosen.get(field);
+    if (whole !== undefined) {
+      const list = Array.isArray(whole.value) ? (whole.value as readonly unknown[]) : [];
+      for (const finding of findings)
+        for (const member of membersOf(finding).filter((each) => !list.includes(each)))
+          into.issues.push(
+            fhirIssue(
+              codes.conflict,
+              finding.source.pointer,
+              messages.notInList(field, whole.source.label, whole.value, finding.source.label, member),
+            ),
+          );
+      continue;
+    }
+    const firstSource = new Map<string, BundleResource>();
+    for (const finding of findings)
+      for (const member of membersOf(finding)) if (!firstSource.has(member)) firstSource.set(member, finding.source);
+    const order = (fieldSchema(field).items?.enum ?? []).map(String);
+    const members = [...firstSource.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    setIn(into.assessment, field, members);
+    members.forEach((member, index) => {
+      const source = firstSource.get(member);
+      if (source !== undefined) into.sources.set(`${field}[${String(index)}]`, source);
+    });
+  }
+}
+
+function membersOf(finding: Finding): readonly string[] {
+  return Array.isArray(finding.value) ? (finding.value as readonly string[]) : [];
 }
 
 /**

@@ -14,6 +14,12 @@ export interface Finding {
    * episode's duration), with the warning that says it was used.
    */
   readonly fallback?: Issue;
+  /**
+   * A list value that names members the resource shows and says nothing of the others (an
+   * active NSAID is `["nsaid"]` in `medications.current`): partial findings are joined, and a
+   * complete list from another resource must hold their members (assemble.ts).
+   */
+  readonly partial?: true;
 }
 
 /** What a carrier read from one resource: its findings, and warnings for what it could not use. */

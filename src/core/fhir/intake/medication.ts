@@ -1,53 +1,58 @@
 /**
- * Medications that set an assessment flag: an active MedicationStatement or MedicationRequest
- * whose medication is coded in an ATC class (WHO ATC, `http://www.whocc.no/atc`). Only ATC is
- * read: RxNorm (what US records and Synthea carry) has no class hierarchy in the code itself and
- * would need a terminology server or an explicit list, so RxNorm-only medications are not read.
- * A medication only ever sets a flag to `true`: no medication on the list is missing data.
+ * What a medication the patient takes now says (medication-codes.ts): an active
+ * MedicationStatement or MedicationRequest whose medication is coded in ATC sets the flags its
+ * class sets (`medications.anticoagulant`) and names its kinds in `medications.current`. A
+ * medication only ever says yes: no medication on the list is missing data, so a flag is never
+ * `false` and the list is never empty from the record; the kinds found are partial (finding.ts),
+ * joined across resources, and a list the patient gave must hold them (assemble.ts).
  */
 import type { BundleResource } from "./bundle-index.js";
-import type { Reading } from "./finding.js";
+import type { Finding, Reading } from "./finding.js";
 import { nothing } from "./finding.js";
+import { kindsOf, medicationFlags } from "./medication-codes.js";
 import { isRecord } from "./mappings/values.js";
+import { codes, fhirIssue, messages } from "./messages.js";
 
 const ATC = "http://www.whocc.no/atc";
-
-/** A flag set by any medication whose ATC code starts with one of `classes`. */
-interface MedicationFlag {
-  readonly field: string;
-  readonly classes: readonly string[];
-}
-
-const medicationFlags: readonly MedicationFlag[] = [
-  {
-    // "Warfarin, DOAC or heparin" (assessment spec): B01AA vitamin K antagonists, B01AB heparin
-    // group, B01AE direct thrombin inhibitors, B01AF direct factor Xa inhibitors. Not B01AC
-    // (platelet aggregation inhibitors: aspirin, clopidogrel), which the field does not mean.
-    field: "medications.anticoagulant",
-    classes: ["B01AA", "B01AB", "B01AE", "B01AF"],
-  },
-];
 
 /** Statuses of a medication the patient takes now (R4 MedicationStatement and MedicationRequest). */
 const active: ReadonlySet<unknown> = new Set(["active"]);
 
+/** A medication that was never the patient's: said, so a reader sees why it did not count. */
+const withdrawn: ReadonlySet<unknown> = new Set(["entered-in-error"]);
+
+/** MedicationRequest intents that are not the patient's medication: a suggestion, an option. */
+const notTaken: ReadonlySet<unknown> = new Set(["proposal", "option"]);
+
 /**
- * The flags an active medication resource sets. Its medication is `medicationCodeableConcept`, or
- * a `medicationReference` to a contained Medication (`#id`) or one of the Bundle (`find`).
+ * What an active medication resource sets. Its medication is `medicationCodeableConcept`, or a
+ * `medicationReference` to a contained Medication (`#id`) or one of the Bundle (`find`). One
+ * entered in error is a warning; one stopped, completed, on hold or only intended says nothing
+ * about now and is passed over. An active one with no ATC code is a warning: it may be any kind.
  */
 export function readMedication(
   source: BundleResource,
   find: (reference: string) => Readonly<Record<string, unknown>> | undefined,
 ): Reading {
-  const { resource } = source;
+  const { resource, pointer, label } = source;
+  if (withdrawn.has(resource["status"])) {
+    const message = messages.ignoredResource(label, String(resource["status"]));
+    return { findings: [], issues: [fhirIssue(codes.ignoredResource, pointer, message, "warning")] };
+  }
   if (!active.has(resource["status"])) return nothing();
-  const codes = atcCodes(medicationCode(resource, find));
-  return {
-    findings: medicationFlags
-      .filter((flag) => codes.some((code) => flag.classes.some((prefix) => code.startsWith(prefix))))
-      .map((flag) => ({ field: flag.field, value: true, source })),
-    issues: [],
-  };
+  if (resource["resourceType"] === "MedicationRequest" && notTaken.has(resource["intent"])) return nothing();
+  const atc = atcCodes(medicationCode(resource, find));
+  if (atc.length === 0) {
+    const message = messages.uncodedMedication(label);
+    return { findings: [], issues: [fhirIssue(codes.uncodedMedication, pointer, message, "warning")] };
+  }
+  const flags: Finding[] = medicationFlags
+    .filter((flag) => atc.some((code) => flag.atc.some((prefix) => code.startsWith(prefix))))
+    .map((flag) => ({ field: flag.field, value: true, source }));
+  const kinds = [...new Set(atc.flatMap(kindsOf))];
+  const current: Finding[] =
+    kinds.length === 0 ? [] : [{ field: "medications.current", value: kinds, source, partial: true }];
+  return { findings: [...flags, ...current], issues: [] };
 }
 
 function medicationCode(

@@ -26,6 +26,7 @@ export const codes = {
   ignoredResource: "fhir/ignored-resource",
   incompleteResponse: "fhir/incomplete-response",
   notCurrentCondition: "fhir/not-current-condition",
+  uncodedMedication: "fhir/uncoded-medication",
   noAssessmentDate: "fhir/no-assessment-date",
   impreciseBirthDate: "fhir/imprecise-birth-date",
   severalPatients: "fhir/several-patients",
@@ -84,6 +85,10 @@ export const messages = {
     `${resource}: status "${status}", so the response is incomplete; its answers are read and the questions it did not answer stay missing`,
   notCurrentCondition: (resource: string, status: string | undefined, field: string) =>
     `${resource}: clinicalStatus ${status === undefined ? "missing" : `"${status}"`}, expected active, recurrence or relapse; it does not set ${field}`,
+  notInList: (field: string, first: string, list: unknown, second: string, member: string) =>
+    `${field}: ${first} gives ${show(list)} but ${second} gives ${show(member)}, which is not in it`,
+  uncodedMedication: (resource: string) =>
+    `${resource}: its medication has no ATC code (http://www.whocc.no/atc), so it is not read; medications.current and medications.anticoagulant may miss it`,
   linkIdsDisagree: (resource: string, first: string, firstValue: unknown, second: string, secondValue: unknown) =>
     `${resource}: linkId "${first}" gives ${show(firstValue)} but linkId "${second}" gives ${show(secondValue)}; both answer the same question`,
   notACalendarDate: (resource: string, birthDate: string) =>

@@ -17,11 +17,13 @@ export type Components = [ComponentDefinition, ...ComponentDefinition[]];
  */
 export type Category =
   | "referral"
+  | "investigation"
   | "education"
   | "self-management"
   | "physiotherapy"
   | "motor-control"
   | "psychological"
+  | "medication"
   | "lifestyle"
   | "adjunct"
   | "follow-up";

@@ -560,7 +560,7 @@ export const componentNeverAdded = problem(
   "warning",
   (id: string, retiredRules: readonly string[]) =>
     retiredRules.length === 0
-      ? `component ${quote(id)} is never added by any rule: expected a rule to add it, or remove it`
+      ? `component ${quote(id)} is never added or withheld by any rule: expected a rule to add it (or to answer a request for it), or remove it`
       : `component ${quote(id)} is added only by retired ${retiredRules.length === 1 ? "rule" : "rules"} ${andList(quoted(retiredRules))}, which never ${retiredRules.length === 1 ? "runs" : "run"}: it can never reach a plan`,
   () => 'add it in a rule\'s "then.add", or delete it from components.yaml',
 );

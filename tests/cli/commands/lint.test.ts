@@ -60,7 +60,7 @@ describe("backplan lint", () => {
     await appendFile(join(dir, "components.yaml"), unused);
     const { code, stdout, stderr } = await runMain(["lint", dir]);
     expect(stdout.replace(dir, "PACK")).toMatchInlineSnapshot(`
-      "PACK/components.yaml:24:9: warning: component "massage" is never added by any rule: expected a rule to add it, or remove it
+      "PACK/components.yaml:24:9: warning: component "massage" is never added or withheld by any rule: expected a rule to add it (or to answer a request for it), or remove it
         hint: add it in a rule's "then.add", or delete it from components.yaml
       "
     `);

@@ -710,7 +710,7 @@ describe("warnings", () => {
     const files = withRule(rule("r"));
     expect(lines(files, "components/unused")).toMatchInlineSnapshot(`
       [
-        "components.yaml:3:9: warning: component "mental-health-referral" is never added by any rule: expected a rule to add it, or remove it",
+        "components.yaml:3:9: warning: component "mental-health-referral" is never added or withheld by any rule: expected a rule to add it (or to answer a request for it), or remove it",
         "  hint: add it in a rule's "then.add", or delete it from components.yaml",
       ]
     `);

@@ -7,8 +7,9 @@ import { contraindicationsOf } from "./contraindications.js";
 export const unusedComponents: Check = {
   name: "unused-components",
   description:
-    "Warns about components no rule that runs adds (retired rules never run): they can never reach a plan. " +
-    "Quiet while a rule is unreadable.",
+    "Warns about components no rule that runs adds or withholds by id (retired rules never run): they can never reach a " +
+    "plan. A component only ever withheld is a catalogue entry the patient can ask for, answered with the rule's reason " +
+    "(imaging, opioids, TENS…). Quiet while a rule is unreadable.",
   run({ rules, components }) {
     if (!rules.complete) return [];
     const running = new Set<string>();
@@ -19,6 +20,9 @@ export const unusedComponents: Check = {
       for (const { component } of value.then.add ?? []) {
         if (!isRetired) running.add(component);
         else retired.set(component, [...(retired.get(component) ?? []), value.id]);
+      }
+      for (const { component } of value.then.withhold ?? []) {
+        if (!isRetired && component !== undefined) running.add(component);
       }
     }
     return (components?.items ?? [])

@@ -212,9 +212,56 @@ const examination = fc
   })
   .map((e) => compact<Defined<Assessment["examination"]>>(e));
 
+/** Mostly false, now and then true. */
+const mostlyFalse = fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, fc.constant(true));
+
+const medicines = [
+  "nsaid",
+  "paracetamol",
+  "weak-opioid",
+  "strong-opioid",
+  "gabapentinoid",
+  "antidepressant",
+  "muscle-relaxant",
+  "benzodiazepine",
+  "oral-corticosteroid",
+] as const;
 const medications = fc
-  .record({ anticoagulant: sometimes(fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, fc.constant(true)), 4) })
+  .record({
+    anticoagulant: sometimes(mostlyFalse, 4),
+    // An empty list is an answer: no medicines.
+    current: sometimes(fc.subarray([...medicines], { maxLength: 4 }), 4),
+  })
   .map((m) => compact<Defined<Assessment["medications"]>>(m));
+
+const comorbidities = fc
+  .record({
+    gastrointestinalBleedOrUlcer: sometimes(mostlyFalse, 5),
+    chronicKidneyDisease: sometimes(mostlyFalse, 5),
+    cardiovascularDisease: sometimes(mostlyFalse, 5),
+    asthmaNsaidSensitive: sometimes(mostlyFalse, 5),
+  })
+  .map((c) => compact<Defined<Assessment["comorbidities"]>>(c));
+
+const work = fc
+  .record({
+    status: sometimes(
+      fc.constantFrom("working", "modified-duties", "off-work", "not-employed", "retired", "student" as const),
+      6,
+    ),
+    weeksOffWork: sometimes(fc.oneof(fc.integer({ min: 0, max: 104 }), tenths(0, 12)), 4),
+    physicallyDemanding: sometimes(fc.boolean(), 4),
+  })
+  .map(({ status, weeksOffWork, physicallyDemanding }) =>
+    compact<Defined<Assessment["work"]>>({
+      status,
+      // The weeks off count an absence: only with status off-work (the validator rejects them otherwise).
+      weeksOffWork: status === "off-work" ? weeksOffWork : undefined,
+      physicallyDemanding,
+    }),
+  );
+
+const investigations = fc.record({ imagingConcordant: fc.boolean() });
 
 const lifestyle = fc
   .record({
@@ -239,7 +286,31 @@ const lifestyle = fc
     return compact<Defined<Assessment["lifestyle"]>>({ ...measures, ...rest });
   });
 
-const treatments = ["acupuncture", "massage", "spinal-manipulation", "yoga-or-tai-chi", "group-exercise"] as const;
+const treatments = [
+  "acupuncture",
+  "massage",
+  "spinal-manipulation",
+  "yoga-or-tai-chi",
+  "group-exercise",
+  "opioids",
+  "imaging",
+  "tens",
+  "lumbar-support",
+  "traction",
+  "ultrasound-therapy",
+  "superficial-heat",
+] as const;
+/** What a patient can decline but not ask for: the care a plan offers. */
+const declinableOnly = [
+  "cbt",
+  "psychologically-informed-pt",
+  "physiotherapy-exercise",
+  "graded-activity",
+  "motor-control-training",
+  "directional-preference-exercise",
+  "mental-health-referral",
+  "medication",
+] as const;
 const preferences = fc
   .record({
     activities: sometimes(
@@ -260,16 +331,17 @@ const preferences = fc
     ),
     setting: sometimes(fc.constantFrom("home", "clinic", "group", "remote" as const)),
     requested: sometimes(fc.subarray([...treatments], { maxLength: 2 })),
-    declined: sometimes(fc.subarray([...treatments], { maxLength: 2 })),
+    declined: sometimes(fc.subarray([...treatments, ...declinableOnly], { maxLength: 2 })),
   })
-  .map(({ activities, setting, requested, declined }) =>
-    compact<Defined<Assessment["preferences"]>>({
+  .map(({ activities, setting, requested, declined }) => {
+    const asked = new Set<string>(requested);
+    return compact<Defined<Assessment["preferences"]>>({
       activities,
       setting,
       requestedTreatments: requested,
-      declinedTreatments: declined?.filter((t) => !requested?.includes(t)),
-    }),
-  );
+      declinedTreatments: declined?.filter((t) => !asked.has(t)),
+    });
+  });
 
 const assessedOn = fc
   .record({
@@ -291,6 +363,9 @@ export const validAssessmentArb: fc.Arbitrary<Assessment> = patient.chain((p) =>
       pain,
       history: sometimes(history),
       medications: sometimes(medications, 3),
+      comorbidities: sometimes(comorbidities, 3),
+      work: sometimes(work, 3),
+      investigations: fc.option(investigations, { freq: 2, nil: undefined }),
       redFlags: sometimes(redFlags, 8),
       inflammatory: sometimes(inflammatory(p.age), 2),
       questionnaires: sometimes(questionnaires, 10),

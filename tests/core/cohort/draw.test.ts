@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { atQuantile, compact, pick, positions, spread, subset, yesNoByAge } from "../../../src/core/cohort/draw.js";
+import {
+  atQuantile,
+  compact,
+  oneOfByAge,
+  pick,
+  positions,
+  spread,
+  subset,
+  yesNoByAge,
+} from "../../../src/core/cohort/draw.js";
 import { randomFor, recordedWith } from "../../../src/core/cohort/random.js";
 
 describe("atQuantile", () => {
@@ -75,6 +84,28 @@ describe("draws", () => {
     const random = randomFor(2, 2);
     expect([59, 60, 61].map((age) => yesNoByAge(random, spec, age))).toEqual([false, true, true]);
     expect(yesNoByAge(random, { ...spec, missing: 1 }, 70)).toBeUndefined();
+  });
+
+  it("oneOfByAge takes the choices of the last age group reached (the first group below it), and leaves answers out", () => {
+    const spec = {
+      groups: [
+        [25, [["young", 1]]],
+        [65, [["old", 1]]],
+      ],
+      missing: 0,
+    } as const;
+    const random = randomFor(4, 4);
+    expect([18, 25, 64, 65, 90].map((age) => oneOfByAge(random, spec, age))).toEqual([
+      "young",
+      "young",
+      "young",
+      "old",
+      "old",
+    ]);
+    expect(oneOfByAge(random, { ...spec, missing: 1 }, 40)).toBeUndefined();
+    expect(() => oneOfByAge(random, { groups: [], missing: 0 }, 40)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: oneOfByAge needs at least one age group]`,
+    );
   });
 
   it("compact drops undefined values only", () => {

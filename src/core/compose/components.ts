@@ -85,15 +85,14 @@ export function buildComponent({ definition }: PreparedComponent, additions: rea
 /**
  * The catalog's details overridden key by key, the most important override (the first) winning;
  * list values gather every override's items instead, most important first (the catalog's last),
- * each once. Details are
- * flat, so no deep merge is needed.
+ * each once. Details are flat, so no deep merge is needed.
  */
 function mergeDetails(defaults: Details, overrides: readonly Details[]): Details {
   const merged: Record<string, unknown> = { ...defaults };
   const lists = new Map<string, unknown[]>();
   for (let i = overrides.length - 1; i >= 0; i--) {
-    for (const [key, value] of Object.entries(overrides[i] as Details) as [string, unknown][]) {
-      if (Array.isArray(value)) lists.set(key, [...value, ...(lists.get(key) ?? [])]);
+    for (const [key, value] of Object.entries(overrides[i] ?? {}) as [string, unknown][]) {
+      if (Array.isArray(value)) lists.set(key, [...(value as unknown[]), ...(lists.get(key) ?? [])]);
       else merged[key] = value;
     }
   }
@@ -101,5 +100,5 @@ function mergeDetails(defaults: Details, overrides: readonly Details[]): Details
     const catalogs = merged[key];
     merged[key] = [...new Set(Array.isArray(catalogs) ? [...items, ...(catalogs as unknown[])] : items)];
   }
-  return merged as Details;
+  return merged;
 }

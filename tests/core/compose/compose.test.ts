@@ -36,6 +36,39 @@ describe("compose: adding", () => {
     );
   });
 
+  it("gathers list details from every rule, most important first, each item once, beside the winning scalars", () => {
+    const plan = planFor(
+      [
+        rule("low", 100, ALWAYS, add("physiotherapy-exercise", "r", '{ avoid: ["b", "shared"], sessions: 2 }')),
+        rule("high", 300, ALWAYS, add("physiotherapy-exercise", "r", '{ avoid: ["a", "shared"], cautions: ["c"] }')),
+        rule("peer", 300, ALWAYS, add("physiotherapy-exercise", "r", '{ avoid: ["z"] }')),
+      ],
+      BASE,
+    );
+    expect(plan.components[0]?.details).toEqual({
+      sessions: 2,
+      frequency: "weekly",
+      avoid: ["a", "shared", "z", "b"],
+      cautions: ["c"],
+    });
+  });
+
+  it("lets rules of one priority give one component different list details: they gather, never compete", () => {
+    expect(() =>
+      packOf(
+        rule("b", 300, ALWAYS, add("physiotherapy-exercise", "r", '{ consider: ["x"] }')),
+        rule("a", 300, ALWAYS, add("physiotherapy-exercise", "r", '{ consider: ["y"] }')),
+      ),
+    ).not.toThrow();
+  });
+
+  it("fills {fact} placeholders in the items of list details", () => {
+    const plan = planFor([
+      rule("r", 100, ALWAYS, add("physiotherapy-exercise", "r", '{ cautions: ["age {patient.age}"] }')),
+    ]);
+    expect(plan.components[0]?.details.cautions).toEqual(["age 40"]);
+  });
+
   it("fills {fact} placeholders in reasons and details with the patient's values", () => {
     const plan = planFor(
       [

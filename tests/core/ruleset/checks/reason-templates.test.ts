@@ -44,3 +44,19 @@ it("reports braces that make no placeholder, which the plan would show as writte
     "rules/template-syntax psych.yaml:8:114 /rules/0/then/add/0/reason",
   ]);
 });
+
+it("checks placeholders in the items of list details, at the item", () => {
+  const text = `id: r
+title: R
+priority: 900
+when: { fact: redFlags.fever, operator: equal, value: true }
+then:
+  add:
+    - component: education-reassurance
+      reason: "fever {redFlags.fever}"
+      details: { cautions: ["age {patient.age}", "BMI {lifestyle.bmii}"] }
+evidence: [nice-ng59]`;
+  expect(found(packWith({ "psych.yaml": ruleFile(text) }), "rules/template-fact")).toEqual([
+    "rules/template-fact psych.yaml:10:59 /rules/0/then/add/0/details/cautions/1",
+  ]);
+});

@@ -37,3 +37,16 @@ it("counts only rules that can run: a component only retired rules add can never
   // A retired rule's citations still count: they keep its record.
   expect(found(files, "evidence/unused")).toEqual([]);
 });
+
+it("counts a component a running rule withholds by id as used: a catalogue entry a request is answered with", () => {
+  const files = packWith({
+    "psych.yaml": ruleFile(
+      rule("r"),
+      rule("answer").replace(
+        /then:[\s\S]*?evidence:/,
+        'then:\n  withhold:\n    - { component: mental-health-referral, reason: "not offered" }\nevidence:',
+      ),
+    ),
+  });
+  expect(found(files, "components/unused")).toEqual([]);
+});

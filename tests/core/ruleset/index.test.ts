@@ -110,7 +110,7 @@ describe("checkRuleset", () => {
     expect(lint(fixture("broken"))).toMatchInlineSnapshot(`
       [
         "components.yaml:9:9: warning: component "education-reassurance" is never added or withheld by any rule: expected a rule to add it (or to answer a request for it), or remove it",
-        "components.yaml:10:15: error: component "education-reassurance": "category" must be "referral", "education", "self-management", "physiotherapy", "motor-control", "psychological", "lifestyle", "adjunct" or "follow-up", found a string ("educaton") (did you mean "education"?)",
+        "components.yaml:10:15: error: component "education-reassurance": "category" must be "referral", "investigation", "education", "self-management", "physiotherapy", "motor-control", "psychological", "medication", "lifestyle", "adjunct" or "follow-up", found a string ("educaton") (did you mean "education"?)",
         "pack.yaml:5:10: error: "version" must be a string, found the number 1",
         "rules/psych.yaml:5:5: error: rule "cbt-moderate": unknown key "prority" (did you mean "priority"?)",
         "rules/psych.yaml:8:19: error: rule "cbt-moderate" uses unknown fact "phq9.totl" (did you mean "phq9.total"?)",

@@ -195,7 +195,7 @@ describe("schema messages", () => {
     const text = ruleFile(rule("r").replace("then:\n", "then:\n  withhold: [{ category: adjnct, reason: not now }]\n"));
     expect(lines(packWith({ "psych.yaml": text }), "schema/enum")).toMatchInlineSnapshot(`
       [
-        "psych.yaml:7:30: error: rule "r": "then.withhold[0].category" must be "referral", "education", "self-management", "physiotherapy", "motor-control", "psychological", "lifestyle", "adjunct" or "follow-up", found a string ("adjnct") (did you mean "adjunct"?)",
+        "psych.yaml:7:30: error: rule "r": "then.withhold[0].category" must be "referral", "investigation", "education", "self-management", "physiotherapy", "motor-control", "psychological", "medication", "lifestyle", "adjunct" or "follow-up", found a string ("adjnct") (did you mean "adjunct"?)",
       ]
     `);
   });

@@ -73,7 +73,8 @@ export function assemble(all: readonly Finding[], assessedOn: string | undefined
  * Questionnaire), each member a partial finding names must be in it, else a conflict naming both,
  * as a Condition's `true` against a questionnaire's `false`; otherwise the list is their members,
  * in the schema's order, each member (`medications.current[0]`) traced to the first resource that
- * named it.
+ * named it, with a warning that the record's list is not the patient's account (a list says what
+ * is not taken too, and a record misses what was bought over the counter).
  */
 function joinPartial(
   partial: readonly Finding[],
@@ -107,6 +108,9 @@ function joinPartial(
       const source = firstSource.get(member);
       if (source !== undefined) into.sources.set(`${field}[${String(index)}]`, source);
     });
+    const labels = [...new Set(findings.map((finding) => finding.source.label))];
+    const message = messages.recordList(field, members, labels);
+    into.issues.push(fhirIssue(codes.recordList, findings[0]?.source.pointer ?? "", message, "warning"));
   }
 }
 

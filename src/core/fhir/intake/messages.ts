@@ -27,6 +27,7 @@ export const codes = {
   incompleteResponse: "fhir/incomplete-response",
   notCurrentCondition: "fhir/not-current-condition",
   uncodedMedication: "fhir/uncoded-medication",
+  recordList: "fhir/record-list",
   noAssessmentDate: "fhir/no-assessment-date",
   impreciseBirthDate: "fhir/imprecise-birth-date",
   severalPatients: "fhir/several-patients",
@@ -87,6 +88,8 @@ export const messages = {
     `${resource}: clinicalStatus ${status === undefined ? "missing" : `"${status}"`}, expected active, recurrence or relapse; it does not set ${field}`,
   notInList: (field: string, first: string, list: unknown, second: string, member: string) =>
     `${field}: ${first} gives ${show(list)} but ${second} gives ${show(member)}, which is not in it`,
+  recordList: (field: string, list: readonly string[], resources: readonly string[]) =>
+    `${field}: ${show(list)} from the record (${resources.join(", ")}), not the patient's account: what the record does not hold or code in ATC (medicines bought over the counter) is not in it; confirm it`,
   uncodedMedication: (resource: string) =>
     `${resource}: its medication has no ATC code (http://www.whocc.no/atc), so it is not read; medications.current and medications.anticoagulant may miss it`,
   linkIdsDisagree: (resource: string, first: string, firstValue: unknown, second: string, secondValue: unknown) =>

@@ -83,7 +83,7 @@ describe("medications.current from active medications by ATC code", () => {
     expect(kinds.map((_kind, index) => found.sources?.[`medications.current[${String(index)}]`])).toEqual(
       kinds.map(() => "MedicationStatement/med"),
     );
-    expect(found.warnings).toEqual([]);
+    expect(found.warnings?.map((issue) => issue.code)).toEqual(["fhir/record-list"]);
   });
 
   it.each([
@@ -107,6 +107,16 @@ describe("medications.current from active medications by ATC code", () => {
       "medications.current[0]": "MedicationStatement/ibuprofen",
       "medications.current[1]": "MedicationRequest/pregabalin",
     });
+    expect(found.warnings).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "fhir/record-list",
+          "message": "medications.current: ["nsaid","gabapentinoid"] from the record (MedicationRequest/pregabalin, MedicationStatement/ibuprofen), not the patient's account: what the record does not hold or code in ATC (medicines bought over the counter) is not in it; confirm it",
+          "path": "/entry/2/resource",
+          "severity": "warning",
+        },
+      ]
+    `);
   });
 
   it("names a kind once when two medications are of it, traced to the first", () => {
@@ -168,6 +178,12 @@ describe("only what the patient takes now", () => {
           "path": "/entry/2/resource",
           "severity": "warning",
         },
+        {
+          "code": "fhir/record-list",
+          "message": "medications.current: ["paracetamol"] from the record (MedicationStatement/paracetamol), not the patient's account: what the record does not hold or code in ATC (medicines bought over the counter) is not in it; confirm it",
+          "path": "/entry/3/resource",
+          "severity": "warning",
+        },
       ]
     `);
   });
@@ -184,6 +200,12 @@ describe("medications the intake cannot read", () => {
           "code": "fhir/uncoded-medication",
           "message": "MedicationStatement/rx-ibuprofen: its medication has no ATC code (http://www.whocc.no/atc), so it is not read; medications.current and medications.anticoagulant may miss it",
           "path": "/entry/2/resource",
+          "severity": "warning",
+        },
+        {
+          "code": "fhir/record-list",
+          "message": "medications.current: ["paracetamol"] from the record (MedicationStatement/paracetamol), not the patient's account: what the record does not hold or code in ATC (medicines bought over the counter) is not in it; confirm it",
+          "path": "/entry/3/resource",
           "severity": "warning",
         },
       ]

@@ -1,7 +1,7 @@
 /**
  * FHIR R4 intake: a Bundle (Patient, Observations, QuestionnaireResponses and their
  * Questionnaires with the ValueSets and CodeSystems that score them, Conditions,
- * MedicationStatements and MedicationRequests, and an Encounter for the visit date) becomes an
+ * MedicationStatements and MedicationRequests coded in ATC, and an Encounter for the visit date) becomes an
  * assessment, each field traced to the resource it came
  * from. Codes are matched by system and code only; missing data stays missing; two resources that
  * disagree are an error naming both.
@@ -30,6 +30,8 @@ export { codes as fhirIssueCodes } from "./messages.js";
 export type { FhirIssueCode } from "./messages.js";
 export { conditionFlags } from "./condition-codes.js";
 export type { ConditionCode, ConditionFlag } from "./condition-codes.js";
+export { medicationFlags, medicineKinds } from "./medication-codes.js";
+export type { MedicationFlag, MedicineKind } from "./medication-codes.js";
 export { instrumentMappings } from "./mappings/index.js";
 export type { CodedField, InstrumentMapping } from "./mappings/index.js";
 export type { IntakeOptions } from "./options.js";

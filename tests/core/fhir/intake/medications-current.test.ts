@@ -131,6 +131,27 @@ describe("medications.current from active medications by ATC code", () => {
     expect(found.medications).toEqual({ anticoagulant: true, current: ["paracetamol"] });
   });
 
+  it("reads the ATC coding of a medication coded in RxNorm too, in a Medication of the Bundle", () => {
+    const found = read(
+      request("rx", "unused", {
+        medicationCodeableConcept: undefined,
+        medicationReference: { reference: "Medication/m" },
+      }),
+      loose({
+        resourceType: "Medication",
+        id: "m",
+        code: {
+          coding: [
+            { system: RXNORM, code: "197806" },
+            { system: ATC, code: "M01AE01" },
+          ],
+        },
+      }),
+    );
+    expect(found.medications).toEqual({ current: ["nsaid"] });
+    expect(found.sources?.["medications.current[0]"]).toBe("MedicationRequest/rx");
+  });
+
   it("reads a MedicationRequest's contained Medication", () => {
     const found = read(
       loose({

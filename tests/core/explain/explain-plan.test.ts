@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../../src/core/engine.js";
 import { AssessmentError } from "../../../src/core/errors.js";
 import { explainPlan, safeExplainPlan, type RuleExplanation } from "../../../src/core/explain/index.js";
+import { compileRuleset } from "../../../src/core/ruleset/index.js";
+import { packWith } from "../../arbitraries/ruleset.js";
+import { add, COMPONENTS, rule as ruleText } from "../compose/fixture.js";
 import { ASSESSMENT, engine, explainPack } from "./fixture.js";
 
 function ruleIn(rules: readonly RuleExplanation[], id: string): RuleExplanation {
@@ -115,6 +118,29 @@ describe("explainPlan: each rule, in the order it ran", () => {
       ["lifestyle.smoker", ["not-fired"], true],
     ]);
     expect(rule("short-sleep")).not.toHaveProperty("open.0.found");
+  });
+
+  it("says of a rule no single answer can decide that none alone decides it, and asks for every one", () => {
+    const pairs = ruleText(
+      "either-pair",
+      200,
+      "{ any: [{ all: [{ fact: lifestyle.smoker, operator: equal, value: true }, { fact: lifestyle.activityMinutesPerWeek, operator: lessThan, value: 150 }] }, { all: [{ fact: lifestyle.sleepHoursPerNight, operator: lessThan, value: 7 }, { fact: lifestyle.sittingHoursPerDay, operator: greaterThan, value: 8 }] }] }",
+      add("follow-up-reassessment", "either pair"),
+    );
+    const files = packWith({
+      "components.yaml": COMPONENTS,
+      "psych.yaml": `rules:\n${pairs}`,
+      "tests/basic.yaml": undefined,
+    });
+    const explained = ruleIn(explainPlan(createEngine(compileRuleset(files)), ASSESSMENT).rules, "either-pair");
+    expect(explained.outcome === "undetermined" && explained.missing.map((m) => [m.field, m.alone, m.dataGap])).toEqual(
+      [
+        ["lifestyle.activityMinutesPerWeek", [], true],
+        ["lifestyle.sittingHoursPerDay", [], true],
+        ["lifestyle.sleepHoursPerNight", [], true],
+        ["lifestyle.smoker", [], true],
+      ],
+    );
   });
 
   it("lists the rules that did not run at the end", () => {

@@ -19,11 +19,13 @@ describe("context facts", () => {
     ]);
     expect(contextFacts({})[2]?.enum).toEqual([
       "referral",
+      "investigation",
       "education",
       "self-management",
       "physiotherapy",
       "motor-control",
       "psychological",
+      "medication",
       "lifestyle",
       "adjunct",
       "follow-up",

@@ -107,7 +107,7 @@ describe("every file kind", () => {
     const text =
       "components:\n  - id: a\n    category: physio\n    title: A\n    description: D\n    patientText: P\n    details: { sessions: many }\n";
     expect(schemaIssues(text, "components", "components.yaml")).toEqual([
-      'schema/enum /components/0/category 3:15 component "a": "category" must be "referral", "education", "self-management", "physiotherapy", "motor-control", "psychological", "lifestyle", "adjunct" or "follow-up", found a string ("physio")',
+      'schema/enum /components/0/category 3:15 component "a": "category" must be "referral", "investigation", "education", "self-management", "physiotherapy", "motor-control", "psychological", "medication", "lifestyle", "adjunct" or "follow-up", found a string ("physio")',
       'schema/type /components/0/details/sessions 7:26 component "a": "details.sessions" must be a whole number, found a string ("many")',
     ]);
   });

@@ -171,7 +171,7 @@ describe("cards", () => {
       source: { label: "backplan-lbp 1.0.0" },
       selectionBehavior: "at-most-one",
     });
-    expect(plan?.summary).toBe("Low back pain care plan: 14 components (complete)");
+    expect(plan?.summary).toBe("Low back pain care plan: 17 components (complete)");
     expect(plan?.detail).toContain("**Why:**");
     expect(plan?.detail).toContain("](<https://doi.org/10.1001/archinte.166.10.1092>)");
     expect(plan?.detail).toContain("`questionnaires.phq9.total` from Observation/phq9-total");
@@ -184,10 +184,11 @@ describe("cards", () => {
     });
     expect(actions.map((a) => (a.resource as { resourceType: string }).resourceType)).toEqual([
       "CarePlan",
-      "ServiceRequest",
+      "ServiceRequest", // mental health referral
+      "ServiceRequest", // spinal specialist opinion (radiofrequency denervation)
       "Provenance",
     ]);
-    expect(actions.map((a) => a.type)).toEqual(["create", "create", "create"]);
+    expect(actions.map((a) => a.type)).toEqual(["create", "create", "create", "create"]);
   });
 
   it("suggests resources a client can create as one transaction: ids, and references between them as Type/id", async () => {
@@ -340,7 +341,11 @@ describe("cards", () => {
     const [, gaps] = await cards(prefetchOf([...exampleResources().filter((r) => r["id"] !== "pain"), unreadable]));
     expect(gaps?.detail).not.toContain("/entry/");
     expect(gaps?.detail).toMatchInlineSnapshot(`
-      "### FHIR data left out
+      "### Missing answers
+
+      - \`pain.intensity\`: not recorded; needed to decide rules "chronic-localised-pain-radiofrequency", "pain-medicines-review"; could change: Spinal specialist opinion, Pain medicines review
+
+      ### FHIR data left out
 
       - Observation/pain-2: the value for pain.intensity is not usable, expected an integer 0–10; it is left out
 

@@ -92,7 +92,7 @@ describe("prefetch completed from fhirServer (Medplum's FHIR search over HTTP)",
     expect(body["missing"]).toBeUndefined();
     expect(status).toBe(200);
     const cards = body["cards"] as CdsCard[];
-    expect(cards.map((card) => card.summary)).toEqual(["Low back pain care plan: 14 components (complete)"]);
+    expect(cards.map((card) => card.summary)).toEqual(["Low back pain care plan: 17 components (complete)"]);
     expect(cards[0]?.detail).toContain("`pain.intensity` from Observation/pain");
     const made = fhir.requests.slice(before);
     expect(made.every((request) => request.authorization === `Bearer ${TOKEN}`)).toBe(true);
@@ -124,7 +124,7 @@ describe("prefetch completed from fhirServer (Medplum's FHIR search over HTTP)",
     const before = fhir.requests.length;
     const { status, body } = await call(service, lending(prefetch));
     expect(status).toBe(200);
-    expect((body["cards"] as CdsCard[])[0]?.summary).toBe("Low back pain care plan: 14 components (complete)");
+    expect((body["cards"] as CdsCard[])[0]?.summary).toBe("Low back pain care plan: 17 components (complete)");
     const offsets = fhir.requests
       .slice(before)
       .map((request) => new URL(request.url, fhir.base).searchParams.get("_offset"));

@@ -149,7 +149,7 @@ describe("the visit date", () => {
 
   it("is never the server's UTC date: this morning's results in a UTC+10 clinic are read with no date sent", async () => {
     const cards = await cardsWith({});
-    expect(cards.map((card) => card.summary)).toEqual(["Low back pain care plan: 14 components (complete)"]);
+    expect(cards.map((card) => card.summary)).toEqual(["Low back pain care plan: 17 components (complete)"]);
     // The card says the date was assumed, so the clinician can check it.
     expect(cards[0]?.detail).toMatch(
       /_Visit date \d{4}-\d{2}-\d{2} \(assumed: the EHR sent neither a visit date nor an Encounter/,
@@ -178,7 +178,7 @@ describe("the visit date", () => {
       prefetch: { ...prefetchOf(resources), encounter: encounter(start) },
     });
     const today = await cardsWith(withEncounter("2025-11-04T08:00:00+10:00"), resources);
-    expect(today.map((card) => card.summary)).toEqual(["Low back pain care plan: 14 components (complete)"]);
+    expect(today.map((card) => card.summary)).toEqual(["Low back pain care plan: 17 components (complete)"]);
     expect(today[0]?.detail).toContain("_Visit date 2025-11-04 (from the visit's Encounter)._");
     const yesterday = await cardsWith(withEncounter("2025-11-03T15:00:00+10:00"), resources);
     expect(yesterday.map((card) => card.detail).join("\n")).toContain(

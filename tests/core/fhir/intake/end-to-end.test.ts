@@ -16,6 +16,12 @@ describe("examples/fhir/patient-bundle.json", () => {
     expect(result.value.assessment).toMatchInlineSnapshot(`
       {
         "assessedOn": "2025-11-03",
+        "comorbidities": {
+          "asthmaNsaidSensitive": false,
+          "cardiovascularDisease": false,
+          "chronicKidneyDisease": false,
+          "gastrointestinalBleedOrUlcer": false,
+        },
         "examination": {
           "directionalPreference": "none",
           "hipInternalRotationOver35": false,
@@ -56,6 +62,9 @@ describe("examples/fhir/patient-bundle.json", () => {
         },
         "medications": {
           "anticoagulant": false,
+          "current": [
+            "paracetamol",
+          ],
         },
         "pain": {
           "course": "stable",
@@ -164,10 +173,18 @@ describe("examples/fhir/patient-bundle.json", () => {
           "saddleAnaesthesia": false,
           "unexplainedWeightLoss": false,
         },
+        "work": {
+          "physicallyDemanding": false,
+          "status": "working",
+        },
       }
     `);
     expect(result.value.sources).toMatchInlineSnapshot(`
       {
+        "comorbidities.asthmaNsaidSensitive": "QuestionnaireResponse/backplan-response",
+        "comorbidities.cardiovascularDisease": "QuestionnaireResponse/backplan-response",
+        "comorbidities.chronicKidneyDisease": "QuestionnaireResponse/backplan-response",
+        "comorbidities.gastrointestinalBleedOrUlcer": "QuestionnaireResponse/backplan-response",
         "examination.directionalPreference": "QuestionnaireResponse/backplan-response",
         "examination.hipInternalRotationOver35": "QuestionnaireResponse/backplan-response",
         "examination.lumbarHypomobility": "QuestionnaireResponse/backplan-response",
@@ -194,6 +211,7 @@ describe("examples/fhir/patient-bundle.json", () => {
         "lifestyle.smoker": "Observation/smoking",
         "lifestyle.weightKg": "Observation/weight",
         "medications.anticoagulant": "QuestionnaireResponse/backplan-response",
+        "medications.current": "QuestionnaireResponse/backplan-response",
         "pain.course": "QuestionnaireResponse/backplan-response",
         "pain.durationWeeks": "QuestionnaireResponse/backplan-response",
         "pain.intensity": "Observation/pain",
@@ -262,6 +280,8 @@ describe("examples/fhir/patient-bundle.json", () => {
         "redFlags.recentTrauma": "QuestionnaireResponse/backplan-response",
         "redFlags.saddleAnaesthesia": "QuestionnaireResponse/backplan-response",
         "redFlags.unexplainedWeightLoss": "QuestionnaireResponse/backplan-response",
+        "work.physicallyDemanding": "QuestionnaireResponse/backplan-response",
+        "work.status": "QuestionnaireResponse/backplan-response",
       }
     `);
   });

@@ -117,7 +117,9 @@ describe("an urgent plan (red-flag-cauda-equina)", () => {
       [
         "Withheld component education-reassurance (rule emergency-cauda-equina; added by stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
         "Withheld component follow-up-reassessment (rule emergency-cauda-equina; added by stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
+        "Withheld component pain-medication-review (rule emergency-cauda-equina; added by medicines-avoid-nice, medicines-avoid-sciatica-nice, pain-medicines-review): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
         "Withheld component self-management-activity (rule emergency-cauda-equina; added by stratified-care-baseline): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
+        "Withheld component spinal-specialist-referral (rule emergency-cauda-equina; added by sciatica-acute-severe-epidural): Withheld: suspected cauda equina syndrome or cord compression needs emergency assessment first; no conservative care or reassurance until it is excluded",
       ]
     `);
     expect(fhir.provenance.target.map((t) => t.reference)).toEqual(
@@ -163,7 +165,7 @@ describe("a plan with data gaps and withheld components", () => {
       ]
     `);
     expect(fhir.carePlan.note?.at(-1)?.text).toMatchInlineSnapshot(
-      `"Data gap: preferences.requestedTreatments not recorded; needed to decide rules "acupuncture-not-offered-nice", "manipulation-requested"; could change: Spinal manipulation, Acupuncture"`,
+      `"Data gap: comorbidities.cardiovascularDisease not recorded; needed to decide rule "nsaid-caution-cardiovascular"; could change: Pain medicines review"`,
     );
   });
 

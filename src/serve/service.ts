@@ -45,14 +45,16 @@ export const LOW_BACK_PAIN_SERVICE: CdsService = {
     "Proposes an explained low back pain care plan (referrals, exercise, education, psychological care) from " +
     "the patient's PHQ-9, GAD-7, STarT Back, ODI, pain, BMI, smoking and pregnancy data and backplan's own " +
     "assessment QuestionnaireResponse (LOINC-form responses are read through their Questionnaire), and the " +
-    "patient's Conditions (history of cancer, osteoporosis). Works from prefetch; a key that is missing or " +
+    "patient's Conditions (history of cancer, osteoporosis, comorbidities that rule out NSAIDs) and active " +
+    "MedicationStatements and MedicationRequests (ATC-coded). Works from prefetch; a key that is missing or " +
     "paginated is fetched from fhirServer when the request lends a token (fhirAuthorization), else the " +
     "request gets 412 (a key with no data is null, not missing).",
   usageRequirements:
     "For a complete plan, the prefetched QuestionnaireResponses must include one to backplan's assessment " +
     `Questionnaire (${BACKPLAN_QUESTIONNAIRE}), which carries what FHIR has no code for (red flags, ` +
     "examination, episode duration). Send every prefetch key but encounter, or fhirServer and fhirAuthorization " +
-    "(read access to the patient's Observations, QuestionnaireResponses, Questionnaires, Conditions and Encounter) " +
+    "(read access to the patient's Observations, QuestionnaireResponses, Questionnaires, Conditions, " +
+    "MedicationStatements, MedicationRequests and Encounter) " +
     "so the service fetches what is missing and follows next links (up to 10 pages a key, 5 s in all, never " +
     "off fhirServer); otherwise a key that is missing, failed or paginated gets 412. Of each instrument it reads " +
     "the latest result up to the visit date: the extension dev.backplan.visit-date (YYYY-MM-DD, the clinic's " +
@@ -65,6 +67,11 @@ export const LOW_BACK_PAIN_SERVICE: CdsService = {
     questionnaires: `Questionnaire?code=${observationCodes}&_count=50`,
     // Every Condition: the intake matches ICD-10-CM categories (C00–C97), which a token search cannot express.
     conditions: "Condition?patient={{context.patientId}}&_count=100",
+    // Medicines taken now (NSAID cautions, anticoagulants, medicines NICE advises against): active only.
+    // A Medication a statement or request refers to is not included (no _include in the prefetch
+    // subset): code the medicine in the resource, or contain it.
+    medicationStatements: "MedicationStatement?patient={{context.patientId}}&status=active&_count=100",
+    medicationRequests: "MedicationRequest?patient={{context.patientId}}&status=active&_count=100",
     encounter: "Encounter/{{context.encounterId}}",
   },
 };

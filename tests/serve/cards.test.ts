@@ -49,18 +49,26 @@ describe("discovery", () => {
       "questionnaireResponses",
       "questionnaires",
       "conditions",
+      "medicationStatements",
+      "medicationRequests",
       "encounter",
     ]);
     expect(prefetch["conditions"]).toBe("Condition?patient={{context.patientId}}&_count=100");
+    expect(prefetch["medicationStatements"]).toBe(
+      "MedicationStatement?patient={{context.patientId}}&status=active&_count=100",
+    );
+    expect(prefetch["medicationRequests"]).toBe(
+      "MedicationRequest?patient={{context.patientId}}&status=active&_count=100",
+    );
     expect(prefetch["encounter"]).toBe("Encounter/{{context.encounterId}}");
-    for (const key of ["observations", "questionnaireResponses", "questionnaires", "conditions"])
+    for (const key of ["observations", "questionnaireResponses", "questionnaires", "conditions", "medicationRequests"])
       expect(prefetch[key]).toMatch(/&_count=\d+$/);
     expect(prefetch["patient"]).toBe("Patient/{{context.patientId}}");
     for (const code of ["44261-6", "44260-8", "70274-6", "91351-7", "39156-5"])
       expect(prefetch["observations"]).toContain(`http://loinc.org|${code}`);
     expect(String(found?.["description"])).toContain("fetched from fhirServer");
     expect(found?.["usageRequirements"]).toMatchInlineSnapshot(
-      `"For a complete plan, the prefetched QuestionnaireResponses must include one to backplan's assessment Questionnaire (https://backplan.dev/fhir/Questionnaire/backplan-assessment), which carries what FHIR has no code for (red flags, examination, episode duration). Send every prefetch key but encounter, or fhirServer and fhirAuthorization (read access to the patient's Observations, QuestionnaireResponses, Questionnaires, Conditions and Encounter) so the service fetches what is missing and follows next links (up to 10 pages a key, 5 s in all, never off fhirServer); otherwise a key that is missing, failed or paginated gets 412. Of each instrument it reads the latest result up to the visit date: the extension dev.backplan.visit-date (YYYY-MM-DD, the clinic's date), else the date of the context's Encounter (period.start), else the latest calendar date anywhere now."`,
+      `"For a complete plan, the prefetched QuestionnaireResponses must include one to backplan's assessment Questionnaire (https://backplan.dev/fhir/Questionnaire/backplan-assessment), which carries what FHIR has no code for (red flags, examination, episode duration). Send every prefetch key but encounter, or fhirServer and fhirAuthorization (read access to the patient's Observations, QuestionnaireResponses, Questionnaires, Conditions, MedicationStatements, MedicationRequests and Encounter) so the service fetches what is missing and follows next links (up to 10 pages a key, 5 s in all, never off fhirServer); otherwise a key that is missing, failed or paginated gets 412. Of each instrument it reads the latest result up to the visit date: the extension dev.backplan.visit-date (YYYY-MM-DD, the clinic's date), else the date of the context's Encounter (period.start), else the latest calendar date anywhere now."`,
     );
   });
 });
@@ -77,6 +85,8 @@ describe("412 when prefetch is missing", () => {
       "questionnaireResponses",
       "questionnaires",
       "conditions",
+      "medicationStatements",
+      "medicationRequests",
     ]);
   });
 
@@ -370,6 +380,21 @@ describe("cards", () => {
     expect(card?.indicator).toBe("warning");
     expect(card?.detail).toContain("redFlags.historyOfCancer");
     expect(card?.detail).toContain("Condition/breast-ca");
+  });
+
+  it("reads prefetched MedicationStatements: an NSAID the patient's answered medicines leave out is a conflict naming both", async () => {
+    const ibuprofen = {
+      resourceType: "MedicationStatement",
+      id: "ibuprofen",
+      status: "active",
+      medicationCodeableConcept: { coding: [{ system: "http://www.whocc.no/atc", code: "M01AE01" }] },
+      subject: { reference: "Patient/pat-1" },
+    };
+    const [card, ...rest] = await cards(prefetchOf([...exampleResources(), ibuprofen]));
+    expect(rest).toEqual([]);
+    expect(card?.indicator).toBe("warning");
+    expect(card?.detail).toContain("medications.current");
+    expect(card?.detail).toContain("MedicationStatement/ibuprofen");
   });
 
   it("gives every card its own uuid and a summary under 140 characters", async () => {

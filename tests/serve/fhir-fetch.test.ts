@@ -104,6 +104,8 @@ describe("prefetch completed from fhirServer (Medplum's FHIR search over HTTP)",
     expect(made.map((request) => request.url.split("?")[0]).sort()).toEqual([
       "/fhir/R4/Condition",
       "/fhir/R4/Encounter/89284",
+      "/fhir/R4/MedicationRequest",
+      "/fhir/R4/MedicationStatement",
       "/fhir/R4/Observation",
       "/fhir/R4/Observation",
       "/fhir/R4/Patient/pat-1",

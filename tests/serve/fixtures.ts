@@ -126,6 +126,8 @@ export function prefetchOf(resources: readonly Json[]): Json {
     questionnaireResponses: searchset(of("QuestionnaireResponse")),
     questionnaires: searchset(of("Questionnaire")),
     conditions: searchset(of("Condition")),
+    medicationStatements: searchset(of("MedicationStatement")),
+    medicationRequests: searchset(of("MedicationRequest")),
   };
 }
 

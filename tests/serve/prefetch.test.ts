@@ -85,6 +85,8 @@ describe("the Bundle the intake reads", () => {
       questionnaireResponses: searchsetOf(resources, fullUrls, "QuestionnaireResponse"),
       questionnaires: searchsetOf(resources, fullUrls, "Questionnaire"),
       conditions: null,
+      medicationStatements: null,
+      medicationRequests: null,
     };
     const served = await call({ ...hookRequest(prefetch), extension: { "dev.backplan.visit-date": "2025-11-04" } });
     expect(served.status).toBe(200);

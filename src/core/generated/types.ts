@@ -498,6 +498,50 @@ export interface Assessment {
     imagingConcordant?: boolean;
   };
   /**
+   * Present only at a follow-up visit: where the patient started this episode and what care they had since. Today's values are the usual fields (questionnaires.odi, pain.intensity, …).
+   */
+  followUp?: {
+    /**
+     * Weeks since the first assessment of this episode.
+     */
+    weeksSinceBaseline?: number;
+    /**
+     * The scores at the first assessment of this episode.
+     */
+    baseline?: {
+      /**
+       * ODI % at the first assessment.
+       */
+      odiPercent?: number;
+      /**
+       * NPRS 0–10 at the first assessment.
+       */
+      painIntensity?: number;
+      /**
+       * STarT Back total at the first assessment.
+       */
+      startBackTotal?: number;
+      /**
+       * PHQ-9 total at the first assessment.
+       */
+      phq9Total?: number;
+    };
+    /**
+     * Supervised sessions attended of the care planned.
+     */
+    sessionsAttended?: number;
+    /**
+     * Adherence to the home programme and activity plan since the last visit.
+     */
+    adherence?: "good" | "partial" | "poor";
+    /**
+     * The component ids the last plan held; the plan says what it adds, stops and keeps against them.
+     *
+     * @maxItems 100
+     */
+    previousComponents?: string[];
+  };
+  /**
    * Lifestyle.
    */
   lifestyle?: {

@@ -82,6 +82,13 @@ describe("factCatalog", () => {
         "flynnCpr.criteriaMet: integer ← pain.durationWeeks, pain.legPain, questionnaires.fabq.work, examination.hipInternalRotationOver35, examination.lumbarHypomobility",
         "lifestyle.bmiClass: string ← lifestyle.bmi",
         "lifestyle.meetsActivityGuideline: boolean ← lifestyle.activityMinutesPerWeek",
+        "progress.odiChange: number ← followUp.baseline.odiPercent, questionnaires.odi.items",
+        "progress.odiChangePercent: number ← followUp.baseline.odiPercent, questionnaires.odi.items",
+        "progress.painChange: number ← followUp.baseline.painIntensity, pain.intensity",
+        "progress.painChangePercent: number ← followUp.baseline.painIntensity, pain.intensity",
+        "progress.function: string ← followUp.baseline.odiPercent, questionnaires.odi.items",
+        "progress.pain: string ← followUp.baseline.painIntensity, pain.intensity",
+        "progress.overall: string ← followUp.baseline.odiPercent, questionnaires.odi.items, followUp.baseline.painIntensity, pain.intensity",
       ]
     `);
   });

@@ -11,6 +11,7 @@ import { flynnCpr } from "./flynn-cpr.js";
 import { gad7 } from "./gad7.js";
 import { odi } from "./odi.js";
 import { phq9 } from "./phq9.js";
+import { progress } from "./progress.js";
 import { redFlags } from "./red-flags.js";
 import { startBack } from "./start-back.js";
 import type { Instrument } from "./types.js";
@@ -28,4 +29,5 @@ export const instruments: readonly Instrument[] = [
   flynnCpr,
   bmi,
   activity,
+  progress,
 ];

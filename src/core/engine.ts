@@ -1,6 +1,7 @@
 import { parseAssessment, safeParseAssessment } from "./assessment/index.js";
+import { changesSince, unknownPreviousComponents } from "./compose/changes.js";
 import { compose } from "./compose/compose.js";
-import { BackplanError, type Issue, type Result } from "./errors.js";
+import { AssessmentError, BackplanError, type Issue, type Result } from "./errors.js";
 import { prepare } from "./compose/prepare.js";
 import { factDeriver } from "./facts/catalog.js";
 import type { Assessment, Plan } from "./generated/types.js";
@@ -31,6 +32,9 @@ export interface Engine {
 /** An engine over one compiled ruleset. Cheap to create; keep one per ruleset. */
 export function createEngine(ruleset: Ruleset): Engine {
   const profiles = new Set(ruleset.profiles.map((p) => p.id));
+  const componentIds = new Set(ruleset.components.keys());
+  const catalog = [...ruleset.components.keys()];
+  const catalogOrder = (id: string) => catalog.indexOf(id);
   // Facts no rule reads would be derived for nothing.
   const deriveFacts = factDeriver(prepare(ruleset).reads);
   // Gaps ask about the same fields for every plan: split each dotted path once.
@@ -49,7 +53,7 @@ export function createEngine(ruleset: Ruleset): Engine {
   }
 
   function plan(assessment: Assessment, profile: string): Plan {
-    return compose(ruleset, {
+    const made = compose(ruleset, {
       facts: deriveFacts(assessment),
       profile,
       assessmentHas: (field) => hasPath(assessment, fieldKeys.get(field) ?? field.split(".")),
@@ -57,6 +61,13 @@ export function createEngine(ruleset: Ruleset): Engine {
       // Spread last: in Node 20's V8, properties after a spread (`{ ...a, b }`) cost about a microsecond.
       ...(assessment.id === undefined ? {} : { assessmentId: assessment.id }),
     });
+    const previous = assessment.followUp?.previousComponents;
+    return previous === undefined ? made : { ...made, changes: changesSince(previous, made, catalogOrder) };
+  }
+
+  /** An assessment the schema accepts may still name components this pack does not have. */
+  function assessmentIssues(assessment: Assessment): Issue[] {
+    return unknownPreviousComponents(assessment.followUp?.previousComponents ?? [], componentIds);
   }
 
   return {
@@ -65,7 +76,10 @@ export function createEngine(ruleset: Ruleset): Engine {
       const profile = options.profile ?? ruleset.defaultProfile;
       const issue = profileIssue(profile);
       if (issue !== undefined) throw new BackplanError("PROFILE_UNKNOWN", "unknown profile", [issue]);
-      return plan(parseAssessment(input), profile);
+      const assessment = parseAssessment(input);
+      const issues = assessmentIssues(assessment);
+      if (issues.length > 0) throw new AssessmentError(issues);
+      return plan(assessment, profile);
     },
     safeRecommend(input, options = {}) {
       const profile = options.profile ?? ruleset.defaultProfile;
@@ -73,6 +87,8 @@ export function createEngine(ruleset: Ruleset): Engine {
       if (issue !== undefined) return { ok: false, issues: [issue] };
       const parsed = safeParseAssessment(input);
       if (!parsed.ok) return parsed;
+      const issues = assessmentIssues(parsed.value);
+      if (issues.length > 0) return { ok: false, issues };
       return { ok: true, value: plan(parsed.value, profile), warnings: parsed.warnings };
     },
   };

@@ -1032,6 +1032,7 @@ export interface Plan {
   withheld: WithheldComponent[];
   dataGaps: DataGap[];
   trace: TraceEntry[];
+  changes?: PlanChanges;
 }
 export interface RulesetStamp {
   name: string;
@@ -1116,6 +1117,37 @@ export interface TraceEntry {
    * Facts whose absence left the rule undetermined.
    */
   missing?: string[];
+}
+/**
+ * Only at a follow-up visit (followUp.previousComponents given): what this plan adds, stops and keeps against the last plan, and why. added and kept in plan order, stopped in catalog order.
+ */
+export interface PlanChanges {
+  /**
+   * In this plan, not in the last: why is the first reason of the rule that added it.
+   */
+  added: PlanChange[];
+  /**
+   * In the last plan, not in this: why is the withholding reason when a rule or contraindication withheld it, else that no rule adds it at this visit.
+   */
+  stopped: PlanChange[];
+  /**
+   * In both plans, with the first reason it is still in this one.
+   */
+  kept: PlanChange[];
+}
+export interface PlanChange {
+  /**
+   * The component id.
+   */
+  id: string;
+  /**
+   * The rule (or contraindication:ID) behind the change, when one is.
+   */
+  rule?: string;
+  /**
+   * Why, for clinicians.
+   */
+  reason: string;
 }
 /**
  * A backplan rule file: clinical rules that map assessment facts to plan components.

@@ -1,5 +1,15 @@
 import type { Plan } from "../generated/types.js";
-import { detailsLine, haltNote, heading, ruleCounts, statusBanner, withheldBy } from "./summary.js";
+import {
+  changeCounts,
+  changedBy,
+  changeEntries,
+  detailsLine,
+  haltNote,
+  heading,
+  ruleCounts,
+  statusBanner,
+  withheldBy,
+} from "./summary.js";
 import { urgencyBanner } from "./urgency-banner.js";
 
 /**
@@ -19,6 +29,15 @@ export function renderMarkdown(plan: Plan): string {
   const banner = statusBanner(plan);
   if (banner !== undefined)
     lines.push(`> [!${plan.status === "urgent" ? "CAUTION" : "WARNING"}]`, `> **${escape(banner)}**`, "");
+
+  if (plan.changes !== undefined) {
+    lines.push(`## Changes since the last plan (${changeCounts(plan.changes)})`, "");
+    for (const { kind, change } of changeEntries(plan.changes)) {
+      const by = change.rule === undefined ? "" : ` (${changedBy(change.rule, (id) => `\`${id}\``)})`;
+      lines.push(`- ${kind} **${change.id}**: ${escape(change.reason)}${by}`);
+    }
+    lines.push("");
+  }
 
   lines.push(`## Recommended (${plan.components.length})`, "");
   for (const c of plan.components) {

@@ -1,4 +1,4 @@
-import type { Details, Plan, WithheldComponent } from "../generated/types.js";
+import type { Details, Plan, PlanChange, PlanChanges, WithheldComponent } from "../generated/types.js";
 import { urgencyBanner } from "./urgency-banner.js";
 
 /** Shared wording for the human renderings, so text and markdown say the same things. */
@@ -36,10 +36,7 @@ const CONTRAINDICATION = "contraindication:";
  * answers they need are. `name` marks up an id (markdown shows it as code).
  */
 export function withheldBy({ rule, unscreened }: WithheldComponent, name = (id: string) => id): string {
-  if (unscreened === true) return "the answers needed are data gaps";
-  return rule.startsWith(CONTRAINDICATION)
-    ? `contraindication ${name(rule.slice(CONTRAINDICATION.length))}`
-    : `rule ${name(rule)}`;
+  return unscreened === true ? "the answers needed are data gaps" : changedBy(rule, name);
 }
 
 export function heading(plan: Plan): string {
@@ -58,4 +55,27 @@ export function detailsLine(details: Details): string {
 export function ruleCounts(plan: Plan): string {
   const count = (outcome: string): number => plan.trace.filter((t) => t.outcome === outcome).length;
   return `${plan.trace.length} rules: ${count("fired")} fired, ${count("not-fired")} not fired, ${count("undetermined")} undetermined`;
+}
+
+/** `added 1, stopped 2, kept 5`: the counts of a follow-up plan's changes. */
+export function changeCounts({ added, stopped, kept }: PlanChanges): string {
+  return `added ${added.length}, stopped ${stopped.length}, kept ${kept.length}`;
+}
+
+/** A follow-up plan's changes in one list: added, then stopped, then kept, each with why. */
+export function changeEntries(
+  changes: PlanChanges,
+): { readonly kind: "added" | "stopped" | "kept"; readonly change: PlanChange }[] {
+  return [
+    ...changes.added.map((change) => ({ kind: "added" as const, change })),
+    ...changes.stopped.map((change) => ({ kind: "stopped" as const, change })),
+    ...changes.kept.map((change) => ({ kind: "kept" as const, change })),
+  ];
+}
+
+/** Who a withholding or a change is down to: `rule cbt-declined`, `contraindication manipulation-osteoporosis`. */
+export function changedBy(rule: string, name = (id: string) => id): string {
+  return rule.startsWith(CONTRAINDICATION)
+    ? `contraindication ${name(rule.slice(CONTRAINDICATION.length))}`
+    : `rule ${name(rule)}`;
 }

@@ -1,5 +1,15 @@
 import type { Plan } from "../generated/types.js";
-import { detailsLine, haltNote, heading, ruleCounts, statusBanner, withheldBy } from "./summary.js";
+import {
+  changeCounts,
+  changedBy,
+  changeEntries,
+  detailsLine,
+  haltNote,
+  heading,
+  ruleCounts,
+  statusBanner,
+  withheldBy,
+} from "./summary.js";
 import { urgencyBanner } from "./urgency-banner.js";
 
 /** The rule above and below an urgency banner: a box a clinician cannot read past. */
@@ -21,6 +31,15 @@ export function renderText(plan: Plan): string {
   const banner = statusBanner(plan);
   if (banner !== undefined) lines.push(`!!! ${banner}`, "");
   lines.push(heading(plan), "");
+  if (plan.changes !== undefined) {
+    lines.push(`CHANGES SINCE THE LAST PLAN (${changeCounts(plan.changes)})`);
+    const MARK = { added: "+", stopped: "-", kept: "=" } as const;
+    for (const { kind, change } of changeEntries(plan.changes)) {
+      const by = change.rule === undefined ? "" : ` (${changedBy(change.rule)})`;
+      lines.push(`${MARK[kind]} ${change.id}: ${change.reason}${by}`);
+    }
+    lines.push("");
+  }
 
   lines.push(`RECOMMENDED (${plan.components.length})`);
   plan.components.forEach((c, i) => {

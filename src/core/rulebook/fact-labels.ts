@@ -52,6 +52,7 @@ const LABELS: Readonly<Record<string, FactLabel>> = {
   "followUp.sessionsAttended": { label: "supervised sessions attended" },
   "followUp.adherence": { label: "adherence to the home programme" },
   "followUp.previousComponents": { label: "components of the last plan" },
+  visit: { label: "visit" },
   "progress.odiChange": { label: "ODI change since the first assessment", unit: "points" },
   "progress.odiChangePercent": { label: "ODI change since the first assessment", unit: "%" },
   "progress.painChange": { label: "pain change since the first assessment", unit: "points" },

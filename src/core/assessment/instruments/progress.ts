@@ -94,6 +94,14 @@ const PAIN_FIELDS = ["followUp.baseline.painIntensity", "pain.intensity"];
 export const progress: Instrument = {
   name: "Progress since baseline",
   facts: [
+    derivedFact({
+      name: "visit",
+      type: "string",
+      enum: ["first", "follow-up"],
+      description:
+        "Which visit of the episode: follow-up when the assessment has followUp, else first. Always known, so a rule about follow-up never asks a first visit for a baseline.",
+      collect: ["followUp.weeksSinceBaseline"],
+    }),
     changeFact("progress.odiChange", "Change in ODI", ODI_FIELDS),
     percentFact("progress.odiChangePercent", "Change in ODI", ODI_FIELDS),
     changeFact("progress.painChange", "Change in pain (NPRS)", PAIN_FIELDS),
@@ -125,6 +133,7 @@ export const progress: Instrument = {
   ],
   checks: [],
   derive(assessment, facts) {
+    facts.set("visit", assessment.followUp === undefined ? "first" : "follow-up");
     const baseline = assessment.followUp?.baseline;
     if (baseline === undefined) return;
     const changes: Change[] = [];

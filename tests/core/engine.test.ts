@@ -71,3 +71,58 @@ describe("createEngine().recommend", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 });
+
+describe("a follow-up plan's changes against the last plan", () => {
+  const followUpEngine = createEngine(
+    packOf(
+      rule("everyone", 100, ALWAYS, add("education-reassurance", "for everyone")),
+      rule(
+        "massage-asked",
+        100,
+        "{ fact: preferences.requestedTreatments, operator: contains, value: massage }",
+        add("massage", "asked for"),
+      ),
+      rule("no-acupuncture", 100, ALWAYS, '{ withhold: [{ component: acupuncture, reason: "not under this pack" }] }'),
+    ),
+  );
+  const followUp = (previousComponents: string[]) => ({
+    ...assessment,
+    preferences: { requestedTreatments: ["massage"] },
+    followUp: { weeksSinceBaseline: 6, previousComponents },
+  });
+
+  it("says what was added, stopped (withheld, or no longer called for) and kept, each with why", () => {
+    const plan = followUpEngine.recommend(followUp(["acupuncture", "follow-up-reassessment", "education-reassurance"]));
+    expect(plan.changes).toEqual({
+      added: [{ id: "massage", rule: "massage-asked", reason: "asked for" }],
+      stopped: [
+        { id: "acupuncture", rule: "no-acupuncture", reason: "not under this pack" },
+        {
+          id: "follow-up-reassessment",
+          reason: "No rule adds it at this visit: what called for it is no longer found",
+        },
+      ],
+      kept: [{ id: "education-reassurance", rule: "everyone", reason: "for everyone" }],
+    });
+  });
+
+  it("lists stopped components in catalog order, whatever order the last plan was written in", () => {
+    const a = followUpEngine.recommend(followUp(["follow-up-reassessment", "acupuncture"]));
+    const b = followUpEngine.recommend(followUp(["acupuncture", "follow-up-reassessment"]));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it("has no changes at a first visit", () => {
+    expect(followUpEngine.recommend(assessment)).not.toHaveProperty("changes");
+  });
+
+  it("refuses a previous component the pack does not know, at its place", () => {
+    const result = followUpEngine.safeRecommend(followUp(["education-reassurance", "cbt-online"]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map(formatIssue)).toEqual([
+      'followUp.previousComponents[1]: "cbt-online" is not a component of this pack: the last plan\'s components are compared by id',
+    ]);
+    expect(() => followUpEngine.recommend(followUp(["cbt-online"]))).toThrow(AssessmentError);
+  });
+});

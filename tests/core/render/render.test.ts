@@ -140,3 +140,43 @@ describe("renderJson and renderPlan", () => {
     expect(renderPlan(urgent, "markdown")).toBe(renderMarkdown(urgent));
   });
 });
+
+describe("a follow-up plan's changes", () => {
+  const followUp = planFor(rules, {
+    ...BASE,
+    redFlags: { saddleAnaesthesia: false },
+    questionnaires: { phq9: { total: 12, item9: 0 } },
+    followUp: { weeksSinceBaseline: 6, previousComponents: ["education-reassurance", "acupuncture"] },
+  });
+
+  it("opens the text with what was added, stopped and kept, each with why and who", () => {
+    const text = renderText(followUp);
+    expect(text).toContain(
+      [
+        "CHANGES SINCE THE LAST PLAN (added 1, stopped 1, kept 1)",
+        "+ mental-health-referral: PHQ-9 12 (rule depression)",
+        "- acupuncture: NICE: do not offer (rule no-acupuncture)",
+        "= education-reassurance: 3 weeks of pain (rule everyone)",
+        "",
+        "RECOMMENDED (2)",
+      ].join("\n"),
+    );
+  });
+
+  it("gives markdown a section with the same entries, escaped", () => {
+    expect(renderMarkdown(followUp)).toContain(
+      [
+        "## Changes since the last plan (added 1, stopped 1, kept 1)",
+        "",
+        "- added **mental-health-referral**: PHQ-9 12 (rule `depression`)",
+        "- stopped **acupuncture**: NICE: do not offer (rule `no-acupuncture`)",
+        "- kept **education-reassurance**: 3 weeks of pain (rule `everyone`)",
+      ].join("\n"),
+    );
+  });
+
+  it("has no changes section at a first visit", () => {
+    expect(renderText(incomplete)).not.toContain("CHANGES SINCE");
+    expect(renderMarkdown(incomplete)).not.toContain("Changes since");
+  });
+});

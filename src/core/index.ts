@@ -22,6 +22,8 @@ export {
   BACKPLAN_QUESTIONNAIRE,
   backplanQuestionnaire,
   bundleToAssessment,
+  episodeSeries,
+  type EpisodeSeries,
   type FhirIntake,
   type IntakeOptions,
 } from "./fhir/intake/index.js";

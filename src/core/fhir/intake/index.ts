@@ -26,6 +26,8 @@ import { aboutThePatient } from "./subject.js";
 import { encounterDate } from "./visit-date.js";
 
 export { BACKPLAN_ANSWERS, BACKPLAN_QUESTIONNAIRE, backplanQuestionnaire } from "./backplan-questionnaire.js";
+export { episodeSeries } from "./episode.js";
+export type { EpisodeOptions, EpisodePlanChange, EpisodePoint, EpisodeSeries } from "./episode.js";
 export { codes as fhirIssueCodes } from "./messages.js";
 export type { FhirIssueCode } from "./messages.js";
 export { conditionFlags } from "./condition-codes.js";

@@ -120,6 +120,7 @@ describe("backplan/node", () => {
         "compileRuleset",
         "createEngine",
         "deriveFacts",
+        "episodeSeries",
         "explainPlan",
         "factCatalog",
         "formatIssue",

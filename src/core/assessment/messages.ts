@@ -21,6 +21,7 @@ export const codes = {
   tooFewAnswers: "assessment/too-few-answers",
   inconsistent: "assessment/inconsistent",
   invalid: "assessment/invalid",
+  moreProblems: "assessment/more-problems",
 } as const;
 
 export type AssessmentIssueCode = (typeof codes)[keyof typeof codes];
@@ -37,6 +38,8 @@ export const messages = {
   unknownField: (suggestion: string | undefined) =>
     suggestion === undefined ? "unknown field" : `unknown field (did you mean "${suggestion}"?)`,
   missingField: () => "required field is missing",
+  moreProblems: (count: number) =>
+    `… and ${String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",")} more ${count === 1 ? "problem" : "problems"} (not listed: fix these first)`,
   wrongType: (found: unknown, expected: readonly string[]) =>
     `expected ${expected.map(typeName).join(" or ")}, found ${show(found)}`,
   outOfRange: (found: number, minimum: number | undefined, maximum: number | undefined) =>

@@ -92,23 +92,45 @@ export const translatedKeywords: readonly string[] = Object.keys(translators);
  * Every ajv error as an issue, in the validator's (schema) order, then every forbidden key ajv did
  * not reach; once per path and code.
  */
-export function schemaIssues(errors: readonly ValidationErrorObject[], input: unknown): Issue[] {
+export function schemaIssues(
+  errors: readonly ValidationErrorObject[],
+  input: unknown,
+  limit: number = MAX_REPORTED,
+): Issue[] {
   const seen = new Set<string>();
   const issues: Issue[] = [];
-  const translated = errors.map((error) => {
-    const translate = translators[error.keyword];
-    if (translate === undefined)
-      return issue(codes.invalid, error.instancePath, messages.invalid(error.message ?? error.keyword));
-    return translate({ error, node: keywordParent(error.schemaPath), value: valueAt(input, error.instancePath) });
-  });
-  for (const found of [...translated, ...forbiddenKeyIssues(input)]) {
+  // Past the limit, errors are only counted (by place and keyword): translating 65,000 unknown
+  // keys, each with its did-you-mean, would cost seconds for a list nobody reads.
+  const beyond = new Set<string>();
+  const add = (found: Issue) => {
     const key = `${found.path}\u0000${found.code}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     issues.push(found);
+  };
+  for (const error of errors) {
+    if (issues.length >= limit) {
+      const extra = (error.params as { additionalProperty?: unknown }).additionalProperty;
+      beyond.add(`${error.instancePath}/${String(extra ?? "")}\u0000${error.keyword}`);
+      continue;
+    }
+    const translate = translators[error.keyword];
+    add(
+      translate === undefined
+        ? issue(codes.invalid, error.instancePath, messages.invalid(error.message ?? error.keyword))
+        : translate({ error, node: keywordParent(error.schemaPath), value: valueAt(input, error.instancePath) }),
+    );
   }
+  for (const found of forbiddenKeyIssues(input)) {
+    if (issues.length < limit) add(found);
+    else beyond.add(`${found.path}\u0000${found.code}`);
+  }
+  if (beyond.size > 0) issues.push(issue(codes.moreProblems, "", messages.moreProblems(beyond.size)));
   return issues;
 }
+
+/** How many problems an assessment's validation lists before it only counts the rest. */
+export const MAX_REPORTED = 100;
 
 /** `#/properties/pain/properties/intensity/maximum` → the `intensity` node. */
 function keywordParent(schemaPath: string): SchemaNode {

@@ -1,0 +1,89 @@
+/**
+ * Hostile shapes inside the 1 MiB file limit: tens of thousands of unknown keys once took 55 s of
+ * CPU and printed 65,005 lines (the YAML parser compared each key with every other of its mapping,
+ * and every problem was translated and listed). Time is compared as a ratio between two sizes in
+ * the same process, never against a wall-clock bound, so a loaded machine cannot fail it.
+ */
+import { describe, expect, it } from "vitest";
+import { safeParseAssessment } from "../../src/core/assessment/index.js";
+import { MAX_REPORTED } from "../../src/core/assessment/schema-issues.js";
+import { isBackplanError, type Issue } from "../../src/core/errors.js";
+import { readAssessmentText } from "../../src/node/assessment-file.js";
+
+function withUnknownKeys(count: number): Record<string, unknown> {
+  const assessment: Record<string, unknown> = { patient: { age: 40 }, pain: { durationWeeks: 3 } };
+  for (let i = 0; i < count; i++) assessment[`k${String(i).padStart(6, "0")}`] = i;
+  return assessment;
+}
+
+const asYaml = (value: Record<string, unknown>): string =>
+  ["patient:\n  age: 40", "pain:\n  durationWeeks: 3"]
+    .concat(
+      Object.keys(value)
+        .filter((k) => k.startsWith("k"))
+        .map((k) => `${k}: ${String(value[k])}`),
+    )
+    .join("\n");
+
+function issuesOf(text: string, name: string): Issue[] {
+  try {
+    readAssessmentText(text, name);
+  } catch (error) {
+    if (isBackplanError(error)) return [...error.issues];
+    throw error;
+  }
+  return [];
+}
+
+/** The fastest of three runs, in ms. */
+function fastest(run: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+describe("assessments with many unknown keys", () => {
+  it("lists the first problems and counts the rest, in one summary line", () => {
+    const result = safeParseAssessment(withUnknownKeys(5000));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(MAX_REPORTED + 1);
+    expect(result.issues.at(-1)).toMatchObject({
+      code: "assessment/more-problems",
+      message: "… and 4,900 more problems (not listed: fix these first)",
+    });
+  });
+
+  it("reads JSON in time linear in its keys: 4 times the keys take well under 16 times as long", () => {
+    const small = JSON.stringify(withUnknownKeys(10_000));
+    const large = JSON.stringify(withUnknownKeys(40_000));
+    issuesOf(small, "warm.json");
+    const ratio = fastest(() => issuesOf(large, "a.json")) / fastest(() => issuesOf(small, "a.json"));
+    expect(ratio).toBeLessThan(9);
+  });
+
+  it("reads YAML in time linear in its keys too, and still refuses a duplicate key at its line", () => {
+    const small = asYaml(withUnknownKeys(5_000));
+    const large = asYaml(withUnknownKeys(20_000));
+    issuesOf(small, "warm.yaml");
+    const ratio = fastest(() => issuesOf(large, "a.yaml")) / fastest(() => issuesOf(small, "a.yaml"));
+    expect(ratio).toBeLessThan(9);
+    expect(issuesOf(`${small}\nk000007: 1\n`, "a.yaml").map((i) => [i.message, i.source?.line])).toEqual([
+      ["invalid YAML: map keys must be unique", 5005],
+    ]);
+  });
+
+  it("finds a duplicate JSON key at its place, however deep, and not one in another object", () => {
+    const text = '{"patient": {"age": 40}, "pain": {"durationWeeks": 3, "x": {"a": 1}, "y": {"a": 2}},\n "pain": {}}';
+    expect(issuesOf(text, "a.json").map((i) => [i.message, i.source?.line, i.source?.column])).toEqual([
+      ['invalid JSON: "pain" appears twice in one object; which answer is meant?', 2, 2],
+    ]);
+    expect(issuesOf('{"a\\"b": 1, "a\\"b": 2}', "b.json").map((i) => i.message)).toEqual([
+      'invalid JSON: "a\\"b" appears twice in one object; which answer is meant?',
+    ]);
+  });
+});

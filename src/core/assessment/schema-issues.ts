@@ -111,7 +111,7 @@ export function schemaIssues(
   for (const error of errors) {
     if (issues.length >= limit) {
       const extra = (error.params as { additionalProperty?: unknown }).additionalProperty;
-      beyond.add(`${error.instancePath}/${String(extra ?? "")}\u0000${error.keyword}`);
+      beyond.add(`${error.instancePath}/${typeof extra === "string" ? extra : ""}\u0000${error.keyword}`);
       continue;
     }
     const translate = translators[error.keyword];

@@ -114,6 +114,7 @@ describe("assessment message templates", () => {
         "forbiddenKey",
         "unknownField",
         "missingField",
+        "moreProblems",
         "wrongType",
         "outOfRange",
         "unknownValue",
@@ -150,6 +151,7 @@ describe("assessment message templates", () => {
         "assessment/too-few-answers",
         "assessment/inconsistent",
         "assessment/invalid",
+        "assessment/more-problems",
       ]
     `);
   });

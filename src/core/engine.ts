@@ -82,6 +82,17 @@ export function createEngine(ruleset: Ruleset): Engine {
       return plan(assessment, profile);
     },
     safeRecommend(input, options = {}) {
+      try {
+        return safeRecommend(input, options);
+      } catch (error) {
+        // A Proxy can answer the validator and throw later, when the rules read it: still a Result.
+        return { ok: false, issues: [unreadable(error)] };
+      }
+    },
+  };
+
+  function safeRecommend(input: unknown, options: RecommendOptions): Result<Plan> {
+    {
       const profile = options.profile ?? ruleset.defaultProfile;
       const issue = profileIssue(profile);
       if (issue !== undefined) return { ok: false, issues: [issue] };
@@ -90,7 +101,19 @@ export function createEngine(ruleset: Ruleset): Engine {
       const issues = assessmentIssues(parsed.value);
       if (issues.length > 0) return { ok: false, issues };
       return { ok: true, value: plan(parsed.value, profile), warnings: parsed.warnings };
-    },
+    }
+  }
+}
+
+/** An input that threw while the engine read it (only a caller's own code can). */
+function unreadable(error: unknown): Issue {
+  const message = error instanceof Error ? error.message : String(error);
+  const shown = JSON.stringify(message.length > 80 ? `${message.slice(0, 79)}…` : message);
+  return {
+    code: "engine/unreadable-input",
+    path: "",
+    severity: "error",
+    message: `the assessment could not be read (${shown} was thrown reading it)`,
   };
 }
 

@@ -126,3 +126,38 @@ describe("a follow-up plan's changes against the last plan", () => {
     expect(() => followUpEngine.recommend(followUp(["cbt-online"]))).toThrow(AssessmentError);
   });
 });
+
+describe("safeRecommend never throws", () => {
+  it("reports a getter without calling it, and a Proxy whose traps throw, as issues", () => {
+    let called = false;
+    const withGetter = {
+      patient: { age: 40 },
+      pain: {
+        get durationWeeks() {
+          called = true;
+          throw new Error("boom");
+        },
+      },
+    };
+    const getter = engine.safeRecommend(withGetter);
+    expect(getter.ok).toBe(false);
+    if (!getter.ok)
+      expect(getter.issues.map(formatIssue)).toEqual([
+        "pain.durationWeeks: expected plain data (an object or a list), found a getter",
+      ]);
+    expect(called).toBe(false);
+
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error("\u001b[2Jtrap");
+        },
+      },
+    );
+    const proxied = engine.safeRecommend(hostile);
+    expect(proxied.ok).toBe(false);
+    if (!proxied.ok) expect(proxied.issues[0]?.message).toContain('"\\u001b[2Jtrap"');
+    expect(() => engine.recommend(withGetter)).toThrow(AssessmentError);
+  });
+});

@@ -34,6 +34,8 @@ export function issue(code: AssessmentIssueCode, path: string, message: string):
 export const messages = {
   notAnObject: (found: unknown) => `expected an assessment object, found ${show(found)}`,
   notPlainData: (kind: string) => `expected plain data (an object or a list), found ${kind}`,
+  unreadable: (error: unknown) =>
+    `the input could not be read as plain data (${show(error instanceof Error ? error.message : String(error))} was thrown reading it)`,
   forbiddenKey: (key: string) => `"${key}" is not allowed as a key (it could alter object prototypes)`,
   unknownField: (suggestion: string | undefined) =>
     suggestion === undefined ? "unknown field" : `unknown field (did you mean "${suggestion}"?)`,

@@ -1,5 +1,6 @@
 import type { Issue } from "../errors.js";
 import { codes, issue, messages } from "./messages.js";
+import { escapeSegment } from "../pointer.js";
 import { byPath, walkObjects } from "./walk.js";
 
 /**
@@ -11,9 +12,20 @@ import { byPath, walkObjects } from "./walk.js";
 export function plainDataIssues(input: object): Issue[] {
   const issues: Issue[] = [];
   walkObjects(input, (node, pointer) => {
-    if (Array.isArray(node) || isPlainObject(node)) return Object.keys(node);
-    issues.push(issue(codes.notPlainData, pointer, messages.notPlainData(kindOf(node))));
-    return [];
+    if (!Array.isArray(node) && !isPlainObject(node)) {
+      issues.push(issue(codes.notPlainData, pointer, messages.notPlainData(kindOf(node))));
+      return [];
+    }
+    const keys = Object.keys(node);
+    // A getter is code, not an answer: it may throw, or answer differently each time it is read.
+    // It is reported without being called, and the walk does not descend into it.
+    const data = keys.filter((key) => {
+      const descriptor = Object.getOwnPropertyDescriptor(node, key);
+      if (descriptor === undefined || "value" in descriptor) return true;
+      issues.push(issue(codes.notPlainData, `${pointer}/${escapeSegment(key)}`, messages.notPlainData("a getter")));
+      return false;
+    });
+    return data;
   });
   return byPath(issues);
 }

@@ -18,6 +18,15 @@ const none: readonly Issue[] = Object.freeze([]);
  * if (!result.ok) result.issues.map(formatIssue); // ['phq9: unknown field (did you mean "questionnaires.phq9"?)']
  */
 export function safeParseAssessment(input: unknown): Result<Assessment> {
+  try {
+    return validate(input);
+  } catch (error) {
+    // Only a caller's own code can throw here (a Proxy's traps): plain data cannot.
+    return { ok: false, issues: [issue(codes.notPlainData, "", messages.unreadable(error))] };
+  }
+}
+
+function validate(input: unknown): Result<Assessment> {
   if (!isPlainObject(input)) return { ok: false, issues: [issue(codes.notAnObject, "", messages.notAnObject(input))] };
   const notPlain = plainDataIssues(input);
   if (notPlain.length > 0) return { ok: false, issues: notPlain };

@@ -111,6 +111,7 @@ describe("assessment message templates", () => {
       [
         "notAnObject",
         "notPlainData",
+        "unreadable",
         "forbiddenKey",
         "unknownField",
         "missingField",

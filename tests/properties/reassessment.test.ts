@@ -228,7 +228,15 @@ describe("reassessment laws on the bundled pack", () => {
     const exercised = check((assessment, plan) => {
       if (deriveFacts(assessment).get("progress.overall") !== "improved") return false;
       const previous = assessment.followUp?.previousComponents ?? [];
-      expect(newEscalations(plan, previous), "escalated although improved").toEqual([]);
+      // One exception, by design: an epidural opinion for sciatica still acute and severe is not
+      // tied to failed care (NICE NG59), so improvement does not hold it back.
+      const epiduralOnly = (id: string) =>
+        plan.components.find((c) => c.id === id)?.reasons.every((r) => r.rule === "sciatica-acute-severe-epidural") ===
+        true;
+      expect(
+        newEscalations(plan, previous).filter((id) => !epiduralOnly(id)),
+        "escalated although improved",
+      ).toEqual([]);
       return true;
     });
     console.info(`improved, never escalated: ${exercised} runs`);

@@ -10,6 +10,8 @@
  * if (!loaded.ok) throw new Error(loaded.issues.map(formatIssue).join("\n"));
  * const plan = createEngine(loaded.value).recommend(assessment);
  * output.textContent = renderPlan(plan, "text");
+ * // A progress chart of the record's visits (an SVG string: no script, no style attribute):
+ * const svg = progressChartSvg(episodeSeries(fhirBundle, { assessedOn: "2026-11-23" }));
  */
 export { createEngine } from "./core/engine.js";
 export type { Engine, RecommendOptions } from "./core/engine.js";
@@ -17,8 +19,14 @@ export { PACK_JSON_FORMAT, packToJson, rulesetFromJson } from "./core/pack-json/
 export type { PackJson, PackJsonOptions } from "./core/pack-json/index.js";
 export type { CompiledRule, Governance, Ruleset } from "./core/ruleset/types.js";
 export { parseAssessment, safeParseAssessment } from "./core/assessment/index.js";
-export { FORMATS, renderPlan } from "./core/render/index.js";
-export type { Format } from "./core/render/index.js";
+export { FORMATS, progressChartSvg, renderPlan } from "./core/render/index.js";
+export type {
+  Format,
+  ProgressPlanChange,
+  ProgressChartOptions,
+  ProgressPoint,
+  ProgressSeries,
+} from "./core/render/index.js";
 export { explainPlan, renderExplanation, safeExplainPlan } from "./core/explain/index.js";
 export type { ExplainOptions, Explanation } from "./core/explain/index.js";
 export { AssessmentError, BackplanError, RulesetError, formatIssue, isBackplanError } from "./core/errors.js";
@@ -32,7 +40,14 @@ export type {
   PlanReason,
   WithheldComponent,
 } from "./core/generated/types.js";
-export { bundleToAssessment } from "./core/fhir/intake/index.js";
-export type { FhirIntake, IntakeOptions } from "./core/fhir/intake/index.js";
+export { bundleToAssessment, episodeSeries } from "./core/fhir/intake/index.js";
+export type {
+  EpisodeOptions,
+  EpisodePlanChange,
+  EpisodePoint,
+  EpisodeSeries,
+  FhirIntake,
+  IntakeOptions,
+} from "./core/fhir/intake/index.js";
 export { planToFhir } from "./core/fhir/output/index.js";
 export type { FhirPlan, FhirPlanContext } from "./core/fhir/output/index.js";

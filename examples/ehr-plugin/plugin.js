@@ -1,4 +1,4 @@
-/* global document, fetch */
+/* global document, fetch, DOMParser */
 // backplan in an EHR page: pack.json and the bundled engine in, a plan with its reasons, evidence,
 // withheld components and data gaps out. Runs under `script-src 'self'`: no inline script, no
 // eval, and every value reaches the page as text (never as HTML).
@@ -81,6 +81,50 @@ function clearPlan() {
   for (const id of ["status", "stamp", "problems", "components", "withheld", "gaps"]) byId(id).replaceChildren();
   delete byId("status").dataset.status;
   showIntakeWarnings([]);
+  showProgress(undefined, "");
+}
+
+/**
+ * The record's ODI and pain over the visits up to the visit date, with each series' minimal
+ * important change band and the days backplan's CarePlans began, once the Bundle has scores from
+ * two days or more (one day shows no progress). The library draws the chart as an SVG string
+ * without script, handler or style attribute; it is parsed as SVG (never as HTML) and put in the
+ * page as elements, which `default-src 'none'` allows where an `<img src="data:…">` is blocked.
+ */
+function showProgress(data, visitDay) {
+  const section = byId("progress");
+  const canDraw = typeof backplan.episodeSeries === "function" && typeof backplan.progressChartSvg === "function";
+  const series = isBundle(data) && canDraw ? backplan.episodeSeries(data, visitDay === "" ? {} : { assessedOn: visitDay }) : undefined;
+  section.hidden = series === undefined || series.points.length < 2;
+  byId("progress-chart").replaceChildren();
+  byId("progress-caption").replaceChildren();
+  if (section.hidden) return;
+  let svg;
+  try {
+    const parsed = new DOMParser().parseFromString(backplan.progressChartSvg(series, { idPrefix: "progress" }), "image/svg+xml");
+    if (parsed.documentElement.localName !== "svg" || parsed.getElementsByTagName("parsererror").length > 0) {
+      throw new Error("the chart is not well-formed SVG");
+    }
+    svg = document.importNode(parsed.documentElement, true);
+  } catch (error) {
+    byId("progress-caption").replaceChildren(`The progress chart could not be drawn: ${error.message}`);
+    return;
+  }
+  byId("progress-chart").replaceChildren(svg);
+  byId("progress-caption").replaceChildren(progressCaption(series));
+}
+
+/** What the chart shows, in words: the days, the plan changes, and how to read the bands. */
+function progressCaption({ points, planChanges }) {
+  const days = `${points.length} visit days, ${points[0].date} to ${points[points.length - 1].date}`;
+  const plans = planChanges.length === 0
+    ? "no backplan care plan in the record"
+    : `the plan changed on ${planChanges.map((change) => `${change.date} (${change.carePlan})`).join(", ")}, dashed lines`;
+  return (
+    `ODI (circles, left axis) and pain intensity, NPRS (squares, right axis): ${days}; ${plans}. ` +
+    "Shaded: the minimal important change around each first value (ODI ±10 points, NPRS ±2; Ostelo 2008). " +
+    "A value below its band has improved by at least that much; above it, worsened."
+  );
 }
 
 /**
@@ -147,6 +191,7 @@ function makePlan(engine) {
     return;
   }
   const visitDay = isBundle(data) ? visitDateFor(data) : data?.assessedOn;
+  if (isBundle(data)) showProgress(data, visitDay);
   const assessment = assessmentOf(data, isBundle(data) ? visitDay : "");
   const age = assessment.ok ? assessment.value?.patient?.age : undefined;
   showContext(data, assessment.ok ? (assessment.value?.assessedOn ?? visitDay) : visitDay, age);

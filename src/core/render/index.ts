@@ -23,3 +23,5 @@ export function renderPlan(plan: Plan, format: Format): string {
 }
 
 export { renderJson, renderMarkdown, renderText };
+export { progressChartSvg } from "./progress-chart.js";
+export type { ProgressChartOptions, ProgressPlanChange, ProgressPoint, ProgressSeries } from "./progress-chart.js";

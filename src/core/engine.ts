@@ -1,7 +1,7 @@
 import { parseAssessment, safeParseAssessment } from "./assessment/index.js";
-import { changesSince, unknownPreviousComponents } from "./compose/changes.js";
+import { changesSince } from "./compose/changes.js";
 import { compose } from "./compose/compose.js";
-import { AssessmentError, BackplanError, type Issue, type Result } from "./errors.js";
+import { BackplanError, type Issue, type Result } from "./errors.js";
 import { prepare } from "./compose/prepare.js";
 import { factDeriver } from "./facts/catalog.js";
 import type { Assessment, Plan } from "./generated/types.js";
@@ -32,9 +32,9 @@ export interface Engine {
 /** An engine over one compiled ruleset. Cheap to create; keep one per ruleset. */
 export function createEngine(ruleset: Ruleset): Engine {
   const profiles = new Set(ruleset.profiles.map((p) => p.id));
-  const componentIds = new Set(ruleset.components.keys());
-  const catalog = [...ruleset.components.keys()];
-  const catalogOrder = (id: string) => catalog.indexOf(id);
+  const catalog = new Map([...ruleset.components.keys()].map((id, i) => [id, i]));
+  // A component of an older pack (renamed or removed since the last plan) sorts last.
+  const catalogOrder = (id: string) => catalog.get(id) ?? catalog.size;
   // Facts no rule reads would be derived for nothing.
   const deriveFacts = factDeriver(prepare(ruleset).reads);
   // Gaps ask about the same fields for every plan: split each dotted path once.
@@ -62,12 +62,9 @@ export function createEngine(ruleset: Ruleset): Engine {
       ...(assessment.id === undefined ? {} : { assessmentId: assessment.id }),
     });
     const previous = assessment.followUp?.previousComponents;
-    return previous === undefined ? made : { ...made, changes: changesSince(previous, made, catalogOrder) };
-  }
-
-  /** An assessment the schema accepts may still name components this pack does not have. */
-  function assessmentIssues(assessment: Assessment): Issue[] {
-    return unknownPreviousComponents(assessment.followUp?.previousComponents ?? [], componentIds);
+    return previous === undefined
+      ? made
+      : { ...made, changes: changesSince(previous, made, catalogOrder, (id) => catalog.has(id)) };
   }
 
   return {
@@ -76,10 +73,7 @@ export function createEngine(ruleset: Ruleset): Engine {
       const profile = options.profile ?? ruleset.defaultProfile;
       const issue = profileIssue(profile);
       if (issue !== undefined) throw new BackplanError("PROFILE_UNKNOWN", "unknown profile", [issue]);
-      const assessment = parseAssessment(input);
-      const issues = assessmentIssues(assessment);
-      if (issues.length > 0) throw new AssessmentError(issues);
-      return plan(assessment, profile);
+      return plan(parseAssessment(input), profile);
     },
     safeRecommend(input, options = {}) {
       try {
@@ -98,8 +92,6 @@ export function createEngine(ruleset: Ruleset): Engine {
       if (issue !== undefined) return { ok: false, issues: [issue] };
       const parsed = safeParseAssessment(input);
       if (!parsed.ok) return parsed;
-      const issues = assessmentIssues(parsed.value);
-      if (issues.length > 0) return { ok: false, issues };
       return { ok: true, value: plan(parsed.value, profile), warnings: parsed.warnings };
     }
   }

@@ -116,14 +116,12 @@ describe("a follow-up plan's changes against the last plan", () => {
     expect(followUpEngine.recommend(assessment)).not.toHaveProperty("changes");
   });
 
-  it("refuses a previous component the pack does not know, at its place", () => {
-    const result = followUpEngine.safeRecommend(followUp(["education-reassurance", "cbt-online"]));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.issues.map(formatIssue)).toEqual([
-      'followUp.previousComponents[1]: "cbt-online" is not a component of this pack: the last plan\'s components are compared by id',
+  it("lists a previous component this pack does not know (renamed or removed) as stopped, last, and still plans", () => {
+    const plan = followUpEngine.recommend(followUp(["cbt-online", "education-reassurance", "acupuncture"]));
+    expect(plan.changes?.stopped.map((c) => [c.id, c.reason])).toEqual([
+      ["acupuncture", "not under this pack"],
+      ["cbt-online", "Not a component of this pack (renamed or removed since the last plan): review what replaces it"],
     ]);
-    expect(() => followUpEngine.recommend(followUp(["cbt-online"]))).toThrow(AssessmentError);
   });
 });
 

@@ -1,4 +1,3 @@
-import type { Issue } from "../errors.js";
 import type { Plan, PlanChange, PlanChanges } from "../generated/types.js";
 
 /**
@@ -12,6 +11,7 @@ export function changesSince(
   previous: readonly string[],
   plan: Plan,
   catalogOrder: (id: string) => number,
+  known: (id: string) => boolean,
 ): PlanChanges {
   const before = new Set(previous);
   const now = new Set(plan.components.map((c) => c.id));
@@ -26,25 +26,13 @@ export function changesSince(
     .sort((a, b) => catalogOrder(a) - catalogOrder(b))
     .map((id): PlanChange => {
       const withheld = plan.withheld.find((w) => w.id === id);
-      return withheld === undefined
-        ? { id, reason: "No rule adds it at this visit: what called for it is no longer found" }
-        : { id, rule: withheld.rule, reason: withheld.reason };
+      if (withheld !== undefined) return { id, rule: withheld.rule, reason: withheld.reason };
+      return {
+        id,
+        reason: known(id)
+          ? "No rule adds it at this visit: what called for it is no longer found"
+          : "Not a component of this pack (renamed or removed since the last plan): review what replaces it",
+      };
     });
   return { added, stopped, kept };
-}
-
-/** An issue for each previous component the pack does not know, at its place in the assessment. */
-export function unknownPreviousComponents(previous: readonly string[], known: ReadonlySet<string>): Issue[] {
-  return previous.flatMap((id, i) =>
-    known.has(id)
-      ? []
-      : [
-          {
-            code: "engine/unknown-component",
-            path: `/followUp/previousComponents/${i}`,
-            severity: "error" as const,
-            message: `"${id}" is not a component of this pack: the last plan's components are compared by id`,
-          },
-        ],
-  );
 }

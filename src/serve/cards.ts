@@ -1,9 +1,10 @@
 import type { Engine } from "../core/engine.js";
-import { bundleToAssessment } from "../core/fhir/intake/index.js";
+import { activeBackplanCarePlan, bundleToAssessment } from "../core/fhir/intake/index.js";
 import { planToFhir } from "../core/fhir/output/index.js";
 import type { CdsCard, CdsResponse, CdsSource } from "./cds-types.js";
 import { dataGapsCard, problemCard } from "./data-card.js";
 import { planCard } from "./plan-card.js";
+import { progressOf } from "./progress.js";
 import type { VisitDate } from "./visit-date.js";
 
 /** Who the plan is for, from the hook's context. */
@@ -83,7 +84,19 @@ function cardsOf(engine: Engine, bundle: unknown, context: CardContext, options:
       recorded: options.recorded,
       ...(context.encounterId === undefined ? {} : { encounter: `Encounter/${context.encounterId}` }),
     });
-    cards.push(planCard({ plan, fhir, sources: intake.value.sources, source, uuid: options.uuid }));
+    const progress = progressOf(intake.value.assessment);
+    const active = activeBackplanCarePlan(bundle, { assessedOn: options.visitDate });
+    cards.push(
+      planCard({
+        plan,
+        fhir,
+        sources: intake.value.sources,
+        source,
+        uuid: options.uuid,
+        ...(progress === undefined ? {} : { progress }),
+        ...(active === undefined ? {} : { active }),
+      }),
+    );
   }
   const leftOut = [...intake.warnings, ...planned.warnings];
   const gaps = dataGapsCard(plan.dataGaps, leftOut, source, options.uuid);

@@ -8,7 +8,8 @@ export interface CdsCoding {
 }
 
 export interface CdsAction {
-  readonly type: "create";
+  /** `update` revises a resource the record holds (same id): the active CarePlan at a follow-up. */
+  readonly type: "create" | "update";
   readonly description: string;
   readonly resource: unknown;
 }

@@ -1,9 +1,10 @@
 import type { Plan, PlanComponent } from "../core/generated/types.js";
 import type { FhirPlan } from "../core/fhir/output/index.js";
-import type { Resource } from "../core/fhir/types.js";
 import type { CdsCard, CdsIndicator, CdsSource } from "./cds-types.js";
 import { escapeMarkdown, linkOrText } from "./markdown.js";
 import { OVERRIDE_REASONS } from "./override-reasons.js";
+import { type Progress, progressDetail } from "./progress.js";
+import { planActions } from "./revision.js";
 import { suggestedResources } from "./suggested-resources.js";
 import { summaryOf } from "./summary.js";
 
@@ -51,8 +52,20 @@ function leading(plan: Plan): { component: PlanComponent | undefined; indicator:
   return best;
 }
 
-function summary(plan: Plan, component: PlanComponent | undefined): string {
+function summary(
+  plan: Plan,
+  component: PlanComponent | undefined,
+  progress: Progress | undefined,
+  revises: boolean,
+): string {
   const count = `${plan.components.length} ${plan.components.length === 1 ? "component" : "components"}`;
+  if (component === undefined && progress !== undefined) {
+    const week = progress.weeks === undefined ? "" : `, week ${String(progress.weeks)}`;
+    const how = progress.overall === undefined ? "" : `: ${progress.overall} since the first visit`;
+    return summaryOf(
+      `Low back pain review${week}${how}; ${revises ? "revised plan" : "plan"}: ${count} (${plan.status})`,
+    );
+  }
   if (component === undefined) return summaryOf(`Low back pain care plan: ${count} (${plan.status})`);
   return summaryOf(
     `${component.details.urgency ?? ""} referral: ${component.title} (low back pain plan, ${count})`.replace(
@@ -87,13 +100,14 @@ function componentDetail(component: PlanComponent): string[] {
 }
 
 /** The detail: each component with its reasons and evidence, what was withheld, and where each datum came from. */
-function detail(plan: Plan, sources: Readonly<Record<string, string>>): string {
+function detail(plan: Plan, sources: Readonly<Record<string, string>>, progress: Progress | undefined): string {
   const withheld = plan.withheld.map(
     (w) => `- **${escapeMarkdown(w.id)}**: ${escapeMarkdown(w.reason)} (rule \`${w.rule}\`)`,
   );
   const used = Object.entries(sources).map(([field, resource]) => `- \`${field}\` from ${escapeMarkdown(resource)}`);
   const { name, version, digest } = plan.ruleset;
   return [
+    ...progressDetail(progress, plan),
     ...plan.components.flatMap(componentDetail),
     ...(withheld.length === 0 ? [] : ["### Withheld", "", ...withheld, ""]),
     ...(used.length === 0 ? [] : ["### Data used", "", ...used, ""]),
@@ -109,40 +123,37 @@ export interface PlanCardInput {
   readonly sources: Readonly<Record<string, string>>;
   readonly source: CdsSource;
   readonly uuid: () => string;
+  /** At a follow-up: how the patient is doing against the baseline (progress.ts). */
+  readonly progress?: Progress;
+  /** The active backplan CarePlan the record holds: the suggestion updates it rather than creating a second. */
+  readonly active?: Readonly<Record<string, unknown>>;
 }
 
 /**
  * The plan as one card: indicator from its most urgent referral, reasons and evidence in the
  * detail, and one suggestion that creates the CarePlan, its ServiceRequests and the Provenance.
+ * At a follow-up the detail opens with progress against the baseline and the plan's changes, and
+ * when the record holds an active backplan CarePlan the suggestion updates it (revision.ts).
  */
-export function planCard({ plan, fhir, sources, source, uuid }: PlanCardInput): CdsCard {
+export function planCard({ plan, fhir, sources, source, uuid, progress, active }: PlanCardInput): CdsCard {
   const { component, indicator } = leading(plan);
+  const actions = planActions(suggestedResources(fhir.bundle), active);
+  const revises = actions.some((action) => action.type === "update");
   return {
     uuid: uuid(),
-    summary: summary(plan, component),
-    detail: detail(plan, sources),
+    summary: summary(plan, component, progress, revises),
+    detail: detail(plan, sources, progress),
     indicator,
     source,
     suggestions: [
       {
-        label: "Propose this care plan",
+        label: revises ? "Revise the active care plan" : "Propose this care plan",
         uuid: uuid(),
         isRecommended: true,
-        actions: suggestedResources(fhir.bundle).map((resource) => ({
-          type: "create" as const,
-          description: describe(resource),
-          resource,
-        })),
+        actions,
       },
     ],
     selectionBehavior: "at-most-one",
     overrideReasons: OVERRIDE_REASONS,
   };
-}
-
-/** What a create action does, for the clinician choosing the suggestion. */
-function describe(resource: Resource): string {
-  if (resource.resourceType === "CarePlan") return "Create the proposed low back pain CarePlan";
-  if (resource.resourceType === "ServiceRequest") return `Request: ${resource.code?.text ?? "referral"}`;
-  return "Record the Provenance (engine, rule pack, profile)";
 }

@@ -54,11 +54,13 @@ export const LOW_BACK_PAIN_SERVICE: CdsService = {
     `Questionnaire (${BACKPLAN_QUESTIONNAIRE}), which carries what FHIR has no code for (red flags, ` +
     "examination, episode duration). Send every prefetch key but encounter, or fhirServer and fhirAuthorization " +
     "(read access to the patient's Observations, QuestionnaireResponses, Questionnaires, Conditions, " +
-    "MedicationStatements, MedicationRequests and Encounter) " +
+    "MedicationStatements, MedicationRequests, CarePlans and Encounter) " +
     "so the service fetches what is missing and follows next links (up to 10 pages a key, 5 s in all, never " +
     "off fhirServer); otherwise a key that is missing, failed or paginated gets 412. Of each instrument it reads " +
     "the latest result up to the visit date: the extension dev.backplan.visit-date (YYYY-MM-DD, the clinic's " +
-    "date), else the date of the context's Encounter (period.start), else the latest calendar date anywhere now.",
+    "date), else the date of the context's Encounter (period.start), else the latest calendar date anywhere now. " +
+    "An active CarePlan made by backplan makes the visit a follow-up (baseline: the first results since it began) " +
+    "and the suggestion updates that CarePlan instead of creating a second.",
   prefetch: {
     patient: "Patient/{{context.patientId}}",
     observations: `Observation?patient={{context.patientId}}&code=${observationCodes}&_sort=-date&_count=100`,
@@ -72,6 +74,8 @@ export const LOW_BACK_PAIN_SERVICE: CdsService = {
     // subset): code the medicine in the resource, or contain it.
     medicationStatements: "MedicationStatement?patient={{context.patientId}}&status=active&_count=100",
     medicationRequests: "MedicationRequest?patient={{context.patientId}}&status=active&_count=100",
+    // backplan's active CarePlan, if any: the visit is a follow-up and the plan revises it (an update, not a second plan).
+    carePlans: "CarePlan?patient={{context.patientId}}&status=active&_count=10",
     encounter: "Encounter/{{context.encounterId}}",
   },
 };

@@ -343,6 +343,58 @@ const preferences = fc
     });
   });
 
+/**
+ * Component ids of the bundled pack's rules/components.yaml that a last plan may hold (the
+ * engine rejects an id its pack does not have, so only real ones).
+ */
+const planComponents = [
+  "mental-health-referral",
+  "spinal-specialist-referral",
+  "education-reassurance",
+  "self-management-activity",
+  "return-to-work",
+  "physiotherapy-exercise",
+  "directional-preference-exercise",
+  "graded-activity",
+  "yoga-or-tai-chi",
+  "motor-control-training",
+  "psychologically-informed-pt",
+  "cbt",
+  "pain-medication-review",
+  "activity-increase",
+  "weight-management",
+  "smoking-cessation",
+  "sleep-hygiene",
+  "spinal-manipulation",
+  "massage",
+  "follow-up-reassessment",
+] as const;
+
+/**
+ * A follow-up visit: the episode's baseline and the care since, each field sometimes absent; the
+ * last plan's components from `components` (a pack other than the bundled one has other ids).
+ */
+const followUpWith = (components: readonly string[]) =>
+  fc
+    .record({
+      weeksSinceBaseline: sometimes(fc.oneof(fc.integer({ min: 0, max: 52 }), tenths(0, 16)), 8),
+      baseline: sometimes(
+        fc
+          .record({
+            odiPercent: sometimes(fc.oneof(fc.integer({ min: 0, max: 100 }), tenths(0, 100)), 6),
+            painIntensity: sometimes(fc.integer({ min: 0, max: 10 }), 8),
+            startBackTotal: sometimes(fc.integer({ min: 0, max: 9 }), 4),
+            phq9Total: sometimes(fc.integer({ min: 0, max: 27 }), 4),
+          })
+          .map((b) => compact<Defined<Defined<Assessment["followUp"]>["baseline"]>>(b)),
+        8,
+      ),
+      sessionsAttended: sometimes(fc.oneof(fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 200 })), 5),
+      adherence: sometimes(fc.constantFrom("good", "partial", "poor" as const), 6),
+      previousComponents: sometimes(fc.subarray([...components]), 6),
+    })
+    .map((f) => compact<Defined<Assessment["followUp"]>>(f));
+
 const assessedOn = fc
   .record({
     year: fc.integer({ min: 2020, max: 2026 }),
@@ -351,30 +403,43 @@ const assessedOn = fc
   })
   .map(({ year, month, day }) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
 
-/** A valid, realistic assessment. */
-export const validAssessmentArb: fc.Arbitrary<Assessment> = patient.chain((p) =>
-  fc
-    .record({
-      id: sometimes(
-        fc.integer({ min: 1, max: 99_999 }).map((n) => `case-${n}`),
-        3,
-      ),
-      assessedOn: sometimes(assessedOn, 3),
-      pain,
-      history: sometimes(history),
-      medications: sometimes(medications, 3),
-      comorbidities: sometimes(comorbidities, 3),
-      work: sometimes(work, 3),
-      investigations: fc.option(investigations, { freq: 2, nil: undefined }),
-      redFlags: sometimes(redFlags, 8),
-      inflammatory: sometimes(inflammatory(p.age), 2),
-      questionnaires: sometimes(questionnaires, 10),
-      examination: sometimes(examination, 3),
-      lifestyle: sometimes(lifestyle, 6),
-      preferences: sometimes(preferences, 4),
-    })
-    .map((rest) => compact({ ...rest, patient: p }) as Assessment),
-);
+/**
+ * A valid, realistic assessment whose follow-up visits (about a third) name last-plan components
+ * from `components`: the engine rejects an id its pack does not have.
+ */
+export function assessmentArbFor(components: readonly string[]): fc.Arbitrary<Assessment> {
+  return patient.chain((p) =>
+    fc
+      .record({
+        id: sometimes(
+          fc.integer({ min: 1, max: 99_999 }).map((n) => `case-${n}`),
+          3,
+        ),
+        assessedOn: sometimes(assessedOn, 3),
+        pain,
+        history: sometimes(history),
+        medications: sometimes(medications, 3),
+        comorbidities: sometimes(comorbidities, 3),
+        work: sometimes(work, 3),
+        investigations: fc.option(investigations, { freq: 2, nil: undefined }),
+        redFlags: sometimes(redFlags, 8),
+        inflammatory: sometimes(inflammatory(p.age), 2),
+        questionnaires: sometimes(questionnaires, 10),
+        examination: sometimes(examination, 3),
+        lifestyle: sometimes(lifestyle, 6),
+        preferences: sometimes(preferences, 4),
+        // About a third are follow-up visits.
+        followUp: fc.oneof(
+          { arbitrary: fc.constant(undefined), weight: 2 },
+          { arbitrary: followUpWith(components), weight: 1 },
+        ),
+      })
+      .map((rest) => compact({ ...rest, patient: p }) as Assessment),
+  );
+}
+
+/** A valid, realistic assessment, planned with the bundled pack (its follow-ups name its components). */
+export const validAssessmentArb: fc.Arbitrary<Assessment> = assessmentArbFor(planComponents);
 
 /** `n` assessments, the same for the same seed. */
 export function cohort(n: number, seed: number): Assessment[] {

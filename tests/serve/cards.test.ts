@@ -51,6 +51,7 @@ describe("discovery", () => {
       "conditions",
       "medicationStatements",
       "medicationRequests",
+      "carePlans",
       "encounter",
     ]);
     expect(prefetch["conditions"]).toBe("Condition?patient={{context.patientId}}&_count=100");
@@ -60,6 +61,7 @@ describe("discovery", () => {
     expect(prefetch["medicationRequests"]).toBe(
       "MedicationRequest?patient={{context.patientId}}&status=active&_count=100",
     );
+    expect(prefetch["carePlans"]).toBe("CarePlan?patient={{context.patientId}}&status=active&_count=10");
     expect(prefetch["encounter"]).toBe("Encounter/{{context.encounterId}}");
     for (const key of ["observations", "questionnaireResponses", "questionnaires", "conditions", "medicationRequests"])
       expect(prefetch[key]).toMatch(/&_count=\d+$/);
@@ -68,7 +70,7 @@ describe("discovery", () => {
       expect(prefetch["observations"]).toContain(`http://loinc.org|${code}`);
     expect(String(found?.["description"])).toContain("fetched from fhirServer");
     expect(found?.["usageRequirements"]).toMatchInlineSnapshot(
-      `"For a complete plan, the prefetched QuestionnaireResponses must include one to backplan's assessment Questionnaire (https://backplan.dev/fhir/Questionnaire/backplan-assessment), which carries what FHIR has no code for (red flags, examination, episode duration). Send every prefetch key but encounter, or fhirServer and fhirAuthorization (read access to the patient's Observations, QuestionnaireResponses, Questionnaires, Conditions, MedicationStatements, MedicationRequests and Encounter) so the service fetches what is missing and follows next links (up to 10 pages a key, 5 s in all, never off fhirServer); otherwise a key that is missing, failed or paginated gets 412. Of each instrument it reads the latest result up to the visit date: the extension dev.backplan.visit-date (YYYY-MM-DD, the clinic's date), else the date of the context's Encounter (period.start), else the latest calendar date anywhere now."`,
+      `"For a complete plan, the prefetched QuestionnaireResponses must include one to backplan's assessment Questionnaire (https://backplan.dev/fhir/Questionnaire/backplan-assessment), which carries what FHIR has no code for (red flags, examination, episode duration). Send every prefetch key but encounter, or fhirServer and fhirAuthorization (read access to the patient's Observations, QuestionnaireResponses, Questionnaires, Conditions, MedicationStatements, MedicationRequests, CarePlans and Encounter) so the service fetches what is missing and follows next links (up to 10 pages a key, 5 s in all, never off fhirServer); otherwise a key that is missing, failed or paginated gets 412. Of each instrument it reads the latest result up to the visit date: the extension dev.backplan.visit-date (YYYY-MM-DD, the clinic's date), else the date of the context's Encounter (period.start), else the latest calendar date anywhere now. An active CarePlan made by backplan makes the visit a follow-up (baseline: the first results since it began) and the suggestion updates that CarePlan instead of creating a second."`,
     );
   });
 });
@@ -87,6 +89,7 @@ describe("412 when prefetch is missing", () => {
       "conditions",
       "medicationStatements",
       "medicationRequests",
+      "carePlans",
     ]);
   });
 

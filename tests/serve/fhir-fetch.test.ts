@@ -102,6 +102,7 @@ describe("prefetch completed from fhirServer (Medplum's FHIR search over HTTP)",
       "100",
     ]);
     expect(made.map((request) => request.url.split("?")[0]).sort()).toEqual([
+      "/fhir/R4/CarePlan",
       "/fhir/R4/Condition",
       "/fhir/R4/Encounter/89284",
       "/fhir/R4/MedicationRequest",

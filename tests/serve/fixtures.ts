@@ -128,6 +128,7 @@ export function prefetchOf(resources: readonly Json[]): Json {
     conditions: searchset(of("Condition")),
     medicationStatements: searchset(of("MedicationStatement")),
     medicationRequests: searchset(of("MedicationRequest")),
+    carePlans: searchset(of("CarePlan").filter((resource) => resource["status"] === "active")),
   };
 }
 

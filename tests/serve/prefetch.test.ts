@@ -87,6 +87,7 @@ describe("the Bundle the intake reads", () => {
       conditions: null,
       medicationStatements: null,
       medicationRequests: null,
+      carePlans: null,
     };
     const served = await call({ ...hookRequest(prefetch), extension: { "dev.backplan.visit-date": "2025-11-04" } });
     expect(served.status).toBe(200);

@@ -2,6 +2,7 @@ import type { Assessment } from "../generated/types.js";
 import { drawComorbidities } from "./comorbidities.js";
 import { compact, nonEmpty, pick } from "./draw.js";
 import { drawClaudication, drawExamination } from "./examination.js";
+import { asVisit } from "./follow-up.js";
 import { drawInvestigations } from "./investigations.js";
 import { drawLifestyle, drawMoreTreatments, drawPreferences } from "./lifestyle.js";
 import { drawCurrentMedicines, drawMedications } from "./medications.js";
@@ -15,7 +16,7 @@ import { drawWork } from "./work.js";
 /**
  * Assessment `index` of the cohort seeded with `seed`: valid (`parseAssessment` accepts it),
  * realistic (see `population.ts`), and the same on every run and whatever the cohort's size.
- * Its id is `cohort-<index>`.
+ * About 30% are follow-up visits (with `followUp`, see `follow-up.ts`). Its id is `cohort-<index>`.
  *
  * @example generateAssessment(1, 42).id; // "cohort-42"
  */
@@ -47,7 +48,7 @@ export function generateAssessment(seed: number, index: number): Assessment {
   };
   const work = drawWork(person);
   const investigations = drawInvestigations(person);
-  return compact<Assessment>({
+  const first = compact<Assessment>({
     id: `cohort-${index}`,
     patient: person.patient,
     pain: fullPain,
@@ -63,6 +64,10 @@ export function generateAssessment(seed: number, index: number): Assessment {
     lifestyle,
     preferences: preferences && { ...preferences, ...drawMoreTreatments(person, preferences) },
   });
+  // Whether this is a follow-up visit is drawn last of all, for the same reason: a first visit is
+  // the assessment it was before follow-ups were generated. At a follow-up, the first-visit pain,
+  // ODI and duration become the baseline and today's follow a trajectory (see follow-up.ts).
+  return asVisit(person, first);
 }
 
 /**

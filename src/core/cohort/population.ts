@@ -350,4 +350,98 @@ export const population = {
       },
     },
   },
+  /**
+   * Follow-up visits of an episode (reference.md §6.10), drawn after every first-visit field: the
+   * first-visit draws become the baseline (the pain, ODI and duration the patient had then) and
+   * today's pain, ODI and duration follow a trajectory. Every figure here is an estimate,
+   * unsourced, for a primary care and physiotherapy caseload.
+   */
+  followUp: {
+    /** Share of assessments that are follow-up visits (estimate). */
+    share: 0.3,
+    /** Weeks since the first assessment: mostly 4–16 (estimate). */
+    weeksSinceBaseline: { bands: [[2, 3, 8], [4, 8, 45], [9, 16, 37], [17, 52, 10]], missing: 0.04, follows: 0 },
+    /**
+     * How the episode went (estimate): responders reach the minimal important change (ODI ≥ 10
+     * points or ≥ 30 % with 5; NPRS ≥ 2 points or ≥ 30 % with 1; Ostelo 2008, reference.md
+     * §6.10), non-responders change less than it, and some are worse by at least it.
+     */
+    trajectory: [["responder", 50], ["non-responder", 35], ["worse", 15]],
+    /**
+     * Today's scores by trajectory. Responders: ODI down by a share of the baseline (and at least 6
+     * points where the baseline allows), NPRS down by points. Non-responders: ODI within ± 3 points,
+     * NPRS within ± 1 (0 below 4, where 1 point is 30 %). Worse: the function, the pain or both
+     * worsen by the points given (the other changes little, never for the better).
+     */
+    responder: { odiShare: [0.35, 0.8], odiMinPoints: 6, nprsPoints: [1, 5] },
+    nonResponder: { odiPoints: 3, nprsPoints: 1, nprsFrom: 4 },
+    worse: {
+      which: [["function", 30], ["pain", 30], ["both", 40]],
+      odiPoints: [12, 22], nprsPoints: [2, 3],
+      /** The measure that does not worsen: ODI up by 0–3 points, NPRS by 0 (never better). */
+      otherOdiPoints: [0, 3],
+    },
+    /** Scores at the first assessment that were not recorded today: drawn as at a first visit. */
+    baseline: {
+      missing: 0.08,
+      /** Each baseline score left out (the ODI most often: not every clinic gives it at intake). */
+      odiPercentMissing: 0.15, painIntensityMissing: 0.04, startBackTotalMissing: 0.15, phq9TotalMissing: 0.2,
+      /** The psychosocial scores then, against today's, by trajectory: `[min, max]` points higher then. */
+      startBackHigherThen: { responder: [0, 2], "non-responder": [-1, 1], worse: [-2, 0] },
+      phq9HigherThen: { responder: [0, 4], "non-responder": [-2, 2], worse: [-4, 0] },
+    },
+    /** Adherence to the home programme, by trajectory: poor more common without a response (estimate). */
+    adherence: {
+      missing: 0.1,
+      byTrajectory: {
+        responder: [["good", 60], ["partial", 30], ["poor", 10]],
+        "non-responder": [["good", 30], ["partial", 35], ["poor", 35]],
+        worse: [["good", 35], ["partial", 35], ["poor", 30]],
+      },
+    },
+    /**
+     * Supervised sessions attended: with supervised care in the last plan, about weekly up to
+     * `maxPlanned` (three quarters of the weeks, at most 10), of which a share by adherence was
+     * attended; none without supervised care. Never more than one a week.
+     */
+    sessions: {
+      missing: 0.15, perWeek: 0.75, maxPlanned: 10,
+      attended: { good: [0.75, 1], partial: [0.4, 0.75], poor: [0, 0.4] },
+      /** The components of the bundled pack delivered in supervised sessions. */
+      supervised: [
+        "physiotherapy-exercise", "directional-preference-exercise", "graded-activity", "yoga-or-tai-chi",
+        "motor-control-training", "psychologically-informed-pt", "cbt", "spinal-manipulation",
+      ],
+    },
+    /**
+     * The last plan's components: ids of the bundled pack's rules/components.yaml (the cohort does
+     * no I/O, so they are listed here), in its catalog order, each with its rate (estimate). The
+     * stratified-care core (education, self-management, follow-up) is in every plan; the rest
+     * follow the baseline: `[id, rate]`, or `[id, rate when, rate otherwise, when]` (STarT Back
+     * total 4 or more is medium or high risk, 6 or more mostly high; chronic: 12 weeks or more at
+     * baseline; off work and smoker: today's answers).
+     */
+    previousComponents: {
+      missing: 0.1,
+      rates: [
+        ["mental-health-referral", 0.6, 0.01, "phq9-10-or-more"],
+        ["education-reassurance", 1],
+        ["self-management-activity", 1],
+        ["return-to-work", 0.3, 0, "off-work"],
+        ["physiotherapy-exercise", 0.8, 0.35, "start-back-4-or-more"],
+        ["directional-preference-exercise", 0.12],
+        ["graded-activity", 0.1],
+        ["yoga-or-tai-chi", 0.08, 0.01, "chronic"],
+        ["motor-control-training", 0.12],
+        ["psychologically-informed-pt", 0.45, 0.05, "start-back-6-or-more"],
+        ["cbt", 0.15, 0.02, "chronic"],
+        ["pain-medication-review", 0.15],
+        ["activity-increase", 0.25],
+        ["smoking-cessation", 0.5, 0, "smoker"],
+        ["sleep-hygiene", 0.08],
+        ["spinal-manipulation", 0.05],
+        ["follow-up-reassessment", 1],
+      ],
+    },
+  },
 } as const;

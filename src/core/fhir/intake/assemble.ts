@@ -20,12 +20,19 @@ const itemPattern = /^(.+)\[(\d+)\]$/;
  * `assessedOn`, per instrument): the same value from two resources is agreement; different values
  * are a conflict naming both, and the field keeps the first. Item positions become the list only
  * when every item is there (or the list allows unanswered items, as ODI does): a partial list is
- * left out with a warning, so nothing is guessed.
+ * left out with a warning, so nothing is guessed. `episode` findings (the record's follow-up:
+ * baseline, weeks, previous components) are not subject to recency and come after the rest, so a
+ * Questionnaire's answer that disagrees is a conflict naming both.
  */
-export function assemble(all: readonly Finding[], assessedOn: string | undefined): Assembled {
+export function assemble(
+  all: readonly Finding[],
+  assessedOn: string | undefined,
+  episode: readonly Finding[] = [],
+): Assembled {
   const current = currentFindings(all, assessedOn);
   const issues = current.issues;
-  const findings = withFallbacks(current.findings, issues);
+  // The episode's findings (follow-up.ts) describe the episode, not today: recency does not apply.
+  const findings = withFallbacks([...current.findings, ...episode], issues);
   const chosen = new Map<string, Finding>();
   for (const finding of findings.filter((each) => each.partial === undefined)) {
     const first = chosen.get(finding.field);

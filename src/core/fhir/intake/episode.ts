@@ -10,6 +10,7 @@ import { toOneDecimal } from "../../assessment/instruments/scoring.js";
 import { carePlanDate, isBackplanCarePlan } from "./backplan-care-plan.js";
 import { type BundleResource, indexBundle } from "./bundle-index.js";
 import type { Finding } from "./finding.js";
+import { activeCarePlans } from "./follow-up.js";
 import { readObservation } from "./observation.js";
 import { indexQuestionnaires } from "./questionnaire.js";
 import { readQuestionnaireResponse } from "./questionnaire-response.js";
@@ -115,6 +116,19 @@ export function episodeSeries(bundle: unknown, options: EpisodeOptions = {}): Ep
     })
     .sort((a, b) => (a.date === b.date ? a.carePlan.localeCompare(b.carePlan) : a.date < b.date ? -1 : 1));
   return { points, planChanges };
+}
+
+/**
+ * The active CarePlan made by backplan that a visit on `assessedOn` follows (the latest begun on
+ * or before it; see follow-up.ts), as the record holds it; `undefined` when there is none or the
+ * input is not a readable Bundle. A CDS service revises this one rather than proposing a second.
+ */
+export function activeBackplanCarePlan(bundle: unknown, options: EpisodeOptions = {}): Json | undefined {
+  const indexed = indexBundle(bundle);
+  if (!indexed.ok) return undefined;
+  const about = aboutThePatient(indexed.index.resources);
+  if (about.issues.some((issue) => issue.severity === "error")) return undefined;
+  return activeCarePlans(about.resources, options.assessedOn, finder(about.resources))[0]?.source.resource;
 }
 
 /** A resource of the patient's resources by `Type/id` or by its entry's fullUrl. */

@@ -15,6 +15,7 @@ import { type BundleResource, indexBundle } from "./bundle-index.js";
 import { readCondition } from "./condition.js";
 import { type Reading, merge, nothing } from "./finding.js";
 import { codes, fhirIssue, messages } from "./messages.js";
+import { followUpFromRecord } from "./follow-up.js";
 import { readMedication } from "./medication.js";
 import { readObservation } from "./observation.js";
 import { type IntakeOptions, assessedOnOf } from "./options.js";
@@ -26,7 +27,7 @@ import { aboutThePatient } from "./subject.js";
 import { encounterDate } from "./visit-date.js";
 
 export { BACKPLAN_ANSWERS, BACKPLAN_QUESTIONNAIRE, backplanQuestionnaire } from "./backplan-questionnaire.js";
-export { episodeSeries } from "./episode.js";
+export { activeBackplanCarePlan, episodeSeries } from "./episode.js";
 export type { EpisodeOptions, EpisodePlanChange, EpisodePoint, EpisodeSeries } from "./episode.js";
 export { codes as fhirIssueCodes } from "./messages.js";
 export type { FhirIssueCode } from "./messages.js";
@@ -70,7 +71,9 @@ const carriers: Readonly<Record<string, (source: BundleResource, context: Bundle
  * date is `options.assessedOn`, else the local date of the current Encounter's `period.start`
  * (visit-date.ts), else the date of Bundle.timestamp. Errors: a Bundle that is not bounded plain
  * data, conflicting values, an invalid assessment (its issues re-pointed at the resources).
- * Warnings: data that could not be used and was left out.
+ * Warnings: data that could not be used and was left out. An active CarePlan made by backplan
+ * makes the visit a follow-up of it (follow-up.ts): `followUp` from the CarePlan and the episode's
+ * first results, each traced in `sources`.
  *
  * @example
  * const result = bundleToAssessment(bundle, { assessedOn: "2026-11-23" });
@@ -102,7 +105,9 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
     assessedOn === undefined && about.resources.some((source) => source.type === "Patient")
       ? [fhirIssue(codes.noAssessmentDate, "", messages.noAssessmentDate(), "warning")]
       : [];
-  const assembled = assemble(reading.findings, assessedOn);
+  // The record's follow-up (an active backplan CarePlan): previous components, weeks and baseline.
+  const episode = followUpFromRecord(about.resources, assessedOn, context.find);
+  const assembled = assemble(reading.findings, assessedOn, episode.findings);
   const assessment = { ...(assessedOn === undefined ? {} : { assessedOn }), ...assembled.assessment };
   const screens = phq2Screen(about.resources, assembled.assessment, assessedOn);
   const parsed = safeParseAssessment(assessment);
@@ -111,6 +116,7 @@ export function bundleToAssessment(bundle: unknown, options: IntakeOptions = {})
     ...visit.issues,
     ...reading.issues,
     ...noDate,
+    ...episode.issues,
     ...assembled.issues,
     ...screens,
     ...(parsed.ok ? [] : repointed(parsed.issues, assembled.sources)),

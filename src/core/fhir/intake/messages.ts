@@ -35,6 +35,7 @@ export const codes = {
   severalSubjects: "fhir/several-subjects",
   futureResult: "fhir/future-result",
   staleResult: "fhir/stale-result",
+  followUp: "fhir/follow-up",
 } as const;
 
 export type FhirIssueCode = (typeof codes)[keyof typeof codes];
@@ -110,6 +111,20 @@ export const messages = {
     `${resource}: dated ${date}, after the assessment date ${assessedOn}; it is ignored`,
   staleResult: (what: string, resource: string, date: string, maxAgeDays: number, assessedOn: string) =>
     `${what}: the latest result, ${resource} of ${date}, is more than ${maxAgeDays} days before the assessment date ${assessedOn}; it is left out, so it is asked for`,
+  followUpFromCarePlan: (carePlan: string, start: string, weeks: number) =>
+    `${carePlan}: an active backplan CarePlan begun ${start}, ${String(weeks)} weeks before this visit, so this visit is a follow-up: followUp.previousComponents are its activities, the baseline is the first result of each instrument on or after ${start}`,
+  severalCarePlans: (chosen: string, others: readonly string[]) =>
+    `several active backplan CarePlans: ${chosen} (the latest begun) is read as the plan being followed; ${others.join(", ")} should be revoked or completed`,
+  carePlanToday: (carePlan: string, date: string) =>
+    `${carePlan}: an active backplan CarePlan begun on the visit date ${date}, so it is this visit's plan, not a previous one: the visit is not read as a follow-up`,
+  undatedCarePlan: (carePlan: string) =>
+    `${carePlan}: an active backplan CarePlan with neither period.start nor created, so the episode's start is unknown: followUp.weeksSinceBaseline and followUp.baseline are left out`,
+  unmappedActivity: (carePlan: string) =>
+    `${carePlan}: an activity that is neither coded in backplan's component system nor a reference to a ServiceRequest of the record that is, so it is not among followUp.previousComponents (a referral's ServiceRequest may not have been sent)`,
+  noBaseline: (field: string, start: string, assessedOn: string) =>
+    `${field}: no result on or after the episode's start ${start} and before the visit date ${assessedOn}, so there is no baseline for it`,
+  baselineConflict: (field: string, date: string, resources: readonly string[]) =>
+    `${field}: the first results of the episode, on ${date} (${resources.join(", ")}), disagree, so there is no baseline for it`,
   /** An assessment issue re-pointed at the Bundle: the field, the message and where the data came from. */
   assessmentIssue: (field: string, message: string, from: string) =>
     `${field === "" ? "" : `${field}: `}${message}${from === "" ? "" : ` (${from})`}`,

@@ -1,3 +1,4 @@
+import { printable } from "../core/errors.js";
 import { closestMatch } from "../core/suggest.js";
 import { COMMON_OPTIONS, parseCommandLine } from "./arguments.js";
 import type { Command } from "./command.js";
@@ -17,7 +18,15 @@ const USAGE_ERROR = 2;
  *
  * @example const code = await main(["lint", "rules"], io);
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  // Whatever a command writes to stderr may quote its input (a field name, a --profile value):
+  // each line is made printable, so no input can reach the terminal as a control sequence.
+  const io: Io = {
+    ...given,
+    stderr: (text) => {
+      given.stderr(printableLines(text));
+    },
+  };
   const start = argv.findIndex((arg) => !/^-./.test(arg));
   const [before, name, rest] =
     start === -1 ? [argv, undefined, []] : [argv.slice(0, start), argv[start], argv.slice(start + 1)];
@@ -60,4 +69,12 @@ function findCommand(name: string): Command {
 function print(io: Io, text: string): number {
   io.stdout(text);
   return 0;
+}
+
+/** Each line of `text` printable (`printable`), the line breaks kept; a line cut at 2,000 characters. */
+function printableLines(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => printable(line, 2000))
+    .join("\n");
 }

@@ -31,9 +31,32 @@ export interface Issue {
 export function formatIssue(issue: Issue): string {
   if (issue.source) {
     const { file, line, column } = issue.source;
-    return `${file}:${line}:${column}: ${issue.severity}: ${issue.message}`;
+    return printable(`${printable(file, MAX_NAME)}:${line}:${column}: ${issue.severity}: ${issue.message}`, MAX_LINE);
   }
-  return issue.path === "" ? issue.message : `${pointerToDotted(issue.path)}: ${issue.message}`;
+  const message = printable(issue.message, MAX_LINE);
+  return issue.path === "" ? message : `${printable(pointerToDotted(issue.path), MAX_NAME)}: ${message}`;
+}
+
+/** The longest field path or file name an issue line shows, and the longest message. */
+const MAX_NAME = 120;
+const MAX_LINE = 1000;
+
+/**
+ * Text safe to print in a terminal, a log or a card: control characters (ESC, BEL, CR…) and the
+ * bidirectional overrides that can make a line read differently than it is (U+202A–202E,
+ * U+2066–2069) become `\u{…}` escapes, and text longer than `max` is cut with `…` and how much was
+ * left out. Input reaches messages as field names and values, so nothing a caller sends can move
+ * a cursor or forge a line.
+ *
+ * @example printable("a\u001b[2Jb", 80); // "a\\u{1b}[2Jb"
+ */
+export function printable(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    return `\\u{${c.charCodeAt(0).toString(16)}}`;
+  });
+  if (escaped.length <= max) return escaped;
+  return `${escaped.slice(0, max)}… (${escaped.length - max} more characters)`;
 }
 
 /** `/questionnaires/phq9/total` → `questionnaires.phq9.total`; `/a/items/3` → `a.items[3]`. */

@@ -106,6 +106,15 @@ describe("backplan explain: failures exit 2 with nothing on stdout", () => {
     `);
   });
 
+  it("a --profile holding terminal escapes, printed escaped and cut", async () => {
+    const hostile = `\u001b]0;owned\u0007\u001b[2J${"x".repeat(5000)}`;
+    const text = await failure(["explain", ACUTE, "--rules", TINY, "--profile", hostile]);
+    // eslint-disable-next-line no-control-regex -- the control characters are what must be absent
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(text).toContain('unknown profile "\\u{1b}]0;owned\\u{7}\\u{1b}[2Jxxx');
+    expect(text.length).toBeLessThan(2100);
+  });
+
   it("a broken rule folder", async () => {
     expect(await failure(["explain", ACUTE, "--rules", BROKEN])).toContain(`${BROKEN}/`);
   });

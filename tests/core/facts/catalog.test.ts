@@ -82,6 +82,7 @@ describe("factCatalog", () => {
         "flynnCpr.criteriaMet: integer ← pain.durationWeeks, pain.legPain, questionnaires.fabq.work, examination.hipInternalRotationOver35, examination.lumbarHypomobility",
         "lifestyle.bmiClass: string ← lifestyle.bmi",
         "lifestyle.meetsActivityGuideline: boolean ← lifestyle.activityMinutesPerWeek",
+        "visit: string ← followUp.weeksSinceBaseline",
         "progress.odiChange: number ← followUp.baseline.odiPercent, questionnaires.odi.items",
         "progress.odiChangePercent: number ← followUp.baseline.odiPercent, questionnaires.odi.items",
         "progress.painChange: number ← followUp.baseline.painIntensity, pain.intensity",
@@ -138,6 +139,8 @@ describe("deriveFacts", () => {
       "patient.sex": "female",
       "pain.durationWeeks": 2,
       chronicity: "acute",
+      // Always known: a rule about follow-up visits never asks a first visit for a baseline.
+      visit: "first",
     });
   });
 

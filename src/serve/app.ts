@@ -90,6 +90,10 @@ export function createApp(options: AppOptions): Hono {
     const token = header?.match(/^Bearer (\S+)$/i)?.[1];
     const check = await verifier(token, audiences);
     if (check.ok) return next();
+    if ("overloaded" in check) {
+      c.header("Retry-After", "5");
+      return c.json({ error: "the service cannot check this token against replay now; try again shortly" }, 503);
+    }
     if ("keysUnavailable" in check) {
       options.logError?.(new Error(`cannot get the client's JSON Web Key Set: ${check.keysUnavailable}`));
       c.header("Retry-After", "30");

@@ -20,6 +20,10 @@ export const ALLOWED_ALGORITHMS = [
 /** Tokens older than this (by `iat`) are refused, which also bounds how long a `jti` is remembered. */
 const MAX_AGE_SECONDS = 300;
 const CLOCK_TOLERANCE_SECONDS = 30;
+/** A jti longer than this is refused: each one is remembered, so its size is the client's to bound. */
+const MAX_JTI_LENGTH = 256;
+/** How many tokens the replay window holds at most (about 100 MB at the longest jti). */
+const MAX_REMEMBERED = 200_000;
 
 export interface TokenVerifierOptions {
   /** The client's keys: jose's `createLocalJWKSet` (a file) or `createRemoteJWKSet` (a URL). */
@@ -28,6 +32,8 @@ export interface TokenVerifierOptions {
   readonly issuers?: readonly string[];
   /** Now, in milliseconds; tests move it. */
   readonly now?: () => number;
+  /** The most tokens remembered against replay at once; tests lower it. */
+  readonly maxRemembered?: number;
 }
 
 /**
@@ -38,7 +44,9 @@ export interface TokenVerifierOptions {
 export type TokenCheck =
   | { readonly ok: true; readonly issuer: string }
   | { readonly ok: false; readonly reason: string }
-  | { readonly ok: false; readonly keysUnavailable: string };
+  | { readonly ok: false; readonly keysUnavailable: string }
+  /** The replay window is full: the token cannot be checked now (a 503, never an unchecked accept). */
+  | { readonly ok: false; readonly overloaded: string };
 
 /** The key set could not be fetched or read; carries what went wrong. */
 class KeysUnavailable extends Error {}
@@ -105,10 +113,25 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         ...(options.issuers === undefined ? {} : { issuer: [...options.issuers] }),
       });
       const issuer = String(payload.iss);
-      const key = JSON.stringify([issuer, payload.jti]);
+      const jti = payload.jti;
+      if (typeof jti !== "string" || jti.length === 0 || jti.length > MAX_JTI_LENGTH)
+        return {
+          ok: false,
+          reason: `the token's jti must be a non-empty string of at most ${MAX_JTI_LENGTH} characters`,
+        };
+      const key = JSON.stringify([issuer, jti]);
       const at = now();
-      for (const [old, until] of seen) if (until < at) seen.delete(old);
+      // Entries go in as tokens arrive and each is forgotten at most MAX_AGE_SECONDS (plus the
+      // tolerance) after it was seen, so dropping expired entries from the oldest end is O(1) per
+      // check amortised; one that outlives its neighbours only delays their removal within that
+      // window. The memory is bounded: when full, a token is refused (503), never accepted unchecked.
+      for (const [old, until] of seen) {
+        if (until >= at) break;
+        seen.delete(old);
+      }
       if (seen.has(key)) return { ok: false, reason: "the token's jti was already used (replay)" };
+      if (seen.size >= (options.maxRemembered ?? MAX_REMEMBERED))
+        return { ok: false, overloaded: "too many tokens in the replay window" };
       const iat = payload.iat ?? 0;
       const exp = payload.exp ?? 0;
       seen.set(key, (Math.min(exp, iat + MAX_AGE_SECONDS) + CLOCK_TOLERANCE_SECONDS) * 1000);

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { SignJWT, createRemoteJWKSet } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/node/index.js";
+import { createTokenVerifier } from "../../src/serve/token.js";
 import {
   CLIENT_ID,
   ISSUER,
@@ -132,6 +133,31 @@ describe("JWT bearer tokens (CDS Hooks 2.0, Trusting CDS Clients)", () => {
     expect(await refused(await post(serviceUrl, body(), once))).toMatchInlineSnapshot(
       `"unauthorized: the token's jti was already used (replay)"`,
     );
+  });
+
+  it("refuses a jti that is not a non-empty string of at most 256 characters", async () => {
+    for (const jti of ["", {}, 7, "j".repeat(257)]) {
+      expect(await refused(await post(serviceUrl, body(), await token(keys, serviceUrl, { jti })))).toBe(
+        "unauthorized: the token's jti must be a non-empty string of at most 256 characters",
+      );
+    }
+    expect((await post(serviceUrl, body(), await token(keys, serviceUrl, { jti: `j${"x".repeat(255)}` }))).status).toBe(
+      200,
+    );
+  });
+
+  it("remembers a bounded number of tokens: when the replay window is full a token is refused (503), never accepted unchecked", async () => {
+    let now = Date.now();
+    const verify = createTokenVerifier({ keys: localKeys(keys), maxRemembered: 2, now: () => now });
+    const audience = [serviceUrl];
+    expect((await verify(await token(keys, serviceUrl), audience)).ok).toBe(true);
+    expect((await verify(await token(keys, serviceUrl), audience)).ok).toBe(true);
+    const third = await token(keys, serviceUrl);
+    expect(await verify(third, audience)).toEqual({ ok: false, overloaded: "too many tokens in the replay window" });
+    // Once the first two can no longer be accepted anyway (past 300 s + 30 s), they are forgotten.
+    now += 331_000;
+    const late = await token(keys, serviceUrl, { iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 300 });
+    expect((await verify(late, audience)).ok).toBe(true);
   });
 
   it("accepts a feedback token addressed to the service or to its feedback endpoint", async () => {

@@ -91,6 +91,7 @@ export function createApp(options: AppOptions): Hono {
     const check = await verifier(token, audiences);
     if (check.ok) return next();
     if ("overloaded" in check) {
+      options.logError?.(new Error(`cannot check a token against replay: ${check.overloaded}`));
       c.header("Retry-After", "5");
       return c.json({ error: "the service cannot check this token against replay now; try again shortly" }, 503);
     }

@@ -1,4 +1,5 @@
 import { errors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { memoryReplayStore, type ReplayStore } from "./replay-store.js";
 
 /**
  * The algorithms a CDS client may sign with: asymmetric only, as CDS Hooks 2.0 requires (no
@@ -22,8 +23,6 @@ const MAX_AGE_SECONDS = 300;
 const CLOCK_TOLERANCE_SECONDS = 30;
 /** A jti longer than this is refused: each one is remembered, so its size is the client's to bound. */
 const MAX_JTI_LENGTH = 256;
-/** How many tokens the replay window holds at most (about 100 MB at the longest jti). */
-const MAX_REMEMBERED = 200_000;
 
 export interface TokenVerifierOptions {
   /** The client's keys: jose's `createLocalJWKSet` (a file) or `createRemoteJWKSet` (a URL). */
@@ -32,8 +31,8 @@ export interface TokenVerifierOptions {
   readonly issuers?: readonly string[];
   /** Now, in milliseconds; tests move it. */
   readonly now?: () => number;
-  /** The most tokens remembered against replay at once; tests lower it. */
-  readonly maxRemembered?: number;
+  /** Where accepted tokens are remembered against replay (default: this process's memory). */
+  readonly replays?: ReplayStore;
 }
 
 /**
@@ -45,7 +44,10 @@ export type TokenCheck =
   | { readonly ok: true; readonly issuer: string }
   | { readonly ok: false; readonly reason: string }
   | { readonly ok: false; readonly keysUnavailable: string }
-  /** The replay window is full: the token cannot be checked now (a 503, never an unchecked accept). */
+  /**
+   * The replay store is full or cannot be reached: the token cannot be checked now (a 503, never
+   * an unchecked accept).
+   */
   | { readonly ok: false; readonly overloaded: string };
 
 /** The key set could not be fetched or read; carries what went wrong. */
@@ -67,7 +69,7 @@ function guarded(keys: JWTVerifyGetKey): JWTVerifyGetKey {
       return await keys(header, token);
     } catch (error) {
       if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
-      throw new KeysUnavailable(error instanceof Error ? error.message : String(error));
+      throw new KeysUnavailable(messageOf(error));
     }
   };
 }
@@ -89,14 +91,12 @@ const REASONS: Readonly<Record<string, string>> = {
 /**
  * A verifier as CDS Hooks 2.0 "Trusting CDS Clients" asks: signature by a JWKS key, asymmetric
  * algorithm, `kid` in the header, `typ` JWT, `aud` the invoked endpoint, `iss`, `sub`, `iat`, `exp`
- * and `jti` present, `exp`
- * not passed, and each `jti` used once (remembered in memory until the token could no longer be
- * accepted anyway).
+ * and `jti` present, `exp` not passed, and each `jti` used once (remembered in `replays` until the
+ * token could no longer be accepted anyway).
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const now = options.now ?? Date.now;
-  /** `iss` + `jti` → when (ms) it may be forgotten. */
-  const seen = new Map<string, number>();
+  const replays = options.replays ?? memoryReplayStore({ now });
   const keys = guarded(options.keys);
 
   return async (token, audiences) => {
@@ -119,22 +119,17 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
           ok: false,
           reason: `the token's jti must be a non-empty string of at most ${MAX_JTI_LENGTH} characters`,
         };
-      const key = JSON.stringify([issuer, jti]);
-      const at = now();
-      // Entries go in as tokens arrive and each is forgotten at most MAX_AGE_SECONDS (plus the
-      // tolerance) after it was seen, so dropping expired entries from the oldest end is O(1) per
-      // check amortised; one that outlives its neighbours only delays their removal within that
-      // window. The memory is bounded: when full, a token is refused (503), never accepted unchecked.
-      for (const [old, until] of seen) {
-        if (until >= at) break;
-        seen.delete(old);
-      }
-      if (seen.has(key)) return { ok: false, reason: "the token's jti was already used (replay)" };
-      if (seen.size >= (options.maxRemembered ?? MAX_REMEMBERED))
-        return { ok: false, overloaded: "too many tokens in the replay window" };
       const iat = payload.iat ?? 0;
       const exp = payload.exp ?? 0;
-      seen.set(key, (Math.min(exp, iat + MAX_AGE_SECONDS) + CLOCK_TOLERANCE_SECONDS) * 1000);
+      const forgetAt = (Math.min(exp, iat + MAX_AGE_SECONDS) + CLOCK_TOLERANCE_SECONDS) * 1000;
+      let claim;
+      try {
+        claim = await replays.claim(JSON.stringify([issuer, jti]), forgetAt);
+      } catch (error) {
+        return { ok: false, overloaded: `the replay store cannot be reached: ${messageOf(error)}` };
+      }
+      if (claim === "replayed") return { ok: false, reason: "the token's jti was already used (replay)" };
+      if (claim === "full") return { ok: false, overloaded: "too many tokens in the replay window" };
       return { ok: true, issuer };
     } catch (error) {
       if (error instanceof KeysUnavailable) return { ok: false, keysUnavailable: error.message };
@@ -144,4 +139,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       return { ok: false, reason: `${REASONS[error.code] ?? "the token is invalid"}${claim}` };
     }
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

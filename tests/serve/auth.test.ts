@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { SignJWT, createRemoteJWKSet } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/node/index.js";
+import { memoryReplayStore } from "../../src/serve/replay-store.js";
 import { createTokenVerifier } from "../../src/serve/token.js";
 import {
   CLIENT_ID,
@@ -148,7 +149,11 @@ describe("JWT bearer tokens (CDS Hooks 2.0, Trusting CDS Clients)", () => {
 
   it("remembers a bounded number of tokens: when the replay window is full a token is refused (503), never accepted unchecked", async () => {
     let now = Date.now();
-    const verify = createTokenVerifier({ keys: localKeys(keys), maxRemembered: 2, now: () => now });
+    const verify = createTokenVerifier({
+      keys: localKeys(keys),
+      replays: memoryReplayStore({ maxRemembered: 2, now: () => now }),
+      now: () => now,
+    });
     const audience = [serviceUrl];
     expect((await verify(await token(keys, serviceUrl), audience)).ok).toBe(true);
     expect((await verify(await token(keys, serviceUrl), audience)).ok).toBe(true);

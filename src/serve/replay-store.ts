@@ -44,7 +44,10 @@ export function memoryReplayStore(options: MemoryReplayStoreOptions = {}): Repla
         if (until >= at) break;
         seen.delete(old);
       }
-      if (seen.has(key)) return Promise.resolve("replayed");
+      const until = seen.get(key);
+      if (until !== undefined && until >= at) return Promise.resolve("replayed");
+      // Past its time but not dropped yet (a neighbour outlives it): forgotten now.
+      if (until !== undefined) seen.delete(key);
       if (seen.size >= max) return Promise.resolve("full");
       seen.set(key, forgetAtMs);
       return Promise.resolve("fresh");

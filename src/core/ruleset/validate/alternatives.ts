@@ -1,5 +1,5 @@
 import type { ValidationErrorObject } from "../../generated/validate-function.js";
-import { isWithin, pointerSegments } from "../../pointer.js";
+import { pointerSegments } from "../../pointer.js";
 import { branchesOf, declares, intendedBranch, typeFits, withBranch } from "./branches.js";
 import type { JsonSchema, SchemaNode } from "./schema-documents.js";
 import { schemaAt } from "./schema-at.js";
@@ -21,6 +21,13 @@ export function reduceAlternatives(
   const alternatives = errors
     .filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf")
     .sort((a, b) => depth(a.instancePath) - depth(b.instancePath));
+  // Sorted by path, the errors within a pointer are two runs (at it, and under `pointer/`): each
+  // alternative visits only its own, not all of them (5,000 failed conditions took 22 s).
+  const byPath = [...errors].sort((a, b) => compare(a.instancePath, b.instancePath));
+  const within = (pointer: string): ValidationErrorObject[] => [
+    ...run(byPath, pointer, (path) => path === pointer),
+    ...run(byPath, `${pointer}/`, (path) => path.startsWith(`${pointer}/`)),
+  ];
   for (const alternative of alternatives) {
     if (dropped.has(alternative)) continue;
     const match = schemaAt(root, data, alternative.instancePath);
@@ -28,8 +35,8 @@ export function reduceAlternatives(
     const severalPass = Array.isArray(alternative.params["passingSchemas"]);
     const meant = severalPass ? undefined : intendedBranch(branchesOf(match.node) ?? [], match.value);
     const { schema } = withBranch(match.node, meant);
-    for (const error of errors) {
-      if (error === alternative || !isWithin(error.instancePath, alternative.instancePath)) continue;
+    for (const error of within(alternative.instancePath)) {
+      if (error === alternative) continue;
       if (!explains(schema, match.value, alternative.instancePath, error)) dropped.add(error);
     }
     if (meant !== undefined) dropped.add(alternative);
@@ -56,6 +63,29 @@ function explains(schema: JsonSchema, value: unknown, base: string, error: Valid
     default:
       return error.keyword in schema;
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The errors of `sorted` from the first whose path is not below `from`, while `keep` holds. */
+function run(
+  sorted: readonly ValidationErrorObject[],
+  from: string,
+  keep: (path: string) => boolean,
+): ValidationErrorObject[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as ValidationErrorObject).instancePath < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: ValidationErrorObject[] = [];
+  for (let i = low; i < sorted.length && keep((sorted[i] as ValidationErrorObject).instancePath); i += 1)
+    found.push(sorted[i] as ValidationErrorObject);
+  return found;
 }
 
 function depth(pointer: string): number {

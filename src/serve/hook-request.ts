@@ -22,6 +22,9 @@ export interface HookRequest {
 
 type Json = Readonly<Record<string, unknown>>;
 
+/** FHIR R4's `id` type. */
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
 function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -62,6 +65,14 @@ export function parseHookRequest(body: unknown, hook: string): Result<HookReques
     if (typeof value !== "string" || value === "")
       issues.push(
         problem(`/${path.join("/")}`, `"${path.join(".")}" must be a non-empty string; found ${describe(value)}`),
+      );
+  }
+  for (const key of ["patientId", "encounterId"]) {
+    const id = isObject(body["context"]) ? body["context"][key] : undefined;
+    // A FHIR id: it goes into prefetch queries (`Patient/{{context.patientId}}`) and messages.
+    if (typeof id === "string" && id !== "" && !FHIR_ID.test(id))
+      issues.push(
+        problem(`/context/${key}`, `"context.${key}" must be a FHIR id (letters, digits, "-" and ".", at most 64)`),
       );
   }
   if (typeof body["hook"] === "string" && body["hook"] !== hook)

@@ -1,3 +1,4 @@
+import { printable } from "../core/errors.js";
 import type { CdsService } from "./service.js";
 
 /** Why a prefetch key cannot be used; any of them means 412 unless the service can fetch it. */
@@ -132,7 +133,7 @@ export function gatherPrefetch(
 export function otherPatients(bundle: { entry: readonly { resource: unknown }[] }, patientId: string): string[] {
   return bundle.entry.flatMap(({ resource }) =>
     isObject(resource) && resource["resourceType"] === "Patient" && resource["id"] !== patientId
-      ? [`Patient/${String(resource["id"])}`]
+      ? [`Patient/${printable(String(resource["id"]), 64)}`]
       : [],
   );
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleToAssessment } from "../../src/core/fhir/intake/index.js";
 import type { Engine } from "../../src/node/index.js";
 import { cardsFor } from "../../src/serve/cards.js";
+import { otherPatients } from "../../src/serve/prefetch.js";
 import type { CdsCard, CdsResponse } from "../../src/serve/cds-types.js";
 import { latestDateOn, encounterDate } from "../../src/serve/visit-date.js";
 import {
@@ -211,5 +212,18 @@ describe("the visit date", () => {
     expect(encounterDate({ period: { start: "2025-11-03T22:00:00Z" } })).toBe("2025-11-04");
     expect(encounterDate({ period: { start: "2025-11-03" } })).toBe("2025-11-03");
     expect(encounterDate({ period: {} })).toBeUndefined();
+  });
+});
+
+describe("another patient's data in the prefetch", () => {
+  it("is named with its id escaped and cut: the 400's error quoted a Patient.id raw (ESC, 70,000 characters)", () => {
+    const patient = (id: string) => ({ resource: { resourceType: "Patient", id } });
+    const others = otherPatients(
+      { entry: [patient("pat-1"), patient("a\u001b[2Jb"), patient("x".repeat(70_000))] },
+      "pat-1",
+    );
+    expect(others[0]).toBe("Patient/a\\u{1b}[2Jb");
+    expect(others[1]?.length).toBeLessThan(120);
+    expect(others).toHaveLength(2);
   });
 });

@@ -1,4 +1,4 @@
-import type { Issue } from "../core/errors.js";
+import { printable, type Issue } from "../core/errors.js";
 import { BACKPLAN_QUESTIONNAIRE } from "../core/fhir/intake/index.js";
 import type { DataGap } from "../core/generated/types.js";
 import type { CdsCard, CdsSource } from "./cds-types.js";
@@ -12,7 +12,8 @@ import { summaryOf } from "./summary.js";
  * clinician and is not shown.
  */
 function issueLine(issue: Issue): string {
-  return `- ${escapeMarkdown(issue.message)}`;
+  // Messages quote the Bundle (a linkId, a code): control characters escaped, a long one cut.
+  return `- ${escapeMarkdown(printable(issue.message, 500))}`;
 }
 
 function leftOutSection(issues: readonly Issue[]): string[] {

@@ -7,6 +7,8 @@
  *   npx tsx benchmarks/serve-load.bench.ts       # 10 s per run, 3 interleaved rounds, 100,000 jtis
  *   npx tsx benchmarks/serve-load.bench.ts --duration 5 --rounds 2 --jtis 20000   # a quick look
  *   npx tsx benchmarks/serve-load.bench.ts --no-jti                               # throughput only
+ *   npx tsx benchmarks/serve-load.bench.ts --no-jti --rounds 1 --concurrency 10 \
+ *     --node-option=--cpu-prof --node-option=--cpu-prof-dir=/tmp/prof             # profile the servers
  *
  * What it measures:
  * - patient-view throughput (req/s of 200 answers), p50 and p99 latency at concurrency 10 and 50,
@@ -48,6 +50,10 @@ const { values: args } = parseArgs({
     "no-jti": { type: "boolean", default: false },
     "no-load": { type: "boolean", default: false },
     concurrency: { type: "string", default: "10,50" },
+    /** The CLI to serve with (another build, say). */
+    bin: { type: "string", default: "dist/cli/bin.js" },
+    /** A node option for the servers, e.g. --node-option=--cpu-prof --node-option=--cpu-prof-dir=/tmp/prof. */
+    "node-option": { type: "string", multiple: true, default: [] },
   },
 });
 const DURATION = Number(args.duration);
@@ -56,7 +62,7 @@ const JTIS = Number(args.jtis);
 const CONCURRENCIES = args.concurrency.split(",").map(Number);
 const JTI_BATCH = 10_000;
 const SETTLE_MS = 5_000;
-const BIN = "dist/cli/bin.js";
+const BIN = args.bin;
 const THREADS = Math.max(1, availableParallelism());
 /** Every request that was not answered 200, and any server that died: the bench fails after its table. */
 const failures: string[] = [];
@@ -203,6 +209,7 @@ function startServer(workers: number, inspect = false): Promise<Started> {
   const argv = [BIN, "serve", "--jwks", jwksFile, "--port", "0", "--feedback", join(tmp, `feedback-${workers}.jsonl`)];
   if (workers > 1) argv.push("--workers", String(workers));
   if (inspect) argv.unshift("--inspect=127.0.0.1:0");
+  argv.unshift(...args["node-option"]);
   const child = spawn(process.execPath, argv, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   child.on("exit", () => running.delete(child));
@@ -490,6 +497,9 @@ async function measure(server: Server, concurrency: number, round: number): Prom
   };
 }
 
+let answerBytes = 0;
+let cardCount = 0;
+
 /** Brief traffic so JIT and caches are warm before anything is measured; checks the answer has cards. */
 async function warmUp(server: Server): Promise<void> {
   const aud = server.baseUrl + SERVICE_PATH;
@@ -499,9 +509,12 @@ async function warmUp(server: Server): Promise<void> {
     headers: { "content-type": "application/json", authorization: `Bearer ${first ?? ""}` },
     body: HOOK_BODY,
   });
-  const answer = (await response.json()) as { cards?: unknown[] };
+  const text = await response.text();
+  const answer = JSON.parse(text) as { cards?: unknown[] };
   if (response.status !== 200 || !Array.isArray(answer.cards) || answer.cards.length === 0)
-    throw new Error(`the service did not answer cards (${response.status}): ${JSON.stringify(answer).slice(0, 300)}`);
+    throw new Error(`the service did not answer cards (${response.status}): ${text.slice(0, 300)}`);
+  answerBytes = Buffer.byteLength(text);
+  cardCount = answer.cards.length;
   const result = await load(server, SERVICE_PATH, HOOK_BODY, rest, 10, { amount: rest.length });
   if (result.non2xx + result.errors > 0) throw new Error(`warm-up failed: ${result.firstFailure ?? "errors"}`);
 }
@@ -654,10 +667,11 @@ function report(): void {
     "",
     `Client (autocannon, one thread: the bench's main thread) and server share these ${THREADS} cores. ` +
       `${DURATION} s per run, ${ROUNDS} interleaved rounds; each row below is the median round. ` +
+      `Each call: ${fixed(Buffer.byteLength(HOOK_BODY) / 1024)} KB of prefetch in, ${cardCount} cards (${fixed(answerBytes / 1024)} KB) out. ` +
       `Tokens: ${signedTotal} ES384 signed in ${fixed(signingMs / 1000)} s (${fixed((signingMs * 1000) / Math.max(1, signedTotal), 0)} µs each over ${THREADS} threads), before each run.`,
     "",
-    "| scenario | workers | concurrency | req/s | p50 ms | p99 ms | RSS before MB | RSS after MB | server CPU % | client CPU % |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| scenario | workers | concurrency | req/s | p50 ms | p99 ms | RSS before MB | RSS after MB | server CPU % | client CPU % | server CPU ms/call |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
   );
   const groups = new Map<string, Run[]>();
   for (const run of runs) {
@@ -673,15 +687,15 @@ function report(): void {
     out.push(
       `| patient-view | ${typical.workers} | ${typical.concurrency} | ${fixed(rate)} | ${fixed(median(group.map((run) => run.p50)))} | ` +
         `${fixed(median(group.map((run) => run.p99)))} | ${fixed(typical.rssBefore)} | ${fixed(typical.rssAfter)} | ` +
-        `${share(typical.serverCpu)} | ${share(typical.clientCpu)} |`,
+        `${share(typical.serverCpu)} | ${share(typical.clientCpu)} | ${fixed((1000 * typical.serverCpu) / Math.max(1, typical.requests))} |`,
     );
   }
   if (jtiResult !== undefined) {
     const { settled, collected } = jtiResult;
     out.push(
       `| ${jtiResult.count.toLocaleString("en")} distinct jtis, POST feedback (settled 5 s) | 1 | 10 | ${fixed(jtiResult.count / jtiResult.seconds)} | | | ` +
-        `${fixed(settled.before)} | ${fixed(settled.after)} | | |`,
-      `| the same, after forced full GC | 1 | | | | | ${fixed(collected.before)} | ${fixed(collected.after)} | | |`,
+        `${fixed(settled.before)} | ${fixed(settled.after)} | | | |`,
+      `| the same, after forced full GC | 1 | | | | | ${fixed(collected.before)} | ${fixed(collected.after)} | | | |`,
     );
   }
   out.push("", `CPU %: of all ${THREADS} cores over the run (100 % = every core busy).`, "", "### Targets", "");

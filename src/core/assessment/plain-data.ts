@@ -4,16 +4,29 @@ import { escapeSegment } from "../pointer.js";
 import { byPath, walkObjects } from "./walk.js";
 
 /**
+ * The longest list an assessment may hold: the schema's longest (`followUp.previousComponents`,
+ * 100; a test keeps the schema within it). A longer list is refused before schema validation,
+ * which would otherwise report every one of its items, costing memory hundreds of times the
+ * input's size (a 600 KB list of 200,000 items took 160 MB).
+ */
+export const MAX_LIST_ITEMS = 100;
+
+/**
  * An issue for every value in the input that is an object but not plain data: a Map or Set
  * (YAML's `!!omap`/`!!set`, or a caller's own), a class instance, anything with a prototype of its
  * own. ajv and the scorers read own keys; such a value would pass validation holding answers that
- * nothing reads (`redFlags: Map { saddleAnaesthesia → true }` is not "no red flags").
+ * nothing reads (`redFlags: Map { saddleAnaesthesia → true }` is not "no red flags"). And one for
+ * every list longer than `maxListItems`, whose items are then not looked at.
  */
-export function plainDataIssues(input: object): Issue[] {
+export function plainDataIssues(input: object, maxListItems = Infinity): Issue[] {
   const issues: Issue[] = [];
   walkObjects(input, (node, pointer) => {
     if (!Array.isArray(node) && !isPlainObject(node)) {
       issues.push(issue(codes.notPlainData, pointer, messages.notPlainData(kindOf(node))));
+      return [];
+    }
+    if (Array.isArray(node) && node.length > maxListItems) {
+      issues.push(issue(codes.wrongLength, pointer, messages.wrongLength(node.length, undefined, maxListItems)));
       return [];
     }
     const keys = Object.keys(node);

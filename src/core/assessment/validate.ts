@@ -3,7 +3,7 @@ import type { Assessment } from "../generated/types.js";
 import { validateAssessment } from "../generated/validators.js";
 import { consistencyIssues } from "./consistency.js";
 import { codes, issue, messages } from "./messages.js";
-import { isPlainObject, plainDataIssues } from "./plain-data.js";
+import { MAX_LIST_ITEMS, isPlainObject, plainDataIssues } from "./plain-data.js";
 import { schemaIssues } from "./schema-issues.js";
 
 const none: readonly Issue[] = Object.freeze([]);
@@ -28,7 +28,7 @@ export function safeParseAssessment(input: unknown): Result<Assessment> {
 
 function validate(input: unknown): Result<Assessment> {
   if (!isPlainObject(input)) return { ok: false, issues: [issue(codes.notAnObject, "", messages.notAnObject(input))] };
-  const notPlain = plainDataIssues(input);
+  const notPlain = plainDataIssues(input, MAX_LIST_ITEMS);
   if (notPlain.length > 0) return { ok: false, issues: notPlain };
   const assessment = input as Assessment;
   const found = validateAssessment(input) ? none : schemaIssues(validateAssessment.errors ?? [], input);

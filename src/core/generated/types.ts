@@ -580,6 +580,8 @@ export interface Assessment {
   preferences?: {
     /**
      * Activities the patient enjoys: the listed ones, or free text.
+     *
+     * @maxItems 50
      */
     activities?: string[];
     /**

@@ -58,6 +58,7 @@ export async function redisReplayStore(
 ): Promise<ReplayStore> {
   const { createClient } = await import("redis");
   const commandTimeoutMs = options.commandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS;
+  let starting = true;
   const client = createClient({
     url,
     disableOfflineQueue: true,
@@ -65,14 +66,15 @@ export async function redisReplayStore(
     pingInterval: 5_000,
     socket: {
       connectTimeout: CONNECT_TIMEOUT_MS,
-      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, MAX_RECONNECT_WAIT_MS),
+      // At startup the first failure is the answer (a wrong URL is known at once); later, retry.
+      reconnectStrategy: (retries, cause) => (starting ? cause : Math.min(50 * 2 ** retries, MAX_RECONNECT_WAIT_MS)),
     },
   });
   const where = redactedUrl(url);
   let down = false;
   // Without an "error" listener node-redis would throw it: a lost connection must not crash us.
   client.on("error", (error: unknown) => {
-    if (down) return;
+    if (down || starting) return;
     down = true;
     options.onStatus?.(`the replay store ${where} cannot be reached: ${messageOf(error)}`);
   });
@@ -98,7 +100,7 @@ export async function redisReplayStore(
   } finally {
     clearTimeout(startupTimer);
   }
-  down = false;
+  starting = false;
 
   return {
     async claim(key, forgetAtMs) {

@@ -63,6 +63,41 @@ describe("backplan serve", () => {
     `);
   });
 
+  it("refuses a --replay-store that is not a redis URL, and --workers that is not 1 or more", async () => {
+    const store = await runMain(["serve", "--insecure-no-auth", "--replay-store", "http://user:secret@cache:6379"]);
+    expect(store.code).toBe(2);
+    expect(store.stderr).toMatchInlineSnapshot(`
+      "backplan serve: --replay-store must be a redis://HOST[:PORT][/DB] or rediss:// URL; found "http://user:***@cache:6379"; run "backplan serve --help"
+      "
+    `);
+    const workers = await runMain(["serve", "--insecure-no-auth", "--workers", "0"]);
+    expect(workers.code).toBe(2);
+    expect(workers.stderr).toMatchInlineSnapshot(`
+      "backplan serve: --workers must be an integer from 1 to 256, or auto; found "0"; run "backplan serve --help"
+      "
+    `);
+  });
+
+  it("exits 2 at startup when the --replay-store cannot be reached, naming it without its password", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "backplan-serve-cli-"));
+    writeFileSync(join(folder, "jwks.json"), JSON.stringify((await clientKeys()).jwks));
+    const { freePort } = await import("./redis-server.js");
+    const port = await freePort();
+    const run = await runMain([
+      "serve",
+      "--jwks",
+      join(folder, "jwks.json"),
+      "--port",
+      "0",
+      "--replay-store",
+      `redis://backplan:secret@127.0.0.1:${port}`,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `backplan serve: cannot reach the replay store redis://127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}\n`,
+    );
+  }, 30_000);
+
   it("refuses a JWKS file that is not a key set", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "backplan-jwks-")), "jwks.json");
     writeFileSync(file, "[]");

@@ -1,3 +1,5 @@
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Hono } from "hono";
 import { createEngine } from "../../node/index.js";
@@ -6,12 +8,16 @@ import { defaultBaseUrl, isLoopback } from "../../serve/address.js";
 import { feedbackLog } from "../../serve/feedback-log.js";
 import { DEFAULT_FETCH_LIMITS } from "../../serve/fhir-fetch.js";
 import { JwksError, loadJwks } from "../../serve/jwks.js";
+import { leaveCluster, reportListening, runPrimary } from "../../serve/cluster.js";
+import { clusterReplayStore } from "../../serve/cluster-replay-store.js";
+import { redisReplayStore } from "../../serve/redis-replay-store.js";
+import { memoryReplayStore, type ReplayStore } from "../../serve/replay-store.js";
 import { startServer } from "../../serve/server.js";
 import { SERVICE_ID } from "../../serve/service.js";
 import { createTokenVerifier } from "../../serve/token.js";
 import { defineCommand } from "../command.js";
 import { fail, planRules } from "../plan-input.js";
-import { portOf, stopSignal } from "../server-options.js";
+import { portOf, replayStoreOf, stopSignal, workersOf } from "../server-options.js";
 import { UsageError } from "../usage-error.js";
 import { packageVersion } from "../version.js";
 
@@ -39,7 +45,7 @@ export const serve = defineCommand({
   summary: "serve CDS Hooks 2.0: patient-view cards and a FHIR CarePlan",
   usage:
     "backplan serve (--jwks FILE|URL | --insecure-no-auth) [--rules DIR] [--profile NAME] [--port N] [--host H] " +
-    "[--base-url URL] [--issuer ISS,…] [--feedback FILE] [--cors-origin ORIGIN,…]",
+    "[--base-url URL] [--issuer ISS,…] [--feedback FILE] [--cors-origin ORIGIN,…] [--workers N|auto] [--replay-store URL]",
   description:
     `Serves discovery at /cds-services and the patient-view service /cds-services/${SERVICE_ID}, which reads ` +
     "prefetched FHIR data, fetching a missing or paginated key from the request's fhirServer with its " +
@@ -49,7 +55,10 @@ export const serve = defineCommand({
     "in the header, aud = the endpoint URL under --base-url, iss, sub, exp, iat, jti used once). Feedback is " +
     "appended to --feedback as JSON lines, without patient data (card and suggestion uuids, override reason system " +
     `and code only). Browsers may call from the CDS Hooks sandbox (${SANDBOX_ORIGIN}) only; --cors-origin ` +
-    "replaces it with the origins given, so the sandbox is refused unless listed among them.",
+    "replaces it with the origins given, so the sandbox is refused unless listed among them. --workers N runs N " +
+    "processes on the port, sharing one replay memory; replicas on several machines must share --replay-store " +
+    "redis://…, or a token replayed to another replica is accepted. When the replay store cannot be reached a " +
+    "call gets 503 with Retry-After, never an unchecked accept; at startup it must answer, else exit 2.",
   options: {
     jwks: { type: "string", value: "FILE|URL", description: "the CDS clients' public keys (a JWKS)" },
     "insecure-no-auth": {
@@ -80,10 +89,20 @@ export const serve = defineCommand({
       value: "ORIGIN,…",
       description: "browser origins allowed, instead of the CDS Hooks sandbox",
     },
+    workers: {
+      type: "string",
+      value: "N|auto",
+      description: "processes serving the port (default 1; auto: one per core)",
+    },
+    "replay-store": {
+      type: "string",
+      value: "URL",
+      description: "redis:// or rediss:// store of used jtis, shared by replicas (default: memory)",
+    },
   },
   exitCodes: [
     [0, "stopped by SIGINT or SIGTERM"],
-    [2, "invalid rules, keys or usage"],
+    [2, "invalid rules, keys or usage; replay store unreachable at startup"],
   ],
   async run({ values, io }) {
     const host = values.host ?? "127.0.0.1";
@@ -97,6 +116,9 @@ export const serve = defineCommand({
         `--insecure-no-auth is only allowed on a loopback host (127.0.0.1, ::1, localhost); found "${host}"`,
       );
     const publicUrl = baseUrlOf(values["base-url"]);
+    const workers = workersOf(values.workers, availableParallelism);
+    const replayUrl = replayStoreOf(values["replay-store"]);
+    const isWorker = cluster.isWorker;
     const issuers = listOf(values.issuer);
     let keys;
     try {
@@ -108,10 +130,40 @@ export const serve = defineCommand({
     const rules = await planRules(values, io);
     if ("problems" in rules) return fail(io, rules.problems);
     const feedbackFile = resolve(io.cwd, values.feedback ?? "backplan-feedback.jsonl");
-    if (insecure)
+    if (insecure && !isWorker)
       io.stderr(
         "backplan serve: WARNING: --insecure-no-auth: every call is accepted without a token; never use this with patient data\n",
       );
+    let replays: ReplayStore | undefined;
+    try {
+      replays = await replayStoreFor(replayUrl, keys !== undefined, workers, io);
+    } catch (error) {
+      io.stderr(`backplan serve: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+    if (workers > 1 && !isWorker) {
+      // The primary only forks, answers the workers' replay claims and stops them. With Redis it
+      // only checked, above, that Redis answers: each worker has its own client.
+      if (replayUrl !== undefined) await replays?.close();
+      const shared = replayUrl === undefined ? replays : undefined;
+      const code = await runPrimary({
+        workers,
+        ...(shared === undefined ? {} : { replays: shared }),
+        log: (line) => {
+          io.stderr(`backplan serve: ${line}\n`);
+        },
+        listening: (line) => {
+          io.stdout(line);
+        },
+        stop: stopSignal().then((signal) => {
+          io.stderr(`backplan serve: stopping ${workers} workers (${signal})\n`);
+          return signal;
+        }),
+      });
+      await shared?.close();
+      if (code === 0) io.stderr("backplan serve: stopped\n");
+      return code;
+    }
     // The app needs the bound port (for --port 0) in its default base URL, so it is made once listening.
     const late: { app?: Hono } = {};
     const server = await startServer(
@@ -125,7 +177,13 @@ export const serve = defineCommand({
       profile: rules.profile,
       baseUrl,
       verifier:
-        keys === undefined ? undefined : createTokenVerifier({ keys, ...(issuers === undefined ? {} : { issuers }) }),
+        keys === undefined
+          ? undefined
+          : createTokenVerifier({
+              keys,
+              ...(issuers === undefined ? {} : { issuers }),
+              ...(replays === undefined ? {} : { replays }),
+            }),
       recordFeedback: feedbackLog(feedbackFile),
       software: { name: "backplan", version: await packageVersion() },
       corsOrigins: listOf(values["cors-origin"]) ?? [SANDBOX_ORIGIN],
@@ -135,12 +193,36 @@ export const serve = defineCommand({
         io.stderr(`backplan serve: ${error instanceof Error ? error.message : String(error)}\n`);
       },
     });
-    io.stdout(
-      `backplan serve: listening on ${server.origin} (discovery ${baseUrl}/cds-services, feedback to ${feedbackFile})\n`,
-    );
+    const listening = `backplan serve: listening on ${server.origin} (discovery ${baseUrl}/cds-services, feedback to ${feedbackFile})\n`;
+    if (isWorker) reportListening(listening);
+    else io.stdout(listening);
     const signal = await stopSignal();
     await server.close();
-    io.stderr(`backplan serve: stopped (${signal})\n`);
+    await replays?.close();
+    if (isWorker) leaveCluster();
+    else io.stderr(`backplan serve: stopped (${signal})\n`);
     return 0;
   },
 });
+
+/**
+ * Where the service remembers used jtis: Redis when `--replay-store` is given (each process its
+ * own client; at startup it must answer), else memory: this process's, or in a worker the
+ * primary's, asked over IPC, so all workers share one. None without keys (`--insecure-no-auth`).
+ */
+async function replayStoreFor(
+  url: string | undefined,
+  tokens: boolean,
+  workers: number,
+  io: { stderr: (text: string) => void },
+): Promise<ReplayStore | undefined> {
+  if (!tokens) return undefined;
+  if (url !== undefined)
+    return redisReplayStore(url, {
+      onStatus: (message) => {
+        io.stderr(`backplan serve: ${message}\n`);
+      },
+    });
+  if (cluster.isWorker) return clusterReplayStore();
+  return workers > 1 ? memoryReplayStore() : undefined;
+}

@@ -38,9 +38,9 @@ export function redactedUrl(url: string): string {
  * the token could no longer be accepted. The expiry is relative (PX, counted from this service's
  * clock, which judged the token), so a Redis host whose clock is off does not change it.
  *
- * Never "full": how much Redis may hold (`maxmemory`, and an eviction policy that must not evict
- * these keys early, e.g. `volatile-ttl` or `noeviction`) is the operator's to set; when Redis
- * refuses a write (OOM) the claim rejects and the request gets 503.
+ * Never "full": how much Redis may hold (`maxmemory`) is the operator's to set, with
+ * `maxmemory-policy noeviction`, so a full Redis refuses the write (the claim rejects, the request
+ * gets 503); an evicting policy could drop a remembered key early and let its token be replayed.
  *
  * When Redis cannot be reached, a claim rejects at once (no offline queue) or after
  * `REDIS_COMMAND_TIMEOUT_MS` (a connection that went silent), so the service answers 503 and

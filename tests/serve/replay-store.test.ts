@@ -4,10 +4,12 @@
  * O(1) per claim; the Redis store answers an outage with a quick rejection (so the service gives
  * 503) and recovers when Redis is back. The Redis tests run a real redis-server.
  */
+import { fork } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisReplayStore } from "../../src/serve/redis-replay-store.js";
 import { memoryReplayStore, type ReplayStore } from "../../src/serve/replay-store.js";
+import { ROOT } from "../cli/run-main.js";
 import { requireRedis, skipRedis, startRedis, type RedisServer } from "./redis-server.js";
 
 const SKIPPED = " SKIPPED, no redis-server (in CI this fails)";
@@ -147,4 +149,48 @@ describe.skipIf(skipRedis)(`the redis replay store in an outage${skipRedis ? SKI
     expect(performance.now() - start).toBeLessThan(5_000);
     await expect(redisReplayStore(`redis://backplan:s3cret@127.0.0.1:${port}`, {}, 500)).rejects.not.toThrow(/s3cret/);
   });
+});
+
+describe("the cluster replay store (a worker asking the primary over IPC)", () => {
+  /** Runs tests/serve/cluster-claimer.ts as a child; `answer` plays the primary (or not). */
+  const claimsOf = (
+    timeoutMs: number,
+    answer: ((message: { id: number; key: string; forgetAtMs: number }) => unknown) | undefined,
+  ): Promise<{ answer: string; ms: number }[]> => {
+    const child = fork("tests/serve/cluster-claimer.ts", [String(timeoutMs)], {
+      cwd: ROOT,
+      execArgv: ["--import", "tsx"],
+    });
+    return new Promise((resolve, reject) => {
+      child.on(
+        "message",
+        (message: { type: string; id: number; key: string; forgetAtMs: number } & { results: [] }) => {
+          if (message.type === "results") resolve(message.results);
+          else if (message.type === "backplan:claim" && answer !== undefined)
+            void Promise.resolve(answer(message)).then((reply) => child.send(reply as never));
+        },
+      );
+      child.once("exit", (code) => {
+        reject(new Error(`the claimer exited with ${String(code)} before answering`));
+      });
+    });
+  };
+
+  it("gets the primary's answers: fresh, replayed, fresh", async () => {
+    const memory = memoryReplayStore();
+    const claims = await claimsOf(1_000, async ({ id, key, forgetAtMs }) => ({
+      type: "backplan:claimed",
+      id,
+      claim: await memory.claim(key, forgetAtMs),
+    }));
+    expect(claims.map((claim) => claim.answer)).toEqual(["fresh", "replayed", "fresh"]);
+  }, 30_000);
+
+  it("rejects a claim the primary does not answer in time (the request then gets 503)", async () => {
+    const claims = await claimsOf(200, undefined);
+    for (const claim of claims) {
+      expect(claim.answer).toBe("rejected: Error: the primary did not answer within 200 ms");
+      expect(claim.ms).toBeLessThan(2_000);
+    }
+  }, 30_000);
 });

@@ -134,3 +134,14 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
 export function leaveCluster(): void {
   cluster.worker?.disconnect();
 }
+
+/**
+ * In a worker that is stopping: a second SIGINT or SIGTERM must not cut its requests short. Ctrl-C
+ * reaches the whole process group, then the primary relays its own SIGTERM; the primary kills a
+ * worker that takes too long.
+ */
+export function ignoreFurtherStops(): void {
+  const ignore = (): void => undefined;
+  process.on("SIGINT", ignore);
+  process.on("SIGTERM", ignore);
+}

@@ -8,7 +8,7 @@ import { defaultBaseUrl, isLoopback } from "../../serve/address.js";
 import { feedbackLog } from "../../serve/feedback-log.js";
 import { DEFAULT_FETCH_LIMITS } from "../../serve/fhir-fetch.js";
 import { JwksError, loadJwks } from "../../serve/jwks.js";
-import { leaveCluster, reportListening, runPrimary } from "../../serve/cluster.js";
+import { ignoreFurtherStops, leaveCluster, reportListening, runPrimary } from "../../serve/cluster.js";
 import { clusterReplayStore } from "../../serve/cluster-replay-store.js";
 import { redisReplayStore } from "../../serve/redis-replay-store.js";
 import { memoryReplayStore, type ReplayStore } from "../../serve/replay-store.js";
@@ -197,6 +197,7 @@ export const serve = defineCommand({
     if (isWorker) reportListening(listening);
     else io.stdout(listening);
     const signal = await stopSignal();
+    if (isWorker) ignoreFurtherStops();
     await server.close();
     await replays?.close();
     if (isWorker) leaveCluster();

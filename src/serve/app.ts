@@ -5,7 +5,7 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { timeout } from "hono/timeout";
 import type { Engine } from "../core/engine.js";
-import type { Issue } from "../core/errors.js";
+import { printable, type Issue } from "../core/errors.js";
 import { cardsFor } from "./cards.js";
 import { parseFeedback, type FeedbackRecord } from "./feedback.js";
 import { parseHookRequest } from "./hook-request.js";
@@ -49,11 +49,20 @@ export interface AppOptions {
 
 const SERVICE = LOW_BACK_PAIN_SERVICE;
 
-function problems(c: Context, status: 400 | 404, error: string, issues: readonly Issue[] = []): Response {
-  return c.json(
-    { error, ...(issues.length === 0 ? {} : { issues: issues.map(({ path, message }) => ({ path, message })) }) },
-    status,
-  );
+/** The longest message or path an error response repeats (what the client sent may be anything). */
+const MAX_ECHO = 500;
+
+/**
+ * An error response. Messages and paths can repeat what the client sent (a field name, a URL
+ * path), so they are made printable: control characters and bidirectional overrides escaped, long
+ * text cut, so no request can put a control sequence in front of whoever reads the answer or log.
+ */
+function problems(c: Context, status: 400 | 404 | 415, error: string, issues: readonly Issue[] = []): Response {
+  const shown = issues.map(({ path, message }) => ({
+    path: printable(path, MAX_ECHO),
+    message: printable(message, MAX_ECHO),
+  }));
+  return c.json({ error: printable(error, MAX_ECHO), ...(shown.length === 0 ? {} : { issues: shown }) }, status);
 }
 
 /** The hono app of the CDS Hooks service: discovery, the patient-view service and its feedback. */
@@ -80,6 +89,15 @@ export function createApp(options: AppOptions): Hono {
       onError: (c) => c.json({ error: "request body too large" }, 413),
     }),
   );
+  // CDS Hooks requests are JSON. Requiring it also means a browser must ask before calling (a CORS
+  // preflight, which only the allowed origins pass): text/plain, form and multipart bodies are
+  // "simple" requests a page on any origin could send without one.
+  app.post("/cds-services/*", async (c, next) => {
+    const type = c.req.header("Content-Type") ?? "";
+    if (/^application\/json\s*(;|$)/i.test(type)) return next();
+    const found = type === "" ? "none" : `"${type}"`;
+    return problems(c, 415, `the request body must be JSON (Content-Type: application/json); found ${found}`);
+  });
   app.use("/cds-services/*", async (c, next) => {
     const { verifier } = options;
     if (verifier === undefined) return next();

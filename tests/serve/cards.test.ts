@@ -170,8 +170,13 @@ describe("400 for a malformed request", () => {
   });
 
   it("refuses a body that is not JSON", async () => {
-    const response = await fetch(service.origin + SERVICE_PATH, { method: "POST", body: "{not json" });
+    const response = await fetch(service.origin + SERVICE_PATH, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{not json",
+    });
     expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "the request body is not JSON" });
   });
 });
 

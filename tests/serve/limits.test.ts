@@ -61,6 +61,44 @@ describe("limits", () => {
   });
 });
 
+describe("what a request must be", () => {
+  it("answers 415 to a body that is not declared JSON, before reading it or spending its token", async () => {
+    const open = await startService(engine, undefined);
+    try {
+      const text = JSON.stringify(hookRequest(prefetchOf(exampleResources())));
+      const send = (type: string | undefined) =>
+        fetch(open.origin + SERVICE_PATH, {
+          method: "POST",
+          // A Blob with no type sends no Content-Type at all.
+          body: type === undefined ? new Blob([text]) : text,
+          ...(type === undefined ? {} : { headers: { "Content-Type": type } }),
+        });
+      // What a page on any origin may send without a CORS preflight: text/plain, a form, multipart.
+      for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+        const response = await send(type);
+        expect(response.status).toBe(415);
+        expect(await response.json()).toEqual({
+          error: `the request body must be JSON (Content-Type: application/json); found "${type}"`,
+        });
+      }
+      expect(await (await send(undefined)).json()).toEqual({
+        error: "the request body must be JSON (Content-Type: application/json); found none",
+      });
+      for (const type of ["application/json", "application/json; charset=utf-8", "Application/JSON"])
+        expect((await send(type)).status).toBe(200);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it("answers errors in printable text: a control character or a bidirectional override in the path is escaped", async () => {
+    const response = await fetch(`${service.origin}/%1B%5B2J%E2%80%AEx`);
+    expect(response.status).toBe(404);
+    const { error } = (await response.json()) as { error: string };
+    expect(error).toBe("no such endpoint: GET /\\u{1b}[2J\\u{202e}x");
+  });
+});
+
 describe("CORS", () => {
   it("answers the sandbox's preflight without a token", async () => {
     const response = await fetch(service.origin + SERVICE_PATH, {

@@ -667,7 +667,7 @@ function report(): void {
     "",
     `Client (autocannon, one thread: the bench's main thread) and server share these ${THREADS} cores. ` +
       `${DURATION} s per run, ${ROUNDS} interleaved rounds; each row below is the median round. ` +
-      `Each call: ${fixed(Buffer.byteLength(HOOK_BODY) / 1024)} KB of prefetch in, ${cardCount} cards (${fixed(answerBytes / 1024)} KB) out. ` +
+      `Each call: ${fixed(Buffer.byteLength(HOOK_BODY) / 1024)} KB of prefetch in, ${cardCount} card(s) (${fixed(answerBytes / 1024)} KB) out. ` +
       `Tokens: ${signedTotal} ES384 signed in ${fixed(signingMs / 1000)} s (${fixed((signingMs * 1000) / Math.max(1, signedTotal), 0)} µs each over ${THREADS} threads), before each run.`,
     "",
     "| scenario | workers | concurrency | req/s | p50 ms | p99 ms | RSS before MB | RSS after MB | server CPU % | client CPU % | server CPU ms/call |",

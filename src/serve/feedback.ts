@@ -1,4 +1,4 @@
-import type { Issue, Result } from "../core/errors.js";
+import { printable, type Issue, type Result } from "../core/errors.js";
 import { OVERRIDE_REASONS, offeredReason } from "./override-reasons.js";
 
 /**
@@ -45,7 +45,7 @@ function problem(path: string, message: string): Issue {
 
 function found(value: unknown): string {
   return typeof value === "string"
-    ? `"${value.slice(0, 40)}"`
+    ? `"${printable(value, 40)}"`
     : value === undefined
       ? "nothing"
       : JSON.stringify(value).slice(0, 40);
@@ -77,7 +77,7 @@ function reasonOf(value: unknown, at: string, issues: Issue[]): FeedbackRecord["
   issues.push(
     problem(
       `${at}/reason`,
-      `"overrideReason.reason" must be a reason the card offers or a coding of the client's own: a system (an absolute URI without spaces, not ${OVERRIDE_REASONS[0]?.system ?? ""}) and a code (a word of letters, digits and ".-_:", up to 64 characters); found ${(typeof system === "string" && typeof code === "string" ? `"${system}|${code}"` : found(reason)).slice(0, 160)}`,
+      `"overrideReason.reason" must be a reason the card offers or a coding of the client's own: a system (an absolute URI without spaces, not ${OVERRIDE_REASONS[0]?.system ?? ""}) and a code (a word of letters, digits and ".-_:", up to 64 characters); found ${(typeof system === "string" && typeof code === "string" ? `"${printable(`${system}|${code}`, 160)}"` : found(reason)).slice(0, 160)}`,
     ),
   );
   return undefined;

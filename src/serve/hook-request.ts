@@ -1,5 +1,5 @@
 import { isDate } from "../core/calendar.js";
-import type { Issue, Result } from "../core/errors.js";
+import { printable, type Issue, type Result } from "../core/errors.js";
 
 /**
  * The request extension (CDS Hooks 2.0 `extension`, reverse-domain named) by which a client gives
@@ -76,7 +76,7 @@ export function parseHookRequest(body: unknown, hook: string): Result<HookReques
       );
   }
   if (typeof body["hook"] === "string" && body["hook"] !== hook)
-    issues.push(problem("/hook", `"hook" must be "${hook}" for this service; found "${body["hook"]}"`));
+    issues.push(problem("/hook", `"hook" must be "${hook}" for this service; found "${printable(body["hook"], 40)}"`));
   const prefetch = body["prefetch"];
   if (prefetch !== undefined && !isObject(prefetch))
     issues.push(problem("/prefetch", `"prefetch" must be an object; found ${describe(prefetch)}`));
@@ -95,7 +95,7 @@ export function parseHookRequest(body: unknown, hook: string): Result<HookReques
     issues.push(
       problem(
         `/extension/${VISIT_DATE_EXTENSION}`,
-        `"extension.${VISIT_DATE_EXTENSION}" must be a calendar date YYYY-MM-DD; found ${typeof visitDate === "string" ? `"${visitDate.slice(0, 40)}"` : describe(visitDate)}`,
+        `"extension.${VISIT_DATE_EXTENSION}" must be a calendar date YYYY-MM-DD; found ${typeof visitDate === "string" ? `"${printable(visitDate, 40)}"` : describe(visitDate)}`,
       ),
     );
   if (issues.length > 0) return { ok: false, issues };

@@ -23,3 +23,23 @@ describe("parseHookRequest", () => {
     }
   });
 });
+
+describe("parseHookRequest's messages", () => {
+  it("quote a wrong hook or visit date printably and cut (a hook was echoed raw and whole: ESC, 70,000 characters)", () => {
+    const parsed = parseHookRequest(
+      {
+        ...hookRequest({}),
+        hook: `a\u001b[2J${"x".repeat(70_000)}`,
+        extension: { "dev.backplan.visit-date": "2025\u0007-01-01" },
+      },
+      "patient-view",
+    );
+    const messages = parsed.ok ? [] : parsed.issues.map((issue) => issue.message);
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      // eslint-disable-next-line no-control-regex -- what must not reach a response
+      expect(message).not.toMatch(/[\u0000-\u001f]/);
+      expect(message.length).toBeLessThan(300);
+    }
+  });
+});

@@ -44,9 +44,57 @@ const INDICATORS = new Set(["info", "warning", "critical"]);
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
+const NASTY = [
+  "",
+  "a\u001b[2Jb",
+  "\u202epat-1",
+  "x".repeat(70_000),
+  "Patient/pat-1",
+  "patient-view ",
+  "2025-02-30",
+  7,
+  null,
+  {},
+  [],
+];
+
+/** One of the fields the service reads set to a hostile value. */
+function withField(value: unknown, r: Random): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const copy = { ...(value as Json) };
+  const context =
+    typeof copy["context"] === "object" && copy["context"] !== null ? { ...(copy["context"] as Json) } : {};
+  const nasty = r.pick(NASTY);
+  switch (r.int(6)) {
+    case 0:
+      copy["hook"] = nasty;
+      break;
+    case 1:
+      copy["hookInstance"] = nasty;
+      break;
+    case 2:
+      copy["context"] = { ...context, [r.pick(["patientId", "encounterId", "userId"])]: nasty };
+      break;
+    case 3:
+      copy["extension"] = { "dev.backplan.visit-date": nasty };
+      break;
+    case 4:
+      copy["fhirServer"] = r.pick(["https://fhir.example.org/r4", "http://127.0.0.1:1/fhir", nasty]);
+      copy["fhirAuthorization"] = r.pick([{ access_token: "t", token_type: "Bearer" }, nasty]);
+      break;
+    default:
+      copy["prefetch"] = {
+        ...(typeof copy["prefetch"] === "object" ? copy["prefetch"] : {}),
+        [r.pick(["patient", "observations", "carePlans", "other"])]: nasty,
+      };
+  }
+  return copy;
+}
+
 function body(r: Random): { text: string; contentType: string | undefined; path: string } {
   let value: unknown = r.pick(seeds);
   if (r.chance(0.85)) value = mutateValue(value, r, 1 + r.int(4));
+  if (r.chance(0.25)) value = withField(value, r);
   const json = JSON.stringify(value) as string | undefined;
   let text = json ?? "";
   if (r.chance(0.3)) text = mutateText(text, r, 1 + r.int(2));
@@ -107,6 +155,9 @@ describe("fuzz: CDS Hooks requests", () => {
         if (response.status >= 400) {
           expect(typeof json["error"]).toBe("string");
           expect(isPrintable(json["error"] as string, 1000), JSON.stringify(json["error"]).slice(0, 300)).toBe(true);
+          // The issues of a 400 are shown to whoever reads the response: printable too.
+          for (const issue of (json["issues"] ?? []) as { message: string }[])
+            expect(isPrintable(issue.message, 1000), JSON.stringify(issue.message).slice(0, 300)).toBe(true);
           return;
         }
         if (path.endsWith("/feedback")) expect(typeof json["recorded"]).toBe("number");

@@ -2,7 +2,7 @@ import { printable } from "../core/errors.js";
 import { closestMatch } from "../core/suggest.js";
 import { COMMON_OPTIONS, parseCommandLine } from "./arguments.js";
 import type { Command } from "./command.js";
-import { COMMANDS } from "./commands/index.js";
+import { COMMANDS, loadCommands, type CommandEntry } from "./commands/index.js";
 import { PROGRAM_OPTIONS, commandHelp, programHelp } from "./help.js";
 import { INTERNAL_ERROR, internalErrorText } from "./internal-error.js";
 import type { Io } from "./io.js";
@@ -35,10 +35,10 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   const debug = argv.includes("--debug");
   try {
     const program = parseCommandLine(before, PROGRAM_OPTIONS, false);
-    if (program.values["help"] === true) return print(io, programHelp(COMMANDS));
+    if (program.values["help"] === true) return print(io, programHelp(await loadCommands()));
     if (program.values["version"] === true) return print(io, `${await packageVersion()}\n`);
     if (name === undefined) throw new UsageError("missing command");
-    command = findCommand(name);
+    command = await findCommand(name).load();
     const { values, positionals } = parseCommandLine(rest, { ...command.options, ...COMMON_OPTIONS }, true);
     if (values["help"] === true) return print(io, commandHelp(command));
     return await command.run({ values, positionals, io });
@@ -53,7 +53,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   }
 }
 
-function findCommand(name: string): Command {
+function findCommand(name: string): CommandEntry {
   const command = COMMANDS.find((c) => c.name === name);
   if (command !== undefined) return command;
   const suggestion = closestMatch(

@@ -13,5 +13,5 @@ export { readAssessmentFile, readAssessmentText } from "./assessment-file.js";
 export { bundledRulesDir } from "./bundled.js";
 export { MAX_FILE_BYTES, MAX_RULE_FILES, MAX_YAML_ALIASES } from "./limits.js";
 export { checkRuleFolder, loadRuleset } from "./load-ruleset.js";
-export type { FolderCheck } from "./load-ruleset.js";
+export type { FolderCheck, LoadOptions } from "./load-ruleset.js";
 export { readRuleFiles } from "./rule-files.js";

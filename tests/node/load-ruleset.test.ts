@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { appendFile, readFile } from "node:fs/promises";
+import { appendFile, cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as node from "../../src/node/index.js";
@@ -150,5 +150,24 @@ describe("checkRuleFolder without scenarios", () => {
     expect(planOnly.ruleset?.scenarios).toEqual([]);
     expect(planOnly.ruleset?.digest).toBe(all.ruleset?.digest);
     expect(planOnly.issues).toEqual([]);
+  });
+});
+
+describe("loadRuleset and scenario tests", () => {
+  it("plans without reading them by default, and reads them when asked", async () => {
+    const planning = await loadRuleset();
+    const withTests = await loadRuleset(bundledRulesDir, { scenarios: true });
+    expect(planning.scenarios).toEqual([]);
+    expect(withTests.scenarios.length).toBeGreaterThan(100);
+    expect(planning.digest).toBe(withTests.digest);
+  });
+
+  it("loads a pack whose scenario file is broken unless its scenarios are asked for", async () => {
+    const dir = await tempFolder({});
+    await cp(TINY, dir, { recursive: true });
+    await writeFile(join(dir, "tests/broken.yaml"), "scenarios: [\n");
+    expect((await loadRuleset(dir)).name).toBe("tiny");
+    const error = await thrown(loadRuleset(dir, { scenarios: true }));
+    expect(error.issues.map((issue) => issue.source?.file)).toContain(join(dir, "tests/broken.yaml"));
   });
 });

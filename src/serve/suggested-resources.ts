@@ -1,4 +1,3 @@
-import cloneDeepWith from "lodash/cloneDeepWith.js";
 import type { Bundle, Resource } from "../core/fhir/types.js";
 
 /**
@@ -16,11 +15,21 @@ export function suggestedResources(bundle: Bundle): Resource[] {
   );
   const relative = new Map(entries.map(({ uuid, fullUrl, resource }) => [fullUrl, `${resource.resourceType}/${uuid}`]));
   return entries.map(({ uuid, resource }) => {
-    const rewritten: unknown = cloneDeepWith(resource, (value: unknown, key) => {
-      if (key !== "reference" || typeof value !== "string") return undefined; // clone as usual
-      return relative.get(value) ?? value;
-    });
+    const rewritten = withReferences(resource, (reference) => relative.get(reference) ?? reference);
     const { resourceType, id: _written, ...rest } = rewritten as Resource;
     return { resourceType, id: uuid, ...rest } as Resource;
   });
+}
+
+/** A copy of JSON data with each string `reference` rewritten; the resource itself is left as it was. */
+function withReferences(value: unknown, rewrite: (reference: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((item) => withReferences(item, rewrite));
+  if (typeof value !== "object" || value === null) return value;
+  // fromEntries defines each key as data, so a "__proto__" key stays a key, as in the input.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      key === "reference" && typeof item === "string" ? rewrite(item) : withReferences(item, rewrite),
+    ]),
+  );
 }

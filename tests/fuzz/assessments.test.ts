@@ -76,7 +76,7 @@ describe("fuzz: assessments", () => {
       }),
       fuzzParameters,
     );
-  });
+  }, 120_000);
 
   it("mutated JSON and YAML texts through readAssessmentText, then the engine", () => {
     fc.assert(
@@ -100,5 +100,5 @@ describe("fuzz: assessments", () => {
       }),
       fuzzParameters,
     );
-  });
+  }, 120_000);
 });

@@ -165,5 +165,5 @@ describe("fuzz: CDS Hooks requests", () => {
       }),
       fuzzParameters,
     );
-  });
+  }, 120_000);
 });

@@ -154,5 +154,5 @@ describe("fuzz: FHIR Bundles", () => {
       }),
       fuzzParameters,
     );
-  });
+  }, 120_000);
 });

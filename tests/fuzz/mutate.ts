@@ -215,7 +215,8 @@ export function mutateValue(value: Json, r: Random, count: number, exotic = fals
       const index = key === undefined ? 0 : Number(key);
       if (op < 2) target.splice(index, 1);
       else if (op < 4 && key !== undefined) target.splice(index, 0, structuredCloneSafe(target[index]));
-      else if (op < 5) target.push(...Array.from({ length: r.pick([3, 300]) }, () => structuredCloneSafe(target[0])));
+      else if (op < 5)
+        target.push(...Array.from({ length: big ? r.pick([3, 300]) : 3 }, () => structuredCloneSafe(target[0])));
       else target[index] = mutateLeaf(target[index], r, exotic, big);
       continue;
     }

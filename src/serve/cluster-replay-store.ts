@@ -6,8 +6,12 @@ import type { ReplayClaim, ReplayStore } from "./replay-store.js";
  * over cluster IPC, so a token replayed to another worker is refused as it would be by one process.
  */
 
-/** How long a worker waits for the primary's answer before the request gets 503. */
-export const CLUSTER_CLAIM_TIMEOUT_MS = 1_000;
+/**
+ * How long a worker waits for the primary's answer before the request gets 503: half the request
+ * time limit. 1 s was too short on a loaded machine: a busy worker's own requests held its event
+ * loop that long while the primary's answer waited unread (4 of a load benchmark's calls got 503).
+ */
+export const CLUSTER_CLAIM_TIMEOUT_MS = 5_000;
 
 interface ClaimRequest {
   readonly type: "backplan:claim";
@@ -95,9 +99,14 @@ export function clusterReplayStore(timeoutMs = CLUSTER_CLAIM_TIMEOUT_MS): Replay
         }
         next += 1;
         const id = next;
+        // Timers run before the event loop reads its sockets, so an answer that arrived while this
+        // worker was busy would still be unread when the timer fires: the timer gives up only
+        // after one more turn of the loop (setImmediate runs after the IPC channel is read).
         const timer = setTimeout(() => {
-          pending.delete(id);
-          reject(new Error(`the primary did not answer within ${timeoutMs} ms`));
+          setImmediate(() => {
+            if (!pending.delete(id)) return;
+            reject(new Error(`the primary did not answer within ${timeoutMs} ms`));
+          });
         }, timeoutMs);
         pending.set(id, { resolve, reject, timer });
         const request: ClaimRequest = { type: "backplan:claim", id, key, forgetAtMs };

@@ -19,6 +19,10 @@ export const MAX_LIST_ITEMS = 100;
  * every list longer than `maxListItems`, whose items are then not looked at.
  */
 export function plainDataIssues(input: object, maxListItems = Infinity): Issue[] {
+  // Almost every input is plain data: a first pass builds no JSON Pointer (building one per key
+  // was a tenth of a plan) and only when it finds something, or cannot tell, does the walk below
+  // run to say where.
+  if (isPlainData(input, maxListItems)) return [];
   const issues: Issue[] = [];
   walkObjects(input, (node, pointer) => {
     if (!Array.isArray(node) && !isPlainObject(node)) {
@@ -41,6 +45,34 @@ export function plainDataIssues(input: object, maxListItems = Infinity): Issue[]
     return data;
   });
   return byPath(issues);
+}
+
+/**
+ * Objects the first pass visits before it gives up and leaves the verdict to the walk: a cycle, or
+ * a node shared many times over, ends there instead of running on. Assessments hold a few dozen.
+ */
+const FIRST_PASS_NODES = 10_000;
+
+/**
+ * Whether `plainDataIssues` has nothing to report, told without pointers: every object is plain
+ * or an array within `maxListItems`, and no key is a getter. False when unsure (too many nodes).
+ */
+function isPlainData(input: object, maxListItems: number): boolean {
+  const pending: object[] = [input];
+  for (let visited = 0; pending.length > 0; visited++) {
+    const node = pending.pop() as object;
+    if (visited === FIRST_PASS_NODES) return false;
+    if (Array.isArray(node) ? node.length > maxListItems : !isPlainObject(node)) return false;
+    const keys = Object.keys(node);
+    for (const key of keys) {
+      const descriptor = Object.getOwnPropertyDescriptor(node, key);
+      if (descriptor !== undefined && !("value" in descriptor)) return false;
+      // Read as the walk reads it (a Proxy may answer `get` otherwise than its descriptor).
+      const value: unknown = (node as Record<string, unknown>)[key];
+      if (typeof value === "object" && value !== null) pending.push(value);
+    }
+  }
+  return true;
 }
 
 /**

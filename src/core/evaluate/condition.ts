@@ -51,17 +51,8 @@ function negation(child: CompiledCondition): CompiledCondition {
   return (facts, missing) => not(child(facts, missing));
 }
 
-function comparison(leaf: FactCondition): CompiledCondition {
-  const operator = operatorNamed(leaf.operator);
-  const { fact, value } = leaf;
-  return (facts, missing) => {
-    const seen = facts.get(fact);
-    if (seen === undefined) {
-      missing?.add(fact);
-      return "unknown";
-    }
-    return operator.test(seen, value);
-  };
+function comparison({ fact, operator, value }: FactCondition): CompiledCondition {
+  return operatorNamed(operator).leaf(fact, value);
 }
 
 /** The fact comparisons of a condition, in reading order. */

@@ -1,3 +1,4 @@
+import { absent } from "../absent.js";
 import type { Operator } from "./types.js";
 
 /**
@@ -10,4 +11,8 @@ export const contains: Operator = {
   value: "scalar",
   symbol: "includes",
   test: (fact, value) => typeof fact === "object" && typeof value === "string" && fact.indexOf(value) > -1,
+  leaf: (name, value) => (facts, missing) => {
+    const fact = facts.get(name);
+    return fact === undefined ? absent(name, missing) : contains.test(fact, value);
+  },
 };

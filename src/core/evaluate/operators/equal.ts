@@ -1,3 +1,4 @@
+import { absent } from "../absent.js";
 import type { Operator } from "./types.js";
 
 /**
@@ -10,4 +11,8 @@ export const equal: Operator = {
   value: "scalar",
   symbol: "=",
   test: (fact, value) => fact === value,
+  leaf: (name, value) => (facts, missing) => {
+    const fact = facts.get(name);
+    return fact === undefined ? absent(name, missing) : equal.test(fact, value);
+  },
 };

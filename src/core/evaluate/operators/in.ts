@@ -1,3 +1,4 @@
+import { absent } from "../absent.js";
 import type { Operator } from "./types.js";
 
 /** The fact is one of the listed values (json-rules-engine: `value.indexOf(fact) > -1`, strict). */
@@ -7,4 +8,8 @@ export const isIn: Operator = {
   value: "list",
   symbol: "is one of",
   test: (fact, value) => Array.isArray(value) && typeof fact !== "object" && value.indexOf(fact) > -1,
+  leaf: (name, value) => (facts, missing) => {
+    const fact = facts.get(name);
+    return fact === undefined ? absent(name, missing) : isIn.test(fact, value);
+  },
 };

@@ -1,3 +1,4 @@
+import { absent } from "../absent.js";
 import type { Operator } from "./types.js";
 
 /** `fact < value` on numbers. json-rules-engine also coerces numeric strings; typed facts never need it. */
@@ -7,4 +8,8 @@ export const lessThan: Operator = {
   value: "scalar",
   symbol: "<",
   test: (fact, value) => typeof fact === "number" && typeof value === "number" && fact < value,
+  leaf: (name, value) => (facts, missing) => {
+    const fact = facts.get(name);
+    return fact === undefined ? absent(name, missing) : lessThan.test(fact, value);
+  },
 };

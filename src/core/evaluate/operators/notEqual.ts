@@ -1,3 +1,4 @@
+import { absent } from "../absent.js";
 import type { Operator } from "./types.js";
 
 /** `fact !== value`: the strict negation of `equal`, on the same fact types. */
@@ -7,4 +8,8 @@ export const notEqual: Operator = {
   value: "scalar",
   symbol: "≠",
   test: (fact, value) => fact !== value,
+  leaf: (name, value) => (facts, missing) => {
+    const fact = facts.get(name);
+    return fact === undefined ? absent(name, missing) : notEqual.test(fact, value);
+  },
 };

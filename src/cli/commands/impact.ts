@@ -1,32 +1,14 @@
 import { readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
-import {
-  cohortSubjects,
-  compareRulesets,
-  generatedSubjects,
-  renderImpactText,
-  scenarioSubjects,
-  type CohortSource,
-  type ImpactReport,
-  type SubjectList,
-} from "../../core/impact/index.js";
-import { fsProblem } from "../../node/fs-problem.js";
-import { parseJsonText, type Parsed } from "../../node/json-text.js";
-import { parseYamlText } from "../../node/yaml-text.js";
-import {
-  checkRuleFolder,
-  createEngine,
-  formatIssue,
-  readRuleFiles,
-  safeParseAssessment,
-  type Issue,
-  type Ruleset,
-} from "../../node/index.js";
-import { fileKindOf } from "../../core/ruleset/pack-layout.js";
+import type { Assessment } from "../../core/generated/types.js";
+import type { CohortSource, ImpactReport } from "../../core/impact/index.js";
+import type { Parsed } from "../../node/json-text.js";
+import type { WorkerCohort } from "../../node/impact-workers.js";
+import type { Issue, Ruleset } from "../../node/index.js";
 import { defineCommand } from "../command.js";
-import { ruleIssueLines } from "../diagnostics.js";
 import { writeLines, type Io } from "../io.js";
-import { ruleFolder, type RuleFolder } from "../rule-folder.js";
+import type { RuleFolder } from "../rule-folder.js";
 import { includeDraftsOption } from "../rule-options.js";
 import { UsageError } from "../usage-error.js";
 
@@ -38,6 +20,9 @@ const MAX_EXAMPLES = 100;
 const MAX_COHORT_BYTES = 64 * 1024 * 1024;
 /** Past this many problem lines in a cohort file, the rest are counted. */
 const MAX_PROBLEM_LINES = 50;
+const MAX_WORKERS = 64;
+/** By default, a worker thread per core but no more than one per this many cohort assessments. */
+const PER_WORKER = 1_000;
 
 /** `backplan impact --base DIR`: what an edit to a rule pack does to plans, before it ships. */
 export const impact = defineCommand({
@@ -45,7 +30,7 @@ export const impact = defineCommand({
   summary: "show what an edit to a rule pack changes in plans",
   usage:
     "backplan impact --base DIR [--head DIR] [--cohort N|FILE] [--seed S] [--profile NAME] [--format text|json] " +
-    "[--examples K] [--include-drafts] [--fail-on-change]",
+    "[--examples K] [--include-drafts] [--fail-on-change] [--workers N]",
   description:
     "Plans the same assessments with two versions of a rule pack, --base (before the edit) and --head (after it; " +
     "default: the bundled rules/ pack, as every command), and reports what changed: how many plans, which " +
@@ -57,6 +42,8 @@ export const impact = defineCommand({
     "their own profile; --profile sets the others' (default: each pack's own). --include-drafts runs the head's " +
     "draft rules, never the base's: --base rules --include-drafts shows what the drafts would change. The time " +
     "taken goes to stderr; " +
+    "the cohort is planned in --workers threads (default: one per core, one per 1,000 assessments at most; 1: " +
+    "in the command's own thread), and the report is the same whatever their number; " +
     "json prints the report as a stable structure (see ImpactReport in src/core/impact/types.ts).",
   options: {
     base: { type: "string", value: "DIR", description: "the rule folder before the edit (required)" },
@@ -83,6 +70,11 @@ export const impact = defineCommand({
       description: "also run the head's draft rules (never the base's)",
     },
     "fail-on-change": { type: "boolean", description: "exit 1 when any plan changed (for CI)" },
+    workers: {
+      type: "string",
+      value: "N",
+      description: "threads that plan the cohort, 1 to 64 (default: the cores)",
+    },
   },
   exitCodes: [
     [0, "report printed (whether or not plans changed)"],
@@ -95,52 +87,66 @@ export const impact = defineCommand({
     if (values.base === undefined) throw new UsageError("missing --base DIR: the rule folder before the edit");
     const format = formatOf(values.format);
     const examples = integerOption("examples", values.examples, 3, MAX_EXAMPLES);
+    const requested =
+      values.workers === undefined ? undefined : integerOption("workers", values.workers, 1, MAX_WORKERS);
+    if (requested === 0) throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}; found "0"`);
     const cohort = await cohortOf(values.cohort, values.seed, io.cwd);
     if ("problems" in cohort) return fail(io, cohort.problems);
 
-    const packs = await loadPacks(
-      ruleFolder(values.base, io.cwd),
-      ruleFolder(values.head, io.cwd),
-      values["include-drafts"] === true,
-      io,
+    // The workers load their modules while this thread loads the packs.
+    const { startImpactWorkers } = await import("../../node/impact-workers.js");
+    const workers = startImpactWorkers(
+      requested ?? Math.min(availableParallelism(), Math.floor(cohort.source.size / PER_WORKER)),
     );
-    if (packs === undefined) return 2;
-    const { base, head } = packs;
-    const profile = values.profile;
-    if (profile !== undefined) {
-      const problems = [base, head].flatMap(({ ruleset, folder }) => {
-        const known = ruleset.profiles.map((p) => p.id);
-        return known.includes(profile)
-          ? []
-          : [`unknown profile "${profile}": the pack in ${folder.name} has ${known.join(", ")}`];
-      });
-      if (problems.length > 0) return fail(io, [...new Set(problems)]);
-    }
+    try {
+      const { ruleFolder } = await import("../rule-folder.js");
+      const packs = await loadPacks(
+        ruleFolder(values.base, io.cwd),
+        ruleFolder(values.head, io.cwd),
+        values["include-drafts"] === true,
+        io,
+      );
+      if (packs === undefined) return 2;
+      const { base, head } = packs;
+      const profile = values.profile;
+      if (profile !== undefined) {
+        const problems = [base, head].flatMap(({ ruleset, folder }) => {
+          const known = ruleset.profiles.map((p) => p.id);
+          return known.includes(profile)
+            ? []
+            : [`unknown profile "${profile}": the pack in ${folder.name} has ${known.join(", ")}`];
+        });
+        if (problems.length > 0) return fail(io, [...new Set(problems)]);
+      }
 
-    const report = compareRulesets(
-      createEngine(base.ruleset),
-      createEngine(head.ruleset),
-      {
-        scenarios: scenarioSubjects(
-          [head, base].map(({ ruleset, folder }) => ({
-            scenarios: ruleset.scenarios,
-            locate: (file: string) => join(folder.name, file),
-          })),
-        ),
-        cohort: cohort.subjects,
-        cohortSource: cohort.source,
-      },
-      {
-        examples,
-        labels: { base: base.folder.name, head: head.folder.name },
-        ...(profile === undefined ? {} : { profile }),
-      },
-    );
-    io.stdout(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderImpactText(report));
-    const total = (report.scenarios.assessments + report.cohort.assessments).toLocaleString("en-US");
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.stderr(`impact: ${total} assessments planned with both packs in ${seconds} s\n`);
-    return values["fail-on-change"] === true && changed(report) ? 1 : 0;
+      const { renderImpactText, scenarioSubjects } = await import("../../core/impact/index.js");
+      const report = await workers.compare(
+        base.ruleset,
+        head.ruleset,
+        {
+          scenarios: scenarioSubjects(
+            [head, base].map(({ ruleset, folder }) => ({
+              scenarios: ruleset.scenarios,
+              locate: (file: string) => join(folder.name, file),
+            })),
+          ),
+          cohort: cohort.cohort,
+          cohortSource: cohort.source,
+        },
+        {
+          examples,
+          labels: { base: base.folder.name, head: head.folder.name },
+          ...(profile === undefined ? {} : { profile }),
+        },
+      );
+      io.stdout(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderImpactText(report));
+      const total = (report.scenarios.assessments + report.cohort.assessments).toLocaleString("en-US");
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      io.stderr(`impact: ${total} assessments planned with both packs in ${seconds} s\n`);
+      return values["fail-on-change"] === true && changed(report) ? 1 : 0;
+    } finally {
+      await workers.close();
+    }
   },
 });
 
@@ -152,17 +158,17 @@ async function cohortOf(
   value: string | undefined,
   seedValue: string | undefined,
   cwd: string,
-): Promise<{ subjects: SubjectList; source: CohortSource } | { problems: string[] }> {
+): Promise<{ cohort: WorkerCohort; source: CohortSource } | { problems: string[] }> {
   if (value === undefined || /^\d+$/.test(value)) {
     const size = integerOption("cohort", value, DEFAULT_COHORT, MAX_COHORT);
     const seed = integerOption("seed", seedValue, DEFAULT_SEED, 2 ** 32 - 1);
-    return { subjects: generatedSubjects(size, seed), source: { kind: "generated", size, seed } };
+    return { cohort: { kind: "generated", size, seed }, source: { kind: "generated", size, seed } };
   }
   if (seedValue !== undefined) throw new UsageError("--seed applies to a generated cohort (--cohort N)");
   const read = await readCohort(resolve(cwd, value), value);
   if ("problems" in read) return read;
   const source: CohortSource = { kind: "file", file: value, size: read.assessments.length };
-  return { subjects: cohortSubjects(read.assessments), source };
+  return { cohort: { kind: "assessments", assessments: read.assessments }, source };
 }
 
 interface Pack {
@@ -199,6 +205,10 @@ async function loadPack(
   options: { readonly includeDrafts: boolean; readonly scenarios: boolean },
   io: Io,
 ): Promise<Pack | undefined> {
+  const [{ checkRuleFolder }, { ruleIssueLines }] = await Promise.all([
+    import("../../node/load-ruleset.js"),
+    import("../diagnostics.js"),
+  ]);
   const errors = (issues: readonly Issue[]) => issues.filter((issue) => issue.severity === "error");
   const first = await checkRuleFolder(folder.path, folder.name, options);
   if (first.ruleset !== undefined) return { ruleset: first.ruleset, folder, scenarios: options.scenarios };
@@ -219,6 +229,10 @@ async function loadPack(
 
 /** Whether two folders hold the same scenario test files, byte for byte (false when one cannot be read). */
 async function sameScenarioFiles(a: RuleFolder, b: RuleFolder): Promise<boolean> {
+  const [{ readRuleFiles }, { fileKindOf }] = await Promise.all([
+    import("../../node/rule-files.js"),
+    import("../../core/ruleset/pack-layout.js"),
+  ]);
   const tests = async ({ path, name }: RuleFolder) =>
     (await readRuleFiles(path, name)).filter((file) => fileKindOf(file.path) === "scenarios");
   try {
@@ -233,7 +247,14 @@ async function sameScenarioFiles(a: RuleFolder, b: RuleFolder): Promise<boolean>
 }
 
 /** The assessments of a cohort file, or one line per problem: every assessment must be valid. */
-async function readCohort(path: string, name: string): Promise<{ assessments: unknown[] } | { problems: string[] }> {
+async function readCohort(path: string, name: string): Promise<{ assessments: Assessment[] } | { problems: string[] }> {
+  const [{ fsProblem }, { formatIssue }, { safeParseAssessment }, jsonText, { parseYamlText }] = await Promise.all([
+    import("../../node/fs-problem.js"),
+    import("../../core/errors.js"),
+    import("../../core/assessment/index.js"),
+    import("../../node/json-text.js"),
+    import("../../node/yaml-text.js"),
+  ]);
   let text: string;
   try {
     const { size } = await stat(path);
@@ -244,25 +265,36 @@ async function readCohort(path: string, name: string): Promise<{ assessments: un
     return { problems: [`${name}: file ${fsProblem(error)}`] };
   }
   const lines = isJsonLines(name, text);
-  const parsed = lines ? parseJsonLines(text, name) : parseList(text, name);
+  const parsed = lines
+    ? parseJsonLines(text, name, jsonText.parseJsonText)
+    : isJsonList(name, text)
+      ? jsonText.parseJsonText(text, name)
+      : parseYamlText(text, name);
   if (!parsed.ok) return { problems: parsed.issues.map(formatIssue) };
   if (!Array.isArray(parsed.value))
     return { problems: [`${name}: expected a list of assessments (a JSON array, JSON lines or a YAML list)`] };
-  const assessments: unknown[] = parsed.value;
+  const entries: unknown[] = parsed.value;
   const where = (i: number) => (lines ? `${name}:${lineOf(text, i)}` : `${name}: assessment ${i + 1}`);
-  const problems = assessments.flatMap((assessment, i) => {
-    const result = safeParseAssessment(assessment);
-    return result.ok ? [] : result.issues.map((issue) => `${where(i)}: ${formatIssue(issue)}`);
-  });
+  // Each assessment is validated here, once: the planning trusts these (`validatedAlready`).
+  const assessments: Assessment[] = [];
+  const problems: string[] = [];
+  let invalid = 0;
+  for (const [i, entry] of entries.entries()) {
+    const result = safeParseAssessment(entry);
+    if (result.ok) assessments.push(result.value);
+    else {
+      invalid++;
+      for (const issue of result.issues) problems.push(`${where(i)}: ${formatIssue(issue)}`);
+    }
+  }
   if (problems.length === 0) return { assessments };
-  const invalid = assessments.filter((a) => !safeParseAssessment(a).ok).length;
   const shown = problems.slice(0, MAX_PROBLEM_LINES);
   const more = problems.length - shown.length;
   return {
     problems: [
       ...shown,
       ...(more > 0 ? [`… and ${more} more problems`] : []),
-      `${name}: ${invalid} of ${assessments.length} assessments are invalid; the impact needs every one valid`,
+      `${name}: ${invalid} of ${entries.length} assessments are invalid; the impact needs every one valid`,
     ],
   };
 }
@@ -275,7 +307,7 @@ function isJsonLines(name: string, text: string): boolean {
 }
 
 /** One assessment per non-blank line; a syntax error names its line. */
-function parseJsonLines(text: string, name: string): Parsed {
+function parseJsonLines(text: string, name: string, parseJsonText: (text: string, name: string) => Parsed): Parsed {
   const value: unknown[] = [];
   for (const [i, line] of text.split("\n").entries()) {
     if (line.trim() === "") continue;
@@ -291,11 +323,9 @@ function parseJsonLines(text: string, name: string): Parsed {
   return { ok: true, value };
 }
 
-/** A JSON array, or else a YAML list. */
-function parseList(text: string, name: string): Parsed {
-  return extname(name).toLowerCase() === ".json" || /^\s*\[/.test(text)
-    ? parseJsonText(text, name)
-    : parseYamlText(text, name);
+/** Whether a list is a JSON array (else a YAML list). */
+function isJsonList(name: string, text: string): boolean {
+  return extname(name).toLowerCase() === ".json" || /^\s*\[/.test(text);
 }
 
 /** The line of the `index`-th non-blank line of JSON lines text, from 1. */

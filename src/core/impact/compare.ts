@@ -1,11 +1,11 @@
-import type { Engine, RecommendOptions } from "../engine.js";
-import { formatIssue, type Result } from "../errors.js";
-import type { Plan } from "../generated/types.js";
+import type { Engine } from "../engine.js";
 import type { Ruleset } from "../ruleset/types.js";
 import { packEdits } from "./edits.js";
 import { exampleFacts } from "./example-facts.js";
-import { diffPlans, type PlanDiff, type RuleChange } from "./plan-diff.js";
-import type { ImpactSubject, SubjectList } from "./subjects.js";
+import type { PlanDiff, RuleChange } from "./plan-diff.js";
+import { planRange, type ImpactSides, type RangeOutcome } from "./plan-range.js";
+import { impactPlanner } from "./planner.js";
+import type { SubjectList } from "./subjects.js";
 import { tally, type Tally, type TallyEntry } from "./tally.js";
 import type {
   CohortSource,
@@ -41,7 +41,7 @@ export interface CompareOptions {
  * Plans every assessment with both engines and reports what the edit from `base` to `head`
  * changed: how many plans, which components were added or removed, statuses, data gaps,
  * details, and which rules' outcomes, each with a few examples. Deterministic: the same input
- * gives a deep-equal report.
+ * gives a deep-equal report. Each assessment is validated once, for both sides.
  *
  * @example
  * const report = compareRulesets(createEngine(before), createEngine(after), {
@@ -57,24 +57,52 @@ export function compareRulesets(
   input: ImpactInput,
   options: CompareOptions = {},
 ): ImpactReport {
-  const rulesets = [head.ruleset, base.ruleset];
-  const edits = packEdits(base.ruleset, head.ruleset);
+  const sides = impactSides(base.ruleset, head.ruleset);
+  const planAll = (subjects: SubjectList) => [
+    planRange(sides, subjects, 0, subjects.length, { profile: options.profile }),
+  ];
+  return impactReport(
+    base.ruleset,
+    head.ruleset,
+    input,
+    { scenarios: planAll(input.scenarios), cohort: planAll(input.cohort) },
+    options,
+  );
+}
+
+/** Both sides' planners, for `planRange`. */
+export function impactSides(base: Ruleset, head: Ruleset): ImpactSides {
+  return { base: impactPlanner(base), head: impactPlanner(head) };
+}
+
+/**
+ * The report from the subjects' outcomes, planned in ranges by `planRange` (in this thread or
+ * others): the ranges of each list are merged in order of position, so however the subjects
+ * were split, the report is the same. Together they must cover each list once.
+ */
+export function impactReport(
+  base: Ruleset,
+  head: Ruleset,
+  input: ImpactInput,
+  planned: { readonly scenarios: readonly RangeOutcome[]; readonly cohort: readonly RangeOutcome[] },
+  options: CompareOptions = {},
+): ImpactReport {
+  const rulesets = [head, base];
+  const edits = packEdits(base, head);
   const edited = [...edits.rules.added, ...edits.rules.removed, ...edits.rules.modified];
-  const section = (subjects: SubjectList) =>
-    compareSection(base, head, subjects, { limit: options.examples ?? 3, profile: options.profile, rulesets, edited });
+  const context = { limit: options.examples ?? 3, rulesets, edited };
   return {
-    base: summary(base.ruleset, options.labels?.base),
-    head: summary(head.ruleset, options.labels?.head),
+    base: summary(base, options.labels?.base),
+    head: summary(head, options.labels?.head),
     profile: options.profile ?? null,
     edits,
-    scenarios: section(input.scenarios),
-    cohort: { source: input.cohortSource, ...section(input.cohort) },
+    scenarios: section(input.scenarios, planned.scenarios, context),
+    cohort: { source: input.cohortSource, ...section(input.cohort, planned.cohort, context) },
   };
 }
 
 interface SectionContext {
   readonly limit: number;
-  readonly profile: string | undefined;
   readonly rulesets: readonly Ruleset[];
   /** The rules an edit touched: whose facts a cohort example shows when no rule's outcome changed. */
   readonly edited: readonly string[];
@@ -104,33 +132,24 @@ function tallies(limit: number) {
 
 type Tallies = ReturnType<typeof tallies>;
 
-function compareSection(base: Engine, head: Engine, subjects: SubjectList, context: SectionContext): ImpactSection {
+function section(subjects: SubjectList, ranges: readonly RangeOutcome[], context: SectionContext): ImpactSection {
   const counts = tallies(context.limit);
   const skipped: SkippedAssessment[] = [];
   /** The rules whose outcome changed, for each changed subject: what its example shows. */
   const changedRules = new Map<number, readonly string[]>();
   let assessments = 0;
   let beyondWording = 0;
-  for (let i = 0; i < subjects.length; i++) {
-    const subject = subjects.at(i);
-    if (subject === undefined) continue;
-    const profile = subject.profile ?? context.profile;
-    const options: RecommendOptions = profile === undefined ? {} : { profile };
-    const before = base.safeRecommend(subject.assessment, options);
-    const after = head.safeRecommend(subject.assessment, options);
-    if (!before.ok || !after.ok) {
-      skipped.push(skip(subject, before, after));
-      continue;
+  for (const range of inOrder(ranges, subjects.length)) {
+    assessments += range.planned;
+    for (const { skipped: one } of range.skipped) skipped.push(one);
+    for (const { subject, diff } of range.changed) {
+      if (decides(diff)) beyondWording++;
+      changedRules.set(
+        subject,
+        diff.rules.map((r) => r.rule),
+      );
+      record(counts, diff, subject);
     }
-    assessments++;
-    const diff = diffPlans(before.value, after.value);
-    if (diff.change === "none") continue;
-    if (decides(diff)) beyondWording++;
-    changedRules.set(
-      i,
-      diff.rules.map((r) => r.rule),
-    );
-    record(counts, diff, i);
   }
 
   const examples = new Map<number, ImpactExample>();
@@ -218,13 +237,17 @@ function exampleOf(subjects: SubjectList, i: number, rules: readonly string[], c
   return { ...ref, facts };
 }
 
-function skip(subject: ImpactSubject, before: Result<Plan>, after: Result<Plan>): SkippedAssessment {
-  const example: ImpactExample = subject.ref.kind === "scenario" ? subject.ref : { ...subject.ref, facts: {} };
-  const problems = (result: Result<Plan>) => (result.ok ? [] : result.issues.map(formatIssue));
-  if (!before.ok && !after.ok) return { example, side: "both", problems: problems(before) };
-  return before.ok
-    ? { example, side: "head", problems: problems(after) }
-    : { example, side: "base", problems: problems(before) };
+/** The ranges by position, checked to cover `[0, length)` once each. */
+function inOrder(ranges: readonly RangeOutcome[], length: number): RangeOutcome[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  let next = 0;
+  for (const { start, end } of sorted) {
+    if (start !== next || end < start)
+      throw new Error(`planned ranges do not cover the subjects: ${start} after ${next}`);
+    next = end;
+  }
+  if (next !== length) throw new Error(`planned ranges end at ${next}, not at ${length}`);
+  return sorted;
 }
 
 function summary(ruleset: Ruleset, label: string | undefined): PackSummary {

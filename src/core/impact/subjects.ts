@@ -65,6 +65,22 @@ export function cohortSubjects(assessments: readonly unknown[]): ImpactSubject[]
 }
 
 /**
+ * Part of a cohort: `assessments` are those from position `offset` on (what a worker thread is
+ * given of a cohort file), each a subject at its position in the whole cohort.
+ *
+ * @example cohortWindow(assessments.slice(500, 750), 500).at(500)?.ref; // { kind: "cohort", index: 500 }
+ */
+export function cohortWindow(assessments: readonly unknown[], offset: number): SubjectList {
+  return {
+    length: offset + assessments.length,
+    at: (index) =>
+      index >= offset && index < offset + assessments.length
+        ? cohortSubject(assessments[index - offset], index)
+        : undefined,
+  };
+}
+
+/**
  * The generated cohort (`generateCohort(size, seed)`) as a list that generates each assessment
  * when asked: the same assessments, never all in memory.
  */

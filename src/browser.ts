@@ -14,7 +14,7 @@
  * const svg = progressChartSvg(episodeSeries(fhirBundle, { assessedOn: "2026-11-23" }));
  */
 export { createEngine } from "./core/engine.js";
-export type { Engine, RecommendOptions } from "./core/engine.js";
+export type { Engine, RecommendOptions, RecommendResult } from "./core/engine.js";
 export { PACK_JSON_FORMAT, packToJson, rulesetFromJson } from "./core/pack-json/index.js";
 export type { PackJson, PackJsonOptions } from "./core/pack-json/index.js";
 export type { CompiledRule, Governance, Ruleset } from "./core/ruleset/types.js";

@@ -1,7 +1,7 @@
 import { parseAssessment, safeParseAssessment } from "./assessment/index.js";
 import { changesSince } from "./compose/changes.js";
 import { compose } from "./compose/compose.js";
-import { BackplanError, type Issue, type Result } from "./errors.js";
+import { BackplanError, type Issue } from "./errors.js";
 import { prepare } from "./compose/prepare.js";
 import { factDeriver } from "./facts/catalog.js";
 import type { Assessment, Plan } from "./generated/types.js";
@@ -12,21 +12,40 @@ export interface RecommendOptions {
   readonly profile?: string;
 }
 
+/**
+ * What `safeRecommend` returns: the plan, or why there is none. `code` tells whose mistake it is:
+ * `ASSESSMENT_INVALID`, the input's (every problem, with its path: a service answers 422); or
+ * `PROFILE_UNKNOWN`, the caller's own configuration (one `engine/unknown-profile` issue naming the
+ * pack's profiles: a 400 or a startup error). The codes are those `recommend` throws with.
+ */
+export type RecommendResult =
+  | { ok: true; value: Plan; warnings: readonly Issue[] }
+  | { ok: false; code: "ASSESSMENT_INVALID" | "PROFILE_UNKNOWN"; issues: readonly Issue[] };
+
 export interface Engine {
   readonly ruleset: Ruleset;
   /**
    * The plan for one assessment. Synchronous and deterministic: the same ruleset and assessment
-   * give a deep-equal plan. Throws `AssessmentError` (every problem, with its path) or a
-   * `BackplanError` with code `PROFILE_UNKNOWN`.
+   * give a deep-equal plan. The assessment is still validated at run time (types do not reach
+   * JSON from the outside): throws `AssessmentError` (every problem, with its path) or a
+   * `BackplanError` with code `PROFILE_UNKNOWN`. For input not yet known to be an `Assessment`,
+   * use `safeRecommend`.
    *
    * @example
    * const engine = createEngine(compileRuleset(files));
    * const plan = engine.recommend({ patient: { age: 40 }, pain: { durationWeeks: 2 } });
    * plan.status; // "incomplete": most of the assessment is missing
    */
-  recommend(assessment: unknown, options?: RecommendOptions): Plan;
-  /** As `recommend`, but returns the issues instead of throwing. */
-  safeRecommend(assessment: unknown, options?: RecommendOptions): Result<Plan>;
+  recommend(assessment: Assessment, options?: RecommendOptions): Plan;
+  /**
+   * As `recommend`, for any input (parsed JSON, a form's values): returns the issues instead of
+   * throwing, and says by `code` whether the assessment or the profile was wrong.
+   *
+   * @example
+   * const result = engine.safeRecommend(JSON.parse(body));
+   * if (!result.ok) return reply(result.code === "PROFILE_UNKNOWN" ? 400 : 422, result.issues);
+   */
+  safeRecommend(assessment: unknown, options?: RecommendOptions): RecommendResult;
 }
 
 /** An engine over one compiled ruleset. Cheap to create; keep one per ruleset. */
@@ -80,20 +99,18 @@ export function createEngine(ruleset: Ruleset): Engine {
         return safeRecommend(input, options);
       } catch (error) {
         // A Proxy can answer the validator and throw later, when the rules read it: still a Result.
-        return { ok: false, issues: [unreadable(error)] };
+        return { ok: false, code: "ASSESSMENT_INVALID", issues: [unreadable(error)] };
       }
     },
   };
 
-  function safeRecommend(input: unknown, options: RecommendOptions): Result<Plan> {
-    {
-      const profile = options.profile ?? ruleset.defaultProfile;
-      const issue = profileIssue(profile);
-      if (issue !== undefined) return { ok: false, issues: [issue] };
-      const parsed = safeParseAssessment(input);
-      if (!parsed.ok) return parsed;
-      return { ok: true, value: plan(parsed.value, profile), warnings: parsed.warnings };
-    }
+  function safeRecommend(input: unknown, options: RecommendOptions): RecommendResult {
+    const profile = options.profile ?? ruleset.defaultProfile;
+    const issue = profileIssue(profile);
+    if (issue !== undefined) return { ok: false, code: "PROFILE_UNKNOWN", issues: [issue] };
+    const parsed = safeParseAssessment(input);
+    if (!parsed.ok) return { ok: false, code: "ASSESSMENT_INVALID", issues: parsed.issues };
+    return { ok: true, value: plan(parsed.value, profile), warnings: parsed.warnings };
   }
 }
 

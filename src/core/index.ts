@@ -9,7 +9,7 @@
  * console.log(renderPlan(plan, "text"));
  */
 export { createEngine } from "./engine.js";
-export type { Engine, RecommendOptions } from "./engine.js";
+export type { Engine, RecommendOptions, RecommendResult } from "./engine.js";
 export { checkRuleset, compileRuleset, safeCompileRuleset } from "./ruleset/index.js";
 export type { CompiledRule, CompileOptions, Governance, Ruleset, RuleFileText, ScenarioTest } from "./ruleset/types.js";
 export { parseAssessment, safeParseAssessment } from "./assessment/index.js";

@@ -20,6 +20,7 @@ import { bundleToAssessment } from "../../src/core/fhir/intake/index.js";
 import { PLUGIN_PAGE_FILES } from "../../src/cli/commands/plugin.js";
 import { packToJson } from "../../src/core/pack-json/index.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
+import type { Assessment } from "../../src/core/generated/types.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const INSTALL = "apt-get update && apt-get install -y chromium";
@@ -95,7 +96,7 @@ function withoutQuestionnaire(bundle: ExampleBundle): ExampleBundle {
 
 const ruleset = compileRuleset(bundledFiles);
 const example = parse(await readFile(join(ROOT, "examples/chronic-high-risk.yaml"), "utf8")) as unknown;
-const expected = createEngine(ruleset).recommend(example);
+const expected = createEngine(ruleset).recommend(example as Assessment);
 
 const title = skip
   ? `the browser bundle under a strict CSP: SKIPPED, no Chromium at ${CHROMIUM} (install: ${INSTALL}; in CI this fails)`
@@ -191,14 +192,14 @@ describe.skipIf(skip)(title, () => {
     const ids = await attributes(page.locator("#components article"), "data-id");
     expect(ids).toEqual(
       createEngine(ruleset)
-        .recommend(example, { profile: "acp-2017" })
+        .recommend(example as Assessment, { profile: "acp-2017" })
         .components.map((c) => c.id),
     );
   });
 
   it("shows the data gaps of an incomplete assessment, and the problems of an invalid one", async () => {
     const missing = JSON.parse(await readFile(join(ROOT, "examples/missing-phq9.json"), "utf8")) as unknown;
-    const plan = createEngine(ruleset).recommend(missing);
+    const plan = createEngine(ruleset).recommend(missing as Assessment);
     await page.selectOption("#profile", plan.profile);
     await page.fill("#input", JSON.stringify(missing));
     await page.click("button[type=submit]");

@@ -17,6 +17,7 @@ import { compileRuleset, createEngine } from "../../src/core/index.js";
 import { packToJson } from "../../src/core/pack-json/index.js";
 import { tempFolder } from "../node/temp-dir.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
+import type { Assessment } from "../../src/core/generated/types.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BUILT = join(ROOT, "dist/browser.js");
@@ -69,7 +70,7 @@ beforeAll(async () => {
 describe('the package\'s "./browser" entry', () => {
   it("imports by name in Node, loads a pack.json and makes the plan the core makes", async () => {
     const found = JSON.parse(await node("plugin.mjs", dir)) as { exports: string[]; status: string; digest: string };
-    const expected = createEngine(ruleset).recommend(assessment);
+    const expected = createEngine(ruleset).recommend(assessment as Assessment);
     expect({ status: found.status, digest: found.digest }).toEqual({
       status: expected.status,
       digest: expected.ruleset.digest,

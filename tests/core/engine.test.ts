@@ -3,6 +3,7 @@ import { deepFreeze } from "../../src/core/ruleset/compile/deep-freeze.js";
 import { createEngine } from "../../src/core/engine.js";
 import { AssessmentError, BackplanError, formatIssue, isBackplanError } from "../../src/core/errors.js";
 import { ALWAYS, add, packOf, rule } from "./compose/fixture.js";
+import type { Assessment } from "../../src/core/generated/types.js";
 
 const engine = createEngine(packOf(rule("everyone", 100, ALWAYS, add("education-reassurance"))));
 const assessment = { id: "a-1", patient: { age: 40 }, pain: { durationWeeks: 2 } };
@@ -50,9 +51,21 @@ describe("createEngine().recommend", () => {
     `);
   });
 
+  it("tells a profile error from an assessment's problems by its code", () => {
+    const bad = { patient: { age: 200 }, pain: { durationWeeks: 2 } };
+    const profile = engine.safeRecommend(assessment, { profile: "nice-ng95" });
+    const invalid = engine.safeRecommend(bad);
+    expect(profile.ok ? undefined : [profile.code, profile.issues.map((i) => i.code)]).toEqual([
+      "PROFILE_UNKNOWN",
+      ["engine/unknown-profile"],
+    ]);
+    expect(invalid.ok ? undefined : invalid.code).toBe("ASSESSMENT_INVALID");
+    expect(invalid.ok ? [] : invalid.issues.map((i) => i.code)).not.toContain("engine/unknown-profile");
+  });
+
   it("throws an AssessmentError holding every problem, and makes no plan", () => {
     const bad = { patient: { age: 200 }, pain: { durationWeeks: -1 }, questionnaires: { "phq-9": { total: 3 } } };
-    expect(() => engine.recommend(bad)).toThrow(AssessmentError);
+    expect(() => engine.recommend(bad as Assessment)).toThrow(AssessmentError);
     const result = engine.safeRecommend(bad);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.issues.map((i) => i.path).sort()).toEqual([
@@ -92,7 +105,9 @@ describe("a follow-up plan's changes against the last plan", () => {
   });
 
   it("says what was added, stopped (withheld, or no longer called for) and kept, each with why", () => {
-    const plan = followUpEngine.recommend(followUp(["acupuncture", "follow-up-reassessment", "education-reassurance"]));
+    const plan = followUpEngine.recommend(
+      followUp(["acupuncture", "follow-up-reassessment", "education-reassurance"]) as Assessment,
+    );
     expect(plan.changes).toEqual({
       added: [{ id: "massage", rule: "massage-asked", reason: "asked for" }],
       stopped: [
@@ -107,8 +122,8 @@ describe("a follow-up plan's changes against the last plan", () => {
   });
 
   it("lists stopped components in catalog order, whatever order the last plan was written in", () => {
-    const a = followUpEngine.recommend(followUp(["follow-up-reassessment", "acupuncture"]));
-    const b = followUpEngine.recommend(followUp(["acupuncture", "follow-up-reassessment"]));
+    const a = followUpEngine.recommend(followUp(["follow-up-reassessment", "acupuncture"]) as Assessment);
+    const b = followUpEngine.recommend(followUp(["acupuncture", "follow-up-reassessment"]) as Assessment);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
@@ -117,7 +132,9 @@ describe("a follow-up plan's changes against the last plan", () => {
   });
 
   it("lists a previous component this pack does not know (renamed or removed) as stopped, last, and still plans", () => {
-    const plan = followUpEngine.recommend(followUp(["cbt-online", "education-reassurance", "acupuncture"]));
+    const plan = followUpEngine.recommend(
+      followUp(["cbt-online", "education-reassurance", "acupuncture"]) as Assessment,
+    );
     expect(plan.changes?.stopped.map((c) => [c.id, c.reason])).toEqual([
       ["acupuncture", "not under this pack"],
       ["cbt-online", "Not a component of this pack (renamed or removed since the last plan): review what replaces it"],
@@ -156,6 +173,6 @@ describe("safeRecommend never throws", () => {
     const proxied = engine.safeRecommend(hostile);
     expect(proxied.ok).toBe(false);
     if (!proxied.ok) expect(proxied.issues[0]?.message).toContain('"\\u001b[2Jtrap"');
-    expect(() => engine.recommend(withGetter)).toThrow(AssessmentError);
+    expect(() => engine.recommend(withGetter as unknown as Assessment)).toThrow(AssessmentError);
   });
 });

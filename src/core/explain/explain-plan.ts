@@ -26,7 +26,8 @@ export interface ExplainOptions extends RecommendOptions {
  * renderExplanation(explanation, "text");
  */
 export function explainPlan(engine: Engine, assessment: unknown, options: ExplainOptions = {}): Explanation {
-  const plan = engine.recommend(assessment, profileOf(options));
+  // Typed for callers that hold an Assessment; `recommend` still validates it, and throws for us.
+  const plan = engine.recommend(assessment as Assessment, profileOf(options));
   return explanationOf(engine.ruleset, plan, parseAssessment(assessment), options);
 }
 

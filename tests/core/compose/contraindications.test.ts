@@ -9,6 +9,7 @@ import type { Plan } from "../../../src/core/generated/types.js";
 import { compileRuleset } from "../../../src/core/ruleset/index.js";
 import { packWith } from "../../arbitraries/ruleset.js";
 import { ALWAYS, COMPONENTS, add, rule } from "./fixture.js";
+import type { Assessment } from "../../../src/core/generated/types.js";
 
 const MANIPULATION = `  - id: spinal-manipulation
     category: adjunct
@@ -37,7 +38,7 @@ function planWith(rules: string[], assessment: object, profile?: string): Plan {
       "tests/basic.yaml": undefined,
     }),
   );
-  return createEngine(ruleset).recommend(assessment, profile === undefined ? {} : { profile });
+  return createEngine(ruleset).recommend(assessment as Assessment, profile === undefined ? {} : { profile });
 }
 
 const BASE = { patient: { age: 40 }, pain: { durationWeeks: 3 } };

@@ -6,6 +6,7 @@ import { createEngine } from "../../../src/core/engine.js";
 import type { Plan } from "../../../src/core/generated/types.js";
 import { compileRuleset } from "../../../src/core/ruleset/index.js";
 import { packWith } from "../../arbitraries/ruleset.js";
+import type { Assessment } from "../../../src/core/generated/types.js";
 
 const component = (id: string, category: string, details = "{ sessions: 1 }"): string => `  - id: ${id}
     category: ${category}
@@ -48,5 +49,5 @@ export function packOf(...rules: string[]) {
 export const BASE = { patient: { age: 40 }, pain: { durationWeeks: 3 } };
 
 export function planFor(rules: string[], assessment: object = BASE, profile?: string): Plan {
-  return createEngine(packOf(...rules)).recommend(assessment, profile === undefined ? {} : { profile });
+  return createEngine(packOf(...rules)).recommend(assessment as Assessment, profile === undefined ? {} : { profile });
 }

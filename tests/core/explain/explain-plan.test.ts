@@ -6,6 +6,7 @@ import { compileRuleset } from "../../../src/core/ruleset/index.js";
 import { packWith } from "../../arbitraries/ruleset.js";
 import { add, COMPONENTS, rule as ruleText } from "../compose/fixture.js";
 import { ASSESSMENT, engine, explainPack } from "./fixture.js";
+import type { Assessment } from "../../../src/core/generated/types.js";
 
 function ruleIn(rules: readonly RuleExplanation[], id: string): RuleExplanation {
   const found = rules.find((r) => r.rule === id);
@@ -18,7 +19,7 @@ describe("explainPlan: each rule, in the order it ran", () => {
   const rule = (id: string) => ruleIn(explanation.rules, id);
 
   it("follows the plan's trace and sums the plan up", () => {
-    const plan = engine.recommend(ASSESSMENT);
+    const plan = engine.recommend(ASSESSMENT as Assessment);
     expect(explanation.rules.map((r) => [r.rule, r.outcome])).toEqual(plan.trace.map((t) => [t.rule, t.outcome]));
     expect(explanation.summary).toEqual({
       status: "incomplete",

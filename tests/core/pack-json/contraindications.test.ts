@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine, formatIssue } from "../../../src/core/index.js";
 import { packToJson, rulesetFromJson, type PackJson } from "../../../src/core/pack-json/index.js";
 import { SCREENED, guardedRuleset } from "../../fixtures/guarded-pack.js";
+import type { Assessment } from "../../../src/core/generated/types.js";
 
 const written = JSON.stringify(packToJson(guardedRuleset));
 
@@ -43,8 +44,9 @@ describe("pack.json and contraindications", () => {
       { ...SCREENED, redFlags: { saddleAnaesthesia: false } },
       { ...SCREENED, questionnaires: { phq9: { total: 12, item9: 1 } } },
     ];
-    for (const assessment of cases) expect(json.recommend(assessment)).toEqual(yaml.recommend(assessment));
-    expect(json.recommend(cases[1]).withheld.map((w) => w.rule)).toEqual([
+    for (const assessment of cases)
+      expect(json.recommend(assessment as Assessment)).toEqual(yaml.recommend(assessment as Assessment));
+    expect(json.recommend(cases[1] as Assessment).withheld.map((w) => w.rule)).toEqual([
       "contraindication:manipulation-osteoporosis",
     ]);
   });

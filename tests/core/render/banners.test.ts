@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdown, renderPlan, renderText } from "../../../src/core/render/index.js";
 import { SCREENED, guardedEngine } from "../../fixtures/guarded-pack.js";
 import { BASE, add, planFor, rule } from "../compose/fixture.js";
+import type { Assessment } from "../../../src/core/generated/types.js";
 
-const plan = (changes: object) => guardedEngine.recommend({ ...SCREENED, ...changes });
+const plan = (changes: object) => guardedEngine.recommend({ ...SCREENED, ...changes } as Assessment);
 const item9 = plan({ questionnaires: { phq9: { total: 14, item9: 2 } } });
 const emergency = plan({ redFlags: { saddleAnaesthesia: true, fever: false, osteoporosis: false } });
 const urgent = plan({ redFlags: { saddleAnaesthesia: false, fever: true, osteoporosis: false } });

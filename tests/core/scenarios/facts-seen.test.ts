@@ -14,6 +14,7 @@ import { factsSeenAt } from "../../../src/core/scenarios/facts-seen.js";
 import { validAssessmentArb } from "../../arbitraries/assessment.js";
 import { guardedRuleset } from "../../fixtures/guarded-pack.js";
 import { ALWAYS, add, packOf, rule } from "../compose/fixture.js";
+import type { Assessment } from "../../../src/core/generated/types.js";
 
 const ruleset = packOf(
   rule(
@@ -71,7 +72,7 @@ function agreesWithTrace(pack: Ruleset, requested: string): void {
       const input = requests
         ? { ...assessment, preferences: { ...assessment.preferences, requestedTreatments: [requested] } }
         : assessment;
-      const plan = recommend.recommend(input);
+      const plan = recommend.recommend(input as Assessment);
       const facts = deriveFacts(parseAssessment(input));
       for (const entry of plan.trace) {
         const compiled = pack.rules.find((r) => r.id === entry.rule);

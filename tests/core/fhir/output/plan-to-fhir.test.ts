@@ -15,6 +15,7 @@ import { createEngine, loadRuleset, readAssessmentFile, type Engine } from "../.
 import { validAssessmentArb } from "../../../arbitraries/assessment.js";
 import { compileR4Schema, type R4Validate } from "../../../fhir/r4-schema.js";
 import { r4Problems } from "../../../fhir/r4-invariants.js";
+import type { Assessment } from "../../../../src/core/generated/types.js";
 
 const EXAMPLES = new URL("../../../../examples/", import.meta.url);
 const context: FhirPlanContext = {
@@ -75,7 +76,9 @@ describe("planToFhir on the examples", () => {
   const files = readdirSync(EXAMPLES).filter((f) => /\.(json|ya?ml)$/.test(f));
 
   it.each(files)("%s: every resource validates and the mapping keeps the plan", async (file) => {
-    const plan = engine.recommend(await readAssessmentFile(fileURLToPath(new URL(file, EXAMPLES)), file));
+    const plan = engine.recommend(
+      (await readAssessmentFile(fileURLToPath(new URL(file, EXAMPLES)), file)) as Assessment,
+    );
     const fhir = planToFhir(plan, context);
     expect(problems(fhir)).toEqual([]);
     expect(validate.whole(fhir.bundle)).toEqual([]);
@@ -83,7 +86,9 @@ describe("planToFhir on the examples", () => {
   });
 
   it("gives byte-identical JSON for the same plan and context, other ids for another patient", async () => {
-    const plan = engine.recommend(await readAssessmentFile(fileURLToPath(new URL("chronic-high-risk.yaml", EXAMPLES))));
+    const plan = engine.recommend(
+      (await readAssessmentFile(fileURLToPath(new URL("chronic-high-risk.yaml", EXAMPLES)))) as Assessment,
+    );
     const again = structuredClone(plan);
     expect(JSON.stringify(planToFhir(again, context))).toBe(JSON.stringify(planToFhir(plan, context)));
     const other = planToFhir(plan, { ...context, patient: "Patient/124" });
@@ -94,7 +99,7 @@ describe("planToFhir on the examples", () => {
 describe("an urgent plan (red-flag-cauda-equina)", () => {
   it("refers by a stat ServiceRequest and lists what it withheld", async () => {
     const plan = engine.recommend(
-      await readAssessmentFile(fileURLToPath(new URL("red-flag-cauda-equina.json", EXAMPLES))),
+      (await readAssessmentFile(fileURLToPath(new URL("red-flag-cauda-equina.json", EXAMPLES)))) as Assessment,
     );
     const fhir = planToFhir(plan, { ...context, encounter: "Encounter/456" });
     expect(problems(fhir)).toEqual([]);
@@ -151,7 +156,7 @@ describe("a plan with data gaps and withheld components", () => {
   };
 
   it("notes each withheld component and each data gap, in plan order", () => {
-    const plan = engine.recommend(assessment);
+    const plan = engine.recommend(assessment as Assessment);
     expect(plan.withheld.length).toBeGreaterThan(0);
     expect(plan.dataGaps.length).toBeGreaterThan(0);
     const fhir = planToFhir(plan, context);
@@ -170,7 +175,7 @@ describe("a plan with data gaps and withheld components", () => {
   });
 
   it("makes a plan from draft rules a draft CarePlan with draft ServiceRequests, and says why", () => {
-    const plan = engine.recommend(assessment);
+    const plan = engine.recommend(assessment as Assessment);
     const fhir = planToFhir({ ...plan, ruleset: { ...plan.ruleset, drafts: ["new-rule"] } }, context);
     expect(problems(fhir)).toEqual([]);
     expect([fhir.carePlan.status, ...fhir.serviceRequests.map((r) => r.status)].every((s) => s === "draft")).toBe(true);
@@ -183,7 +188,7 @@ describe("a plan with data gaps and withheld components", () => {
 describe("the checks are not vacuous", () => {
   it("the schema rejects a CarePlan without subject; the invariants catch what it lets through", async () => {
     const plan = engine.recommend(
-      await readAssessmentFile(fileURLToPath(new URL("red-flag-cauda-equina.json", EXAMPLES))),
+      (await readAssessmentFile(fileURLToPath(new URL("red-flag-cauda-equina.json", EXAMPLES)))) as Assessment,
     );
     const fhir = planToFhir(plan, context);
     const { subject: _subject, ...withoutSubject } = fhir.carePlan;
@@ -227,7 +232,7 @@ describe("the context's recorded time", () => {
   ];
 
   async function planOf(file: string): Promise<Plan> {
-    return engine.recommend(await readAssessmentFile(fileURLToPath(new URL(file, EXAMPLES))));
+    return engine.recommend((await readAssessmentFile(fileURLToPath(new URL(file, EXAMPLES)))) as Assessment);
   }
 
   it("is an R4 instant: what the schema takes for Provenance.recorded, planToFhir takes", async () => {

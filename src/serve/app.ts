@@ -155,7 +155,7 @@ export function createApp(options: AppOptions): Hono {
       );
     const others = otherPatients(prefetched.bundle, patientId);
     if (others.length > 0)
-      return problems(c, 400, `the prefetch holds ${others.join(", ")}, not context.patientId "${patientId}"`);
+      return problems(c, 400, `the prefetch holds ${listed(others)}, not context.patientId "${patientId}"`);
     const encounter = completed.get("encounter");
     const visit = visitDate(
       value.visitDate,
@@ -195,6 +195,12 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ error: "internal error" }, 500);
   });
   return app;
+}
+
+/** The first few of `items`, then how many more: a prefetch may hold thousands of other patients. */
+function listed(items: readonly string[], shown = 5): string {
+  const more = items.length - shown;
+  return more > 0 ? `${items.slice(0, shown).join(", ")} and ${more.toLocaleString("en-US")} more` : items.join(", ");
 }
 
 /** The prefetched Encounter that is the context's (`Encounter/{encounterId}`), if any. */

@@ -169,6 +169,21 @@ describe("400 for a malformed request", () => {
     `);
   });
 
+  it("names at most five of the other patients a prefetch holds, and counts the rest", async () => {
+    // A search that _included Patients: 2,000 of them, besides the prefetched pat-1.
+    const others = Array.from({ length: 2_000 }, (_, i) => ({ resource: { resourceType: "Patient", id: `p-${i}` } }));
+    const prefetch = {
+      ...prefetchOf(exampleResources()),
+      conditions: { resourceType: "Bundle", type: "searchset", entry: others },
+    };
+    const response = await post(service.origin + SERVICE_PATH, hookRequest(prefetch, "someone-else"));
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: string };
+    expect(error).toMatch(
+      /^the prefetch holds (Patient\/[\w-]+, ){4}Patient\/[\w-]+ and 1,996 more, not context\.patientId "someone-else"$/,
+    );
+  });
+
   it("refuses a body that is not JSON", async () => {
     const response = await fetch(service.origin + SERVICE_PATH, {
       method: "POST",

@@ -44,4 +44,26 @@ describe("backplan impact (built)", () => {
     expect(edited.stdout).toContain("rules modified: activity-below-guideline");
     expect(edited.stdout).toMatch(/components added\n {4}activity-increase {2}\d+/);
   });
+
+  it("plans the cohort in built worker threads: the same JSON report with --workers 1 (this thread) and 3", async () => {
+    const copy = join(await tempFolder(), "rules");
+    await cp(join(ROOT, "rules"), copy, { recursive: true });
+    const file = join(copy, "psychological.yaml");
+    const text = await readFile(file, "utf8");
+    const edited = text.replace(
+      "phq9.total, operator: greaterThanInclusive, value: 10 }",
+      "phq9.total, operator: greaterThanInclusive, value: 12 }",
+    );
+    expect(edited).not.toBe(text);
+    await writeFile(file, edited);
+    const run = (workers: string) =>
+      backplan(["impact", "--base", copy, "--cohort", "3000", "--format", "json", "--workers", workers]);
+    const [alone, threads] = [await run("1"), await run("3")];
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(threads.code, threads.stderr).toBe(0);
+    const report = JSON.parse(alone.stdout) as { cohort: { assessments: number; changed: number } };
+    expect(report.cohort.assessments).toBe(3000);
+    expect(report.cohort.changed).toBeGreaterThan(20);
+    expect(threads.stdout).toBe(alone.stdout);
+  }, 120_000);
 });

@@ -29,7 +29,7 @@ describe("impactPlanner", () => {
         const parsed = safeParseAssessment(assessment);
         if (!parsed.ok) continue;
         const options = profile === undefined ? {} : { profile };
-        expect(planner.plan(parsed.value, profile)).toEqual(engine.recommend(assessment, options));
+        expect(planner.plan(parsed.value, profile)).toEqual(engine.recommend(parsed.value, options));
         planned++;
       }
       expect(planned).toBeGreaterThan(500);

@@ -77,8 +77,111 @@ export const fileTooLarge = problem(
 
 // ── YAML ────────────────────────────────────────────────────────────────────────────────────────
 
-/** A YAML syntax error, in the yaml package's words. */
+/** A YAML syntax error no plain-words message fits, in the yaml package's words. */
 export const yamlProblem = problem("yaml/syntax", "error", (detail: string) => detail);
+
+// One message per syntax slip, in words an author who does not program can act on (parse/syntax-slip.ts).
+
+export const yamlTab = problem(
+  "yaml/tab",
+  "error",
+  (line: number, atStart: boolean) =>
+    `line ${line} ${atStart ? "starts with a tab" : "has a tab in its indentation"}; YAML indents with spaces only`,
+  () => "replace the tab with spaces, as many as the lines it belongs with use",
+);
+
+export const yamlIndent = problem(
+  "yaml/indentation",
+  "error",
+  (line: number, found: number, expected: number) =>
+    `line ${line} is indented ${found} ${found === 1 ? "space" : "spaces"}; the lines around it use ${expected}`,
+  (_line: number, _found: number, expected: number) =>
+    `YAML reads what belongs together from the indentation: start the line after ${expected} spaces`,
+);
+
+export const yamlBadIndent = problem(
+  "yaml/indentation",
+  "error",
+  (line: number) => `line ${line} is not lined up with the lines it belongs with`,
+  () =>
+    'YAML reads what belongs together from the indentation: check that the keys of one item start in one column, each list item under the one before, and each key is followed by ": "',
+);
+
+export const yamlMissingColon = problem(
+  "yaml/missing-colon",
+  "error",
+  (line: number, key: string, _fixed: string) => `line ${line}: ${quote(key)} needs a colon after it`,
+  (_line: number, _key: string, fixed: string) => `write ${fixed}`,
+);
+
+export const yamlNoSpaceAfterColon = problem(
+  "yaml/missing-space",
+  "error",
+  (line: number, _fixed: string) => `line ${line} needs a space after the colon`,
+  (_line: number, fixed: string) => `write ${fixed}`,
+);
+
+export const yamlColonInValue = problem(
+  "yaml/needs-quotes",
+  "error",
+  (line: number, key: string, mark: string, _fixed: string) =>
+    mark === ": "
+      ? `line ${line}: the text after "${key}:" holds a colon and a space, which YAML reads as the start of another key`
+      : `line ${line}: the text after "${key}:" holds " #", which YAML reads as the start of a comment`,
+  (_line: number, _key: string, _mark: string, fixed: string) => `put the text in quotes: ${fixed}`,
+);
+
+export const yamlUnclosedQuote = problem(
+  "yaml/unclosed-quote",
+  "error",
+  (line: number, mark: string) => `line ${line} opens a quote (${mark}) that is never closed`,
+  (_line: number, mark: string) => `end the text with ${mark} too`,
+);
+
+export const yamlTextAfterQuote = problem(
+  "yaml/text-after-quote",
+  "error",
+  (line: number, mark: string) => `line ${line} has more text after the closing quote (${mark})`,
+  () => "put the whole text inside one pair of quotes",
+);
+
+export const yamlMissingComma = problem(
+  "yaml/missing-comma",
+  "error",
+  (line: number, key: string) => `line ${line}: a comma is missing before ${quote(`${key}:`)}`,
+  () => 'separate the entries between "{" and "}" with commas, as in { fact: …, operator: …, value: … }',
+);
+
+export const yamlUnclosedBracket = problem(
+  "yaml/unclosed-bracket",
+  "error",
+  (line: number, open: string, _closers: string) => `line ${line} opens "${open}" and never closes it`,
+  (_line: number, _open: string, closers: string) => `end the line with "${closers}"`,
+);
+
+export const yamlUnopenedBracket = problem(
+  "yaml/unopened-bracket",
+  "error",
+  (line: number, close: string) => `line ${line} ends with "${close}" that closes nothing`,
+  (_line: number, close: string) => `remove the "${close}", or add the bracket it closes`,
+);
+
+export const yamlSecondDocument = problem(
+  "yaml/several-documents",
+  "error",
+  (line: number) => `line ${line} starts a second YAML document ("---"); a pack file holds one`,
+  () => 'remove the "---" line, or move what follows it to a file of its own',
+);
+
+export const yamlStrayDash = problem(
+  "yaml/stray-dash",
+  "error",
+  (line: number, key: string) =>
+    key === ""
+      ? `line ${line} holds a "-" with nothing after it: a list item that is empty`
+      : `line ${line} starts with "-", which makes ${quote(key)} a new list item, but it belongs with the keys above it`,
+  () => 'remove the "-"',
+);
 
 export const yamlWarning = problem("yaml/warning", "warning", (detail: string) => detail);
 

@@ -37,7 +37,8 @@ describe("backplan lint", () => {
       "tests/cli/fixtures/broken-pack/rules.yaml:7:19: error: rule "misspelt-fact" uses unknown fact "phq9.totl" (did you mean "phq9.total"?)
       tests/cli/fixtures/broken-pack/rules.yaml:22:22: error: rule "unknown-component" adds unknown component "massage-therapy"
       tests/cli/fixtures/broken-pack/rules.yaml:24:16: error: rule "unknown-component" cites unknown evidence "missing-source"
-      tests/cli/fixtures/broken-pack/syntax.yaml:4:1: error: flow sequence in block collection must be sufficiently indented and end with a ]
+      tests/cli/fixtures/broken-pack/syntax.yaml:3:12: error: line 3 opens "[" and never closes it
+        hint: end the line with "]"
       "
     `);
     expect(stderr).toMatchInlineSnapshot(`
@@ -120,7 +121,7 @@ describe("backplan lint", () => {
     const { code, stdout } = await runMain(["lint", dir, "--guards"]);
     expect(code).toBe(1);
     const [findings = "", guards = ""] = stdout.split("\n\n");
-    expect(findings).toMatch(/broken\.yaml:2:1: error: /);
+    expect(findings).toMatch(/broken\.yaml:1:8: error: /);
     expect(guards.replaceAll(dir, "PACK").split("\n").slice(0, 3)).toEqual([
       "education-reassurance (Education and reassurance) is guarded by:",
       "  PACK/components.yaml:38: contraindication reassurance-before-screen (Serious pathology not yet excluded)",

@@ -154,7 +154,8 @@ describe("backplan recommend: problems", () => {
       "tests/cli/fixtures/broken-pack/rules.yaml:7:19: error: rule "misspelt-fact" uses unknown fact "phq9.totl" (did you mean "phq9.total"?)
       tests/cli/fixtures/broken-pack/rules.yaml:22:22: error: rule "unknown-component" adds unknown component "massage-therapy"
       tests/cli/fixtures/broken-pack/rules.yaml:24:16: error: rule "unknown-component" cites unknown evidence "missing-source"
-      tests/cli/fixtures/broken-pack/syntax.yaml:4:1: error: flow sequence in block collection must be sufficiently indented and end with a ]
+      tests/cli/fixtures/broken-pack/syntax.yaml:3:12: error: line 3 opens "[" and never closes it
+        hint: end the line with "]"
       "
     `);
   });

@@ -35,7 +35,7 @@ describe("compileRuleset", () => {
     expect(isBackplanError(error)).toBe(true);
     expect(error).toMatchObject({ name: "RulesetError", code: "RULESET_INVALID" });
     expect((error as RulesetError).issues).toEqual(checkRuleset(files).issues);
-    expect((error as RulesetError).issues.map((i) => i.code)).toEqual(["pack/missing-file", "yaml/syntax"]);
+    expect((error as RulesetError).issues.map((i) => i.code)).toEqual(["pack/missing-file", "yaml/unclosed-bracket"]);
   });
 
   it("returns the ruleset, with its warnings, when there is no error", () => {

@@ -9,7 +9,7 @@ import { checkRuleset } from "../../../src/core/ruleset/index.js";
 import { issue } from "../../../src/core/ruleset/issue.js";
 import * as messages from "../../../src/core/ruleset/messages.js";
 import type { CompileOptions, RuleFileText } from "../../../src/core/ruleset/types.js";
-import { COMPONENTS, EVIDENCE, packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
+import { COMPONENTS, EVIDENCE, RULES, packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
 
 const covered = new Set<string>();
 
@@ -82,10 +82,119 @@ describe("pack messages", () => {
 });
 
 describe("YAML messages", () => {
-  it("syntax", () => {
-    expect(lines(packWith({ "psych.yaml": "rules:\n  - id: [a, b\n" }), "yaml/syntax")).toMatchInlineSnapshot(`
+  // One message per slip, in plain words (the corpus is tests/core/ruleset/parse/yaml-slips.test.ts).
+  const slip = (from: string, to: string, code: string) =>
+    lines(packWith({ "psych.yaml": RULES.replace(from, to) }), code);
+  it("syntax, in the parser's words where no plain words fit", () => {
+    expect(slip("title: Moderate depression", "title: @home", "yaml/syntax")).toMatchInlineSnapshot(`
       [
-        "psych.yaml:3:1: error: flow sequence in block collection must be sufficiently indented and end with a ]",
+        "psych.yaml:4:12: error: plain value cannot start with reserved character @",
+      ]
+    `);
+  });
+  it("several documents", () => {
+    expect(lines(packWith({ "psych.yaml": `${RULES}---\nrules: []\n` }), "yaml/several-documents"))
+      .toMatchInlineSnapshot(`
+      [
+        "psych.yaml:23:1: error: line 23 starts a second YAML document ("---"); a pack file holds one",
+        "  hint: remove the "---" line, or move what follows it to a file of its own",
+      ]
+    `);
+  });
+  it("a tab", () => {
+    expect(slip("    priority: 500", "\tpriority: 500", "yaml/tab")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:1: error: line 5 starts with a tab; YAML indents with spaces only",
+        "  hint: replace the tab with spaces, as many as the lines it belongs with use",
+      ]
+    `);
+  });
+  it("indentation", () => {
+    expect(slip("    priority: 500", "   priority: 500", "yaml/indentation")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:4: error: line 5 is indented 3 spaces; the lines around it use 4",
+        "  hint: YAML reads what belongs together from the indentation: start the line after 4 spaces",
+      ]
+    `);
+  });
+  it("a missing colon", () => {
+    expect(slip("    priority: 500", "    priority 500", "yaml/missing-colon")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:13: error: line 5: "priority" needs a colon after it",
+        "  hint: write priority: 500",
+      ]
+    `);
+  });
+  it("a missing space after a colon", () => {
+    expect(slip("    priority: 500", "    priority:500", "yaml/missing-space")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:13: error: line 5 needs a space after the colon",
+        "  hint: write priority: 500",
+      ]
+    `);
+  });
+  it("a colon in unquoted text", () => {
+    expect(slip("title: Moderate depression", "title: Depression: moderate", "yaml/needs-quotes"))
+      .toMatchInlineSnapshot(`
+      [
+        "psych.yaml:4:12: error: line 4: the text after "title:" holds a colon and a space, which YAML reads as the start of another key",
+        "  hint: put the text in quotes: title: "Depression: moderate"",
+      ]
+    `);
+  });
+  it("an unclosed quote", () => {
+    expect(slip('"PHQ-9 total {phq9.total}"', '"PHQ-9 total {phq9.total}', "yaml/unclosed-quote"))
+      .toMatchInlineSnapshot(`
+      [
+        "psych.yaml:12:19: error: line 12 opens a quote (") that is never closed",
+        "  hint: end the text with " too",
+      ]
+    `);
+  });
+  it("text after a closing quote", () => {
+    expect(slip('"PHQ-9 total {phq9.total}"', '"PHQ-9 total" {phq9.total}', "yaml/text-after-quote"))
+      .toMatchInlineSnapshot(`
+      [
+        "psych.yaml:12:31: error: line 12 has more text after the closing quote (")",
+        "  hint: put the whole text inside one pair of quotes",
+      ]
+    `);
+  });
+  it("a missing comma", () => {
+    expect(slip("phq9.total, operator", "phq9.total operator", "yaml/missing-comma")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:8:29: error: line 8: a comma is missing before "operator:"",
+        "  hint: separate the entries between "{" and "}" with commas, as in { fact: …, operator: …, value: … }",
+      ]
+    `);
+  });
+  it("an unclosed bracket", () => {
+    expect(slip("[kroenke-2001]", "[kroenke-2001", "yaml/unclosed-bracket")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:13:15: error: line 13 opens "[" and never closes it",
+        "  hint: end the line with "]"",
+      ]
+    `);
+  });
+  it("a bracket that closes nothing", () => {
+    expect(slip("[kroenke-2001]", "[kroenke-2001]]", "yaml/unopened-bracket")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:13:29: error: line 13 ends with "]" that closes nothing",
+        "  hint: remove the "]", or add the bracket it closes",
+      ]
+    `);
+  });
+  it("a stray dash", () => {
+    expect(slip("    priority: 500", "    - priority: 500", "yaml/stray-dash")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:5: error: line 5 starts with "-", which makes "priority" a new list item, but it belongs with the keys above it",
+        "  hint: remove the "-"",
+      ]
+    `);
+    expect(slip("    priority: 500", "    -\n    priority: 500", "yaml/stray-dash")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:5: error: line 5 holds a "-" with nothing after it: a list item that is empty",
+        "  hint: remove the "-"",
       ]
     `);
   });

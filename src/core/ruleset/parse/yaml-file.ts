@@ -1,10 +1,11 @@
-import { LineCounter, parseDocument, type YAMLError } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { Issue } from "../../errors.js";
 import { issue } from "../issue.js";
-import { nulCharacter, yamlProblem, yamlWarning } from "../messages.js";
-import type { FileKind } from "../pack-layout.js";
+import { nulCharacter, yamlWarning } from "../messages.js";
+import { fileKinds, type FileKind } from "../pack-layout.js";
 import type { RuleFileText } from "../types.js";
 import type { FilePlace, SourceFile } from "./source-file.js";
+import { cleanMessage, syntaxSlip } from "./syntax-slip.js";
 import { toPlain } from "./to-plain.js";
 
 /**
@@ -30,12 +31,21 @@ export function readYamlFile(input: RuleFileText, kind: FileKind): { file?: Sour
 
   // The yaml package reads NUL as text; YAML forbids it, and the digest frames files with it.
   const nul = input.text.indexOf("\0");
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const nulIssues = nul < 0 ? [] : [issue(nulCharacter, placeAt(nul, ""))];
+  // A slip makes the parser report several errors, most of them follow-ons: one message says it.
+  if (doc.errors.length > 0)
+    return {
+      issues: [
+        ...nulIssues,
+        syntaxSlip(input.text, doc.errors, (offset) => placeAt(offset, ""), lineOf, misfits(kind)),
+      ],
+    };
   const issues: Issue[] = [
-    ...(nul < 0 ? [] : [issue(nulCharacter, placeAt(nul, ""))]),
-    ...doc.errors.map((e) => issue(yamlProblem, placeAt(e.pos[0], ""), cleanMessage(e))),
+    ...nulIssues,
     ...doc.warnings.map((e) => issue(yamlWarning, placeAt(e.pos[0], ""), cleanMessage(e))),
   ];
-  const plain = toPlain(doc, placeAt, (offset) => lineCounter.linePos(offset).line);
+  const plain = toPlain(doc, placeAt, lineOf);
   issues.push(...plain.issues);
   if (issues.some((i) => i.severity === "error")) return { issues };
 
@@ -66,8 +76,21 @@ export function readYamlFile(input: RuleFileText, kind: FileKind): { file?: Sour
   return { file, issues };
 }
 
-/** yaml's message as a sentence fragment: first line, no position (we print our own), no stop. */
-function cleanMessage(error: YAMLError): string {
-  const first = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
-  return /^[A-Z][a-z]/.test(first) ? `${first.charAt(0).toLowerCase()}${first.slice(1)}` : first;
+/**
+ * How badly a repaired text fits `kind`'s schema: its number of schema errors, or `undefined`
+ * when it does not parse. Tells a repair that restores the author's structure from one that
+ * only makes the YAML parse.
+ */
+function misfits(kind: FileKind): (text: string) => number | undefined {
+  return (text) => {
+    const doc = parseDocument(text, { prettyErrors: false, resolveKnownTags: false, uniqueKeys: false });
+    if (doc.errors.length > 0) return undefined;
+    const { data } = toPlain(
+      doc,
+      (_offset, pointer) => ({ path: pointer }),
+      () => 0,
+    );
+    const { validate } = fileKinds[kind];
+    return validate(data) ? 0 : (validate.errors?.length ?? 1);
+  };
 }

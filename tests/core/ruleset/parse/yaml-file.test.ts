@@ -32,16 +32,30 @@ describe("readYamlFile", () => {
     expect(file?.placeOfText("/rules/0/reason", "{absent}").source).toMatchObject({ line: 2, column: 13 });
   });
 
-  it("reports a syntax error in yaml's words, without its own position text, and returns no file", () => {
+  it("reports a syntax slip once, in plain words at the line it is on, and returns no file", () => {
     const { file, issues } = read("rules:\n  - id: [a, b\n");
     expect(file).toBeUndefined();
+    expect(issues).toEqual([
+      {
+        code: "yaml/unclosed-bracket",
+        severity: "error",
+        path: "",
+        source: { file: "psych.yaml", line: 2, column: 9 },
+        message: 'line 2 opens "[" and never closes it',
+        hint: 'end the line with "]"',
+      },
+    ]);
+  });
+
+  it("keeps the parser's own words, without its position text, where no plain words fit", () => {
+    const { issues } = read("a: 1\nb: @x\n");
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ code: "yaml/syntax", severity: "error", source: { line: 3, column: 1 } });
+    expect(issues[0]).toMatchObject({ code: "yaml/syntax", source: { line: 2, column: 4 } });
     expect(issues[0]?.message).not.toMatch(/line \d|column/);
   });
 
   it("rejects several documents in one file", () => {
-    expect(codes("a: 1\n---\nb: 2\n")).toEqual(["yaml/syntax 2:1"]);
+    expect(codes("a: 1\n---\nb: 2\n")).toEqual(["yaml/several-documents 2:1"]);
   });
 
   it("reports every duplicate key, at the repeat", () => {

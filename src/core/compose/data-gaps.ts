@@ -70,9 +70,17 @@ export function findDataGaps(
       }
     }
   }
+  // Entries are read by index, not destructured: destructuring an array runs the iterator
+  // protocol, and the comparator runs for every pair compared (the profile showed it).
   return [...byField]
-    .sort(([a, x], [b, y]) => x.concern - y.concern || y.priority - x.priority || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([fact, { names, concern, couldChange }]) => {
+    .sort((p, q) => {
+      const x = p[1];
+      const y = q[1];
+      return x.concern - y.concern || y.priority - x.priority || (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0);
+    })
+    .map((entry) => {
+      const fact = entry[0];
+      const { names, concern, couldChange } = entry[1];
       const ids = names.sort() as [string, ...string[]]; // a field enters the map with a name
       const changes = [...couldChange].sort((a, b) => planOrder(a) - planOrder(b));
       return {

@@ -1,5 +1,7 @@
 import type { CompiledRule, RuleFileText, Ruleset } from "../ruleset/types.js";
 import { withholdingReach } from "../ruleset/withholding-reach.js";
+import { cohortImpact, type CohortOptions } from "./change-impact.js";
+import { rulebookChanges } from "./changes.js";
 import { describeComparison, describeCondition, type Wording } from "./condition-text.js";
 import { detailEntries } from "./details.js";
 import { fileDescriptions } from "./file-descriptions.js";
@@ -13,6 +15,10 @@ import { templateText } from "./template-text.js";
 export interface RulebookOptions {
   /** The pack's files, for the descriptions its manifest and rule files open with (not kept by the ruleset). */
   readonly files?: readonly RuleFileText[];
+  /** The signed-off pack: the book then opens with what changed since it (`rulebookChanges`). */
+  readonly base?: Ruleset;
+  /** With `base`: plan this generated cohort with both packs, for the impact figures beside each change. */
+  readonly cohort?: CohortOptions;
 }
 
 /**
@@ -20,7 +26,11 @@ export interface RulebookOptions {
  * scenario tests and their coverage (the scenarios are run here), the catalogs and the profiles.
  * Pure and date-free: the same pack gives a deep-equal model.
  *
+ * With `base`, the book opens with what changed since that signed-off pack, and with `cohort`,
+ * each change's figures on a generated cohort planned with both packs.
+ *
  * @example const html = renderRulebookHtml(buildRulebook(ruleset, { files }));
+ * @example buildRulebook(edited, { files, base: signedOff, cohort: { size: 10_000, seed: 1 } });
  */
 export function buildRulebook(ruleset: Ruleset, options: RulebookOptions = {}): Rulebook {
   const wording: Wording = { facts: ruleset.facts, components: ruleset.components };
@@ -53,7 +63,12 @@ export function buildRulebook(ruleset: Ruleset, options: RulebookOptions = {}): 
     evidence,
     profiles: profilesEntry(ruleset),
     tests: findings.tests,
+    ...(options.base === undefined ? {} : { changes: changesSince(options.base, ruleset, options.cohort) }),
   };
+}
+
+function changesSince(base: Ruleset, head: Ruleset, cohort: CohortOptions | undefined) {
+  return rulebookChanges(base, head, cohort === undefined ? undefined : cohortImpact(base, head, cohort));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { CHANGE_SECTIONS, changeAnchor, changesTitle } from "./change-wording.js";
 import type { Rulebook } from "./model.js";
 import { anchor, SECTIONS } from "./wording.js";
 
@@ -9,8 +10,9 @@ export interface ContentsEntry {
 }
 
 /**
- * The table of contents: the sections in document order, the rules under their topics (the
- * catalogs are reached from the rules that cite them).
+ * The table of contents: the sections in document order (what changed since the signed-off pack
+ * first, when given), the rules under their topics (the catalogs are reached from the rules that
+ * cite them).
  */
 export function contentsOf(book: Rulebook): ContentsEntry[] {
   const section = (s: { anchor: string; title: string }, children: readonly ContentsEntry[] = []) => ({
@@ -23,7 +25,17 @@ export function contentsOf(book: Rulebook): ContentsEntry[] {
       topic.rules.map((rule) => section({ anchor: anchor("rule", rule.id), title: rule.title })),
     ),
   );
+  const changes =
+    book.changes === undefined
+      ? []
+      : [
+          section({ anchor: CHANGE_SECTIONS.changes.anchor, title: changesTitle(book.changes) }, [
+            ...book.changes.rules.map((rule) => section({ anchor: changeAnchor(rule), title: rule.title })),
+            section(CHANGE_SECTIONS.signOff),
+          ]),
+        ];
   return [
+    ...changes,
     section(SECTIONS.reading),
     section(SECTIONS.signOff),
     section(SECTIONS.summary),

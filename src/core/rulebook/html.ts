@@ -1,3 +1,4 @@
+import { CHANGES_CSS, changeSectionHtml } from "./change-html.js";
 import type { Clause } from "./condition-text.js";
 import { contentsOf, type ContentsEntry } from "./contents.js";
 import type { DetailEntry } from "./details.js";
@@ -31,6 +32,7 @@ export function renderRulebookHtml(book: Rulebook): string {
     "</header>",
     `<nav id="contents" aria-label="Contents"><h2>Contents</h2>${contents(contentsOf(book))}</nav>`,
     "<main>",
+    ...(book.changes === undefined ? [] : [changeSectionHtml(book.changes)]),
     section(
       SECTIONS.reading,
       words.READING_GUIDE.map((p) => `<p>${esc(p)}</p>`),
@@ -75,7 +77,7 @@ export function renderRulebookHtml(book: Rulebook): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}</title>`,
-    `<style>${RULEBOOK_CSS}</style>`,
+    `<style>${RULEBOOK_CSS}${book.changes === undefined ? "" : CHANGES_CSS}</style>`,
     "</head>",
     "<body>",
     ...body,

@@ -1,3 +1,4 @@
+import { changeSectionMarkdown } from "./change-markdown.js";
 import type { Clause } from "./condition-text.js";
 import { contentsOf, type ContentsEntry } from "./contents.js";
 import type { DetailEntry } from "./details.js";
@@ -31,6 +32,7 @@ export function renderRulebookMarkdown(book: Rulebook): string {
     "## Contents",
     "",
     ...contents(contentsOf(book), ""),
+    ...(book.changes === undefined ? [] : changeSectionMarkdown(book.changes)),
     ...section(
       SECTIONS.reading,
       words.READING_GUIDE.map(esc).flatMap((p) => [p, ""]),

@@ -20,6 +20,8 @@ export interface Rulebook {
   readonly evidence: readonly EvidenceEntry[];
   readonly profiles: ProfilesEntry;
   readonly tests: TestsEntry;
+  /** What changed since a signed-off pack (`--base`): absent without one. */
+  readonly changes?: ChangesEntry;
 }
 
 export interface PackEntry {
@@ -182,4 +184,66 @@ export interface RuleTests {
 export interface Count {
   readonly covered: number;
   readonly total: number;
+}
+
+/** The changes from a signed-off pack (the base) to this one, for the reviewer to accept or reject. */
+export interface ChangesEntry {
+  /** The signed-off pack. */
+  readonly base: { readonly name: string; readonly version: string; readonly digest: string };
+  /** Rules changed, then added, then removed; a rule unchanged in every part is not listed. */
+  readonly rules: readonly RuleChangeEntry[];
+  readonly components: readonly CatalogChangeEntry[];
+  readonly evidence: readonly CatalogChangeEntry[];
+  /** What the edit does to a generated cohort's plans, when it was planned with both packs. */
+  readonly cohort?: CohortImpactEntry;
+}
+
+export type ChangeKind = "changed" | "added" | "removed";
+
+/** One rule added, removed or changed: each part that differs, before and after. */
+export interface RuleChangeEntry {
+  readonly id: string;
+  /** Its title now (before, for a removed rule). */
+  readonly title: string;
+  readonly change: ChangeKind;
+  /** `psychological.yaml:11`, in this pack (in the base, for a removed rule). */
+  readonly source: string;
+  /** The parts that differ; for an added or removed rule, every part, on one side. */
+  readonly parts: readonly PartChange[];
+  /** Its figures on the cohort, when the cohort was planned. */
+  readonly impact?: RuleImpactEntry;
+}
+
+/** One part of a rule (`Condition`, `Reason for “Exercise”`…) in the rulebook's words; absent on a side that lacks it. */
+export interface PartChange {
+  readonly label: string;
+  readonly before?: Clause;
+  readonly after?: Clause;
+}
+
+/** A rule on the cohort: in how many plans it fires with each pack (`null`: it does not run there). */
+export interface RuleImpactEntry {
+  readonly firedBefore: number | null;
+  readonly firedAfter: number | null;
+  /** Plans in which its outcome (fired, not fired, undetermined) differs. */
+  readonly outcomeChanged: number;
+}
+
+/** A catalog entry (component or evidence source) added, removed or changed, with the fields that differ. */
+export interface CatalogChangeEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly change: ChangeKind;
+  readonly fields: readonly string[];
+}
+
+/** The generated cohort both packs planned, and how many of its plans changed. */
+export interface CohortImpactEntry {
+  readonly size: number;
+  readonly seed: number;
+  /** Assessments planned with both packs. */
+  readonly assessments: number;
+  readonly changed: number;
+  /** Of those, plans changed in what they decide (not only in the wording of reasons and texts). */
+  readonly beyondWording: number;
 }

@@ -73,7 +73,8 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   let planCategories: readonly string[] = [];
   let changed = true;
   for (const group of groups) {
-    // The plan state changes only when a rule fires: work it out again only then.
+    // The plan state hangs only on which components are added or withheld and which categories
+    // are withheld: work it out again only when a rule changed one of those sets.
     if (changed) {
       [planComponents, planCategories] = planState(prepared, decisions, facts);
       changed = false;
@@ -108,8 +109,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
         });
       } else if (truth) {
         trace.push({ rule: rule.id, priority: rule.priority, outcome: "fired", source });
-        applyRule(step, facts, decisions);
-        changed = true;
+        if (applyRule(step, facts, decisions)) changed = true;
       } else {
         trace.push({ rule: rule.id, priority: rule.priority, outcome: "not-fired", source });
       }
@@ -213,26 +213,29 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   return input.assessmentId === undefined ? plan : { assessmentId: input.assessmentId, ...plan };
 }
 
+/** Records what a fired rule decides; true when a component or category is newly added or withheld. */
 function applyRule(
   { rule, importance, add, withhold, halt, evidence, readsPlan }: PreparedRule,
   facts: Facts,
   decisions: Decisions,
-): void {
+): boolean {
   const { id, priority } = rule;
+  let grew = false;
   for (const addition of add) {
     const reason = addition.reason(facts);
     const entry: AddedBy =
       addition.details === undefined
         ? { rule: id, importance, priority, reason, evidence }
         : { rule: id, importance, priority, reason, evidence, details: addition.details(facts) };
-    pushTo(decisions.added, addition.component, entry);
+    if (pushTo(decisions.added, addition.component, entry)) grew = true;
   }
   for (const w of withhold) {
     const entry = { rule: id, importance, priority, reason: w.reason(facts), readsPlan };
-    if (w.component !== undefined) pushTo(decisions.withheldComponents, w.component, entry);
-    if (w.category !== undefined) pushTo(decisions.withheldCategories, w.category, entry);
+    if (w.component !== undefined && pushTo(decisions.withheldComponents, w.component, entry)) grew = true;
+    if (w.category !== undefined && pushTo(decisions.withheldCategories, w.category, entry)) grew = true;
   }
   if (halt !== undefined) decisions.halts.push({ rule: id, importance, priority, reason: halt(facts) });
+  return grew;
 }
 
 /**
@@ -311,8 +314,13 @@ function addedBy(additions: readonly AddedBy[]): string[] {
   return [...new Set(additions.map((a) => a.rule))].sort();
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Adds `value` to the list at `key`; true when `key` was new. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): boolean {
   const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
+  if (list !== undefined) {
+    list.push(value);
+    return false;
+  }
+  map.set(key, [value]);
+  return true;
 }

@@ -29,8 +29,9 @@ export interface PlanRules {
 }
 
 /**
- * Loads the rule folder of `--rules` (default: the bundled pack) without its scenario tests, and
- * checks `--profile` against it: the shared start of `recommend` and `explain`.
+ * Loads the rule folder of `--rules` (default: the bundled pack) to plan, as `loadRuleset` does
+ * (without its scenario tests, nor the proofs `lint` runs), and checks `--profile` against it:
+ * the shared start of `recommend` and `explain`.
  */
 export async function planRules(
   values: { readonly rules?: string; readonly profile?: string; readonly "include-drafts"?: boolean },
@@ -39,6 +40,7 @@ export async function planRules(
   const folder = ruleFolder(values.rules, io.cwd);
   const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name, {
     scenarios: false,
+    proofs: false,
     includeDrafts: values["include-drafts"] === true,
   });
   if (ruleset === undefined) return { problems: ruleIssueLines(issues.filter((issue) => issue.severity === "error")) };

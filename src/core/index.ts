@@ -12,6 +12,7 @@ export { createEngine } from "./engine.js";
 export type { Engine, RecommendOptions, RecommendResult } from "./engine.js";
 export { checkRuleset, compileRuleset, safeCompileRuleset } from "./ruleset/index.js";
 export type { CompiledRule, CompileOptions, Governance, Ruleset, RuleFileText, ScenarioTest } from "./ruleset/types.js";
+export type { CheckOptions, RulesetCheck } from "./ruleset/check-ruleset.js";
 export { parseAssessment, safeParseAssessment } from "./assessment/index.js";
 export { deriveFacts, factCatalog } from "./facts/catalog.js";
 export type { FactDefinition, FactType, FactValue, Facts } from "./facts/types.js";

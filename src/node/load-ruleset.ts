@@ -3,7 +3,7 @@ import {
   RulesetError,
   checkRuleset,
   isBackplanError,
-  type CompileOptions,
+  type CheckOptions,
   type Issue,
   type Ruleset,
 } from "../core/index.js";
@@ -24,14 +24,14 @@ export interface FolderCheck {
  *
  * `scenarios: false` leaves the pack's scenario tests unread: they never change a plan (nor the
  * digest), and a large test suite would dominate the load time of a command that only plans.
- * `includeDrafts` and `today` are passed to the compiler (see `CompileOptions`).
+ * `includeDrafts`, `today` and `proofs` are passed to `checkRuleset` (see `CheckOptions`).
  *
  * @example const { issues } = await checkRuleFolder("rules", "rules", { today: "2026-11-23" });
  */
 export async function checkRuleFolder(
   dir: string = bundledRulesDir,
   name: string = dir,
-  { scenarios = true, ...options }: { readonly scenarios?: boolean } & CompileOptions = {},
+  { scenarios = true, ...options }: { readonly scenarios?: boolean } & CheckOptions = {},
 ): Promise<FolderCheck> {
   try {
     const files = await readRuleFiles(dir, name);
@@ -47,8 +47,11 @@ export async function checkRuleFolder(
   }
 }
 
-/** What `loadRuleset` compiles: drafts if asked, and the pack's scenario tests only if asked. */
-export interface LoadOptions extends Pick<CompileOptions, "includeDrafts"> {
+/**
+ * What `loadRuleset` compiles: drafts if asked; the pack's scenario tests, and the proofs `lint`
+ * runs over the rules' conditions (see `CheckOptions.proofs`), only if asked.
+ */
+export interface LoadOptions extends Pick<CheckOptions, "includeDrafts" | "proofs"> {
   /**
    * Read and check the pack's scenario tests (`tests/*.yaml`) into `ruleset.scenarios`, as
    * `backplan test` does. Off by default: they never change a plan nor the digest, and parsing
@@ -58,15 +61,21 @@ export interface LoadOptions extends Pick<CompileOptions, "includeDrafts"> {
 }
 
 /**
- * Reads a rule folder (the bundled `rules/` pack by default) and compiles it for planning; its
- * scenario tests are left unread unless `scenarios: true` is given. Throws a `RulesetError`
- * holding every error, each at `folder/file:line:col`.
+ * Reads a rule folder (the bundled `rules/` pack by default) and compiles it for planning: its
+ * scenario tests are left unread unless `scenarios: true` is given, and the proofs that find rules
+ * which never change a plan (a condition that never holds, a rule shadowed by a halting one) are
+ * left to `backplan lint` unless `proofs: true` is given. Throws a `RulesetError` holding every
+ * error, each at `folder/file:line:col`.
  *
  * @example const engine = createEngine(await loadRuleset()); // the bundled pack
  * @example const withTests = await loadRuleset("my-rules", { scenarios: true });
  */
 export async function loadRuleset(dir: string = bundledRulesDir, options: LoadOptions = {}): Promise<Ruleset> {
-  const { ruleset, issues } = await checkRuleFolder(dir, dir, { ...options, scenarios: options.scenarios === true });
+  const { ruleset, issues } = await checkRuleFolder(dir, dir, {
+    ...options,
+    scenarios: options.scenarios === true,
+    proofs: options.proofs === true,
+  });
   if (ruleset === undefined) throw new RulesetError(issues.filter(isError));
   return ruleset;
 }

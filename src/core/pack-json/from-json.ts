@@ -15,13 +15,20 @@ import { PACK_JSON_FORMAT } from "./to-json.js";
 /** How a pack.json is loaded: the date reviews are due against, as `CompileOptions.today`. */
 export interface PackJsonOptions {
   readonly today?: string;
+  /**
+   * Run again the proofs over the rules' conditions that `backplan bundle` ran when it made the
+   * pack.json (see `CheckOptions.proofs`). Off by default: they find only rules that never change
+   * a plan, and were four fifths of the load.
+   */
+  readonly proofs?: boolean;
 }
 
 /**
  * Loads a pack.json (from `packToJson` or `backplan bundle`) without YAML or file access: checks
- * it against bundle.schema.json (a precompiled validator, no eval), runs the same semantic checks
- * as a YAML pack (unknown components, evidence and facts, condition logic, …) and compiles it with
- * the same compiler, so its plans equal the YAML pack's, digest included.
+ * it against bundle.schema.json (a precompiled validator, no eval), runs the semantic checks a YAML
+ * pack gets when loaded to plan (unknown components, evidence and facts, values, …; the proofs over
+ * conditions only with `proofs: true`, `backplan bundle` having run them) and compiles it with the
+ * same compiler, so its plans equal the YAML pack's, digest included.
  *
  * @example
  * const loaded = rulesetFromJson(await (await fetch("pack.json")).json());
@@ -49,8 +56,11 @@ export function rulesetFromJson(json: unknown, options: PackJsonOptions = {}): R
   }
   const pack = data as PackJson;
   const model = buildPackModel(packJsonFiles(pack), []);
-  const compileOptions = { includeDrafts: pack.includeDrafts, ...options };
-  const issues: Issue[] = checks.flatMap((check) => check.run(model, compileOptions));
+  const { proofs = false, ...rest } = options;
+  const compileOptions = { includeDrafts: pack.includeDrafts, ...rest };
+  const issues: Issue[] = checks.flatMap((check) =>
+    proofs || check.proof !== true ? check.run(model, compileOptions) : [],
+  );
   const complete = completePack(model, issues);
   if (complete === undefined) return { ok: false, issues };
   const ruleset = compilePack(complete, pack.digest, issues, compileOptions);

@@ -18,6 +18,16 @@ export interface RulesetCheck {
   readonly issues: readonly Issue[];
 }
 
+/** How `checkRuleset` checks: `CompileOptions`, and whether to run the proofs (see `Check.proof`). */
+export interface CheckOptions extends CompileOptions {
+  /**
+   * Run the checks that prove what conditions can mean (default `true`). `false` when the pack
+   * is loaded only to plan: a pack that passes them compiles to the same ruleset either way
+   * (their warnings aside), and they were most of the load time of the bundled pack.
+   */
+  readonly proofs?: boolean;
+}
+
 /**
  * Parses, validates and checks a rule pack, collecting every problem: size limits → YAML with
  * positions → schema per file kind → semantic checks (./checks) → compile. Pure: the files are
@@ -27,14 +37,15 @@ export interface RulesetCheck {
  * const { ruleset, issues } = checkRuleset([{ path: "pack.yaml", text }, …], { today: "2026-11-23" });
  * for (const i of issues) console.log(formatIssue(i)); // rules/psych.yaml:14:9: error: …
  */
-export function checkRuleset(files: readonly RuleFileText[], options: CompileOptions = {}): RulesetCheck {
+export function checkRuleset(files: readonly RuleFileText[], options: CheckOptions = {}): RulesetCheck {
   const tooLarge = packSizeIssues(files);
   if (tooLarge.length > 0) return { issues: tooLarge };
   const { packFiles, pack, issues: read } = readPack(files);
   if (packFiles.length === 0) return { issues: [issue(noFiles, packWide)] };
 
   const issues: Issue[] = [...badPaths(packFiles), ...missingFiles(packFiles), ...read];
-  for (const check of checks) issues.push(...check.run(pack, options));
+  for (const check of checks)
+    if (options.proofs !== false || check.proof !== true) issues.push(...check.run(pack, options));
 
   const sorted = issues.sort(byPlace);
   const complete = completePack(pack, sorted);

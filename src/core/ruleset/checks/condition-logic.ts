@@ -16,6 +16,7 @@ import type { Check } from "./check.js";
 
 export const conditionLogic: Check = {
   name: "condition-logic",
+  proof: true,
   description:
     "What each condition can mean, proven from the facts' ranges and values (../analysis): comparisons and " +
     "`all`s that can never hold (errors), comparisons and `any`s that hold for every value (they only test that an " +

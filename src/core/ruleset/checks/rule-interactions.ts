@@ -18,6 +18,7 @@ type View = RuleView & { readonly item: Item; readonly draft: boolean };
 
 export const ruleInteractionsCheck: Check = {
   name: "rule-interactions",
+  proof: true,
   description:
     "How rules that run get in each other's way, proven from their conditions (../analysis): a rule that only fires " +
     "when a halting rule of higher priority does (an error: it never changes a plan); an addition a weaker rule of " +

@@ -171,3 +171,25 @@ describe("loadRuleset and scenario tests", () => {
     expect(error.issues.map((issue) => issue.source?.file)).toContain(join(dir, "tests/broken.yaml"));
   });
 });
+
+describe("loadRuleset and the proofs over conditions", () => {
+  it("leaves a rule that never fires to lint, and refuses it when asked for the proofs", async () => {
+    const dir = await tempFolder({});
+    await cp(TINY, dir, { recursive: true });
+    const rules = await readFile(join(dir, "rules.yaml"), "utf8");
+    const never = "{ fact: pain.durationWeeks, operator: lessThan, value: 0 }";
+    await writeFile(
+      join(dir, "rules.yaml"),
+      rules.replace("{ fact: profile, operator: equal, value: acp-2017 }", never),
+    );
+    const planning = await loadRuleset(dir);
+    expect(planning.rules.map((rule) => rule.id)).toContain("acupuncture-acp");
+    const error = await thrown(loadRuleset(dir, { proofs: true }));
+    expect(error.issues.map((issue) => `${issue.code} ${issue.source?.file ?? ""}`)).toEqual([
+      expect.stringMatching(new RegExp(`^rules/\\S+ ${join(dir, "rules.yaml")}$`)),
+    ]);
+    expect(createEngine(planning).recommend({ patient: { age: 40 }, pain: { durationWeeks: 2 } }).components).toEqual(
+      createEngine(await loadRuleset(TINY)).recommend({ patient: { age: 40 }, pain: { durationWeeks: 2 } }).components,
+    );
+  });
+});

@@ -41,6 +41,7 @@ export const CHANGES_CSS = `
 .change { border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 6px; padding: 1rem 1.1rem; margin: 1rem 0; }
 .change.added { border-left-color: #2e7d32; }
 .change.removed { border-left-color: var(--bad); }
+.changes p { overflow-wrap: anywhere; }
 .change h3 { margin-top: 0; }
 .change-kind { font-size: .8rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; padding: .05rem .4rem; border-radius: 3px; background: var(--soft); color: var(--accent); margin-right: .4rem; vertical-align: middle; }
 .impact { font-weight: 600; }
@@ -53,8 +54,7 @@ export const CHANGES_CSS = `
 .before-after .none { color: var(--muted); font-style: italic; background: none; }
 .change-sign-off td { height: 2.6rem; }
 @media print {
-  #changes { break-before: auto; }
-  #how-to-read { break-before: page; }
+  #changes > h2 { break-before: auto; }
   .change { break-inside: avoid; }
 }
 `;

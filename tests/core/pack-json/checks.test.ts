@@ -139,3 +139,21 @@ describe("rulesetFromJson, on a pack.json from elsewhere", () => {
     expect(issuesOf(json).map((i) => i.code)).toEqual(["pack/too-large"]);
   });
 });
+
+describe("rulesetFromJson and the proofs over conditions", () => {
+  it("trusts bundle to have run them, and runs them when asked", () => {
+    const json = edited((pack) => {
+      const rule = pack.rules[ruleIndex(pack, "fear-avoidance")]?.rule;
+      if (rule !== undefined)
+        rule.when = {
+          all: [
+            { fact: "pain.durationWeeks", operator: "lessThan", value: 1 },
+            { fact: "pain.durationWeeks", operator: "greaterThan", value: 2 },
+          ],
+        };
+    });
+    expect(rulesetFromJson(json).ok).toBe(true);
+    const proved = rulesetFromJson(json, { proofs: true });
+    expect(proved.ok ? [] : proved.issues.map((i) => i.severity)).toContain("error");
+  });
+});

@@ -1,45 +1,52 @@
 /**
- * A worker thread of `backplan impact` (started by ./impact-workers.ts): compiles both packs from
- * their transfers once, then plans each range of the cohort it is sent and posts the outcome.
+ * A worker thread of `backplan impact` (started by ./impact-workers.ts). Ranges of the cohort come
+ * from the start; until the packs come too, it makes and validates them (what needs no pack), then
+ * plans each with both packs, compiled once from their transfers, and posts the outcome.
  */
-import { parentPort } from "node:worker_threads";
-import {
-  cohortWindow,
-  generatedSubjects,
-  impactSides,
-  planRange,
-  rulesetFromTransfer,
-  type ImpactSides,
-  type SubjectList,
-} from "../core/impact/index.js";
-import type { FromWorker, ToWorker } from "./impact-workers.js";
+import { parentPort, workerData } from "node:worker_threads";
+import { rulesetFromTransfer } from "../core/impact/pack-transfer.js";
+import { planPrepared, prepareRange, type ImpactSides, type PreparedRange } from "../core/impact/plan-range.js";
+import { impactPlanner, validatedAlready } from "../core/impact/planner.js";
+import { cohortWindow, generatedSubjects } from "../core/impact/subjects.js";
+import type { FromWorker, ToWorker, WorkerStart } from "./impact-workers.js";
 
 const port = parentPort;
 if (port === null) throw new Error("impact-worker runs as a worker thread (see impact-workers.ts)");
+const { cohort } = workerData as WorkerStart;
+const generated = cohort.kind === "generated" ? generatedSubjects(cohort.size, cohort.seed) : undefined;
 
-let job: { sides: ImpactSides; generated?: SubjectList; profile: string | undefined } | undefined;
+let packs: { sides: ImpactSides; profile: string | undefined } | undefined;
+/** Ranges prepared before the packs came. */
+const waiting: PreparedRange[] = [];
+
+function plan(range: PreparedRange): void {
+  if (packs === undefined) {
+    waiting.push(range);
+    return;
+  }
+  const reply: FromWorker = { type: "outcome", outcome: planPrepared(packs.sides, range, { profile: packs.profile }) };
+  port?.postMessage(reply);
+}
 
 port.on("message", (message: ToWorker) => {
   try {
     switch (message.type) {
       case "packs": {
-        const { base, head, cohort, profile } = message;
-        const sides = impactSides(rulesetFromTransfer(base), rulesetFromTransfer(head));
-        job =
-          cohort.kind === "generated"
-            ? { sides, generated: generatedSubjects(cohort.size, cohort.seed), profile }
-            : { sides, profile };
+        const sides = {
+          base: impactPlanner(rulesetFromTransfer(message.base)),
+          head: impactPlanner(rulesetFromTransfer(message.head)),
+        };
+        packs = { sides, profile: message.profile };
+        for (const range of waiting.splice(0)) plan(range);
         break;
       }
       case "range": {
-        if (job === undefined) throw new Error("a range came before the packs");
         const { start, end, assessments } = message;
-        const subjects = job.generated ?? cohortWindow(assessments ?? [], start);
-        const reply: FromWorker = {
-          type: "outcome",
-          outcome: planRange(job.sides, subjects, start, end, { profile: job.profile }),
-        };
-        port.postMessage(reply);
+        plan(
+          generated === undefined
+            ? prepareRange(cohortWindow(assessments ?? [], start), start, end, validatedAlready)
+            : prepareRange(generated, start, end),
+        );
         break;
       }
     }

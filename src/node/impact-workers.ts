@@ -21,10 +21,9 @@ export type WorkerCohort =
   | { readonly kind: "generated"; readonly size: number; readonly seed: number }
   | { readonly kind: "assessments"; readonly assessments: readonly Assessment[] };
 
-/** What `compare` plans: the scenario tests' assessments here, the cohort in the workers. */
-export interface ParallelImpactInput {
+/** What `compare` plans besides the cohort (in this thread, while the workers plan the cohort). */
+export interface WorkerImpactInput {
   readonly scenarios: SubjectList;
-  readonly cohort: WorkerCohort;
   readonly cohortSource: CohortSource;
 }
 
@@ -35,21 +34,20 @@ export interface ImpactWorkers {
    * `compareRulesets` with the cohort split into ranges over the workers. The report is the same
    * byte for byte whatever their number: ranges are merged by position, not as they finish.
    */
-  compare(base: Ruleset, head: Ruleset, input: ParallelImpactInput, options?: CompareOptions): Promise<ImpactReport>;
+  compare(base: Ruleset, head: Ruleset, input: WorkerImpactInput, options?: CompareOptions): Promise<ImpactReport>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
 
-/** Messages to a worker (./impact-worker.ts): both packs once, then ranges of the cohort. */
+/** A worker's `workerData`. */
+export interface WorkerStart {
+  readonly cohort:
+    { readonly kind: "generated"; readonly size: number; readonly seed: number } | { readonly kind: "assessments" };
+}
+
+/** Messages to a worker (./impact-worker.ts): ranges of the cohort, from the start, and both packs once. */
 export type ToWorker =
-  | {
-      readonly type: "packs";
-      readonly base: PackJson;
-      readonly head: PackJson;
-      readonly cohort:
-        { readonly kind: "generated"; readonly size: number; readonly seed: number } | { readonly kind: "assessments" };
-      readonly profile: string | undefined;
-    }
+  | { readonly type: "packs"; readonly base: PackJson; readonly head: PackJson; readonly profile: string | undefined }
   /** `assessments`: those of positions `start` to `end - 1`, for a cohort of assessments. */
   | {
       readonly type: "range";
@@ -64,45 +62,54 @@ export type FromWorker =
 /** Ranges per worker: small enough to even out a worker that started late, large enough to cost nothing to send. */
 const RANGES_PER_WORKER = 8;
 const MIN_RANGE = 50;
-/** Ranges each worker holds at once: it starts the next while its last outcome travels. */
+/** Ranges each worker holds at once: it starts the next while its last outcome travels, and prepares two while the packs load. */
 const IN_FLIGHT = 2;
 
 /**
- * Starts `count` worker threads for `backplan impact` (none when `count` is 0 or 1: one thread
- * gains nothing over this one). Started before the packs are loaded, they load their modules
- * meanwhile; each then compiles both packs from their transfers (`rulesetTransfer`: pack.json
- * data, compiled again without the checks, a few tens of milliseconds).
+ * Starts `count` worker threads for `backplan impact`'s cohort (none when `count` is 0 or 1: one
+ * thread gains nothing over this one). Started before the packs are loaded, they load their
+ * modules and make and validate their first ranges meanwhile; `compare` sends them both packs
+ * (`rulesetTransfer`: pack.json data, compiled again without the checks in a few tens of ms).
  *
  * @example
- * const workers = startImpactWorkers(availableParallelism());
+ * const workers = startImpactWorkers(availableParallelism(), { kind: "generated", size: 10_000, seed: 1 });
  * try { report = await workers.compare(base, head, input, options); } finally { await workers.close(); }
  */
-export function startImpactWorkers(count: number): ImpactWorkers {
-  const workers = count >= 2 ? Array.from({ length: count }, spawn) : [];
+export function startImpactWorkers(count: number, cohort: WorkerCohort): ImpactWorkers {
+  const size = cohort.kind === "generated" ? cohort.size : cohort.assessments.length;
+  const workers = count >= 2 && size > 0 ? Array.from({ length: count }, () => spawn(cohort)) : [];
+  const dispatch = workers.length === 0 ? undefined : dispatchRanges(workers, cohort, size);
   return {
     size: workers.length,
     async compare(base, head, input, options = {}) {
       const sides = impactSides(base, head);
-      const cohort =
-        input.cohort.kind === "generated"
-          ? generatedSubjects(input.cohort.size, input.cohort.seed)
-          : cohortSubjects(input.cohort.assessments);
+      const subjects =
+        cohort.kind === "generated" ? generatedSubjects(cohort.size, cohort.seed) : cohortSubjects(cohort.assessments);
       const profile = options.profile;
-      const inCohort = input.cohort.kind === "assessments" ? { profile, validate: validatedAlready } : { profile };
-      const planned =
-        workers.length === 0 || cohort.length === 0
-          ? Promise.resolve([planRange(sides, cohort, 0, cohort.length, inCohort)])
-          : planInWorkers(workers, base, head, input.cohort, profile);
+      if (dispatch !== undefined) {
+        const packs: ToWorker = { type: "packs", base: rulesetTransfer(base), head: rulesetTransfer(head), profile };
+        for (const worker of workers) worker.postMessage(packs);
+      }
       // This thread plans the scenario tests while the workers plan the cohort.
       const scenarios = [planRange(sides, input.scenarios, 0, input.scenarios.length, { profile })];
-      const report = impactReport(
+      const planned =
+        dispatch?.outcomes ??
+        Promise.resolve([
+          planRange(
+            sides,
+            subjects,
+            0,
+            size,
+            cohort.kind === "assessments" ? { profile, validate: validatedAlready } : { profile },
+          ),
+        ]);
+      return impactReport(
         base,
         head,
-        { scenarios: input.scenarios, cohort, cohortSource: input.cohortSource },
+        { scenarios: input.scenarios, cohort: subjects, cohortSource: input.cohortSource },
         { scenarios, cohort: await planned },
         options,
       );
-      return report;
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
@@ -111,35 +118,29 @@ export function startImpactWorkers(count: number): ImpactWorkers {
 }
 
 /** The worker thread's module: ./impact-worker.js built; under tsx or vitest, the .ts source through tsx. */
-function spawn(): Worker {
+function spawn(cohort: WorkerCohort): Worker {
+  const workerData: WorkerStart = { cohort: cohort.kind === "generated" ? cohort : { kind: "assessments" } };
   const source = import.meta.url.endsWith(".ts");
   const entry = new URL(source ? "./impact-worker.ts" : "./impact-worker.js", import.meta.url);
-  if (!source) return new Worker(entry);
+  if (!source) return new Worker(entry, { workerData });
   const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }
 
-/** The cohort's outcomes, range by range, from the workers (each given the next range as it finishes one). */
-function planInWorkers(
+/**
+ * Sends the workers the cohort's ranges, each the next as it finishes one; `outcomes` are all of
+ * them, once every range is planned (or the first failure).
+ */
+function dispatchRanges(
   workers: readonly Worker[],
-  base: Ruleset,
-  head: Ruleset,
   cohort: WorkerCohort,
-  profile: string | undefined,
-): Promise<RangeOutcome[]> {
-  const size = cohort.kind === "generated" ? cohort.size : cohort.assessments.length;
+  size: number,
+): { outcomes: Promise<RangeOutcome[]> } {
   const step = Math.max(MIN_RANGE, Math.ceil(size / (workers.length * RANGES_PER_WORKER)));
   const ranges: { start: number; end: number }[] = [];
   for (let start = 0; start < size; start += step) ranges.push({ start, end: Math.min(size, start + step) });
-  const packs: ToWorker = {
-    type: "packs",
-    base: rulesetTransfer(base),
-    head: rulesetTransfer(head),
-    cohort: cohort.kind === "generated" ? cohort : { kind: "assessments" },
-    profile,
-  };
-  return new Promise((resolve, reject) => {
-    const outcomes: RangeOutcome[] = [];
+  const outcomes = new Promise<RangeOutcome[]>((resolve, reject) => {
+    const done: RangeOutcome[] = [];
     let next = 0;
     let settled = false;
     // Listeners stay (an `error` event without one would throw): once settled, they do nothing.
@@ -164,11 +165,11 @@ function planInWorkers(
           fail(new Error(`an impact worker failed: ${message.message}`));
           return;
         }
-        outcomes.push(message.outcome);
-        if (outcomes.length < ranges.length) send(worker);
+        done.push(message.outcome);
+        if (done.length < ranges.length) send(worker);
         else {
           settled = true;
-          resolve(outcomes);
+          resolve(done);
         }
       });
       worker.on("error", (error) => {
@@ -177,8 +178,10 @@ function planInWorkers(
       worker.on("exit", (code) => {
         fail(new Error(`an impact worker stopped (exit code ${code})`));
       });
-      worker.postMessage(packs);
       for (let i = 0; i < IN_FLIGHT; i++) send(worker);
     }
   });
+  // Closed before `compare` (the packs did not load): the workers' exit is no unhandled rejection.
+  outcomes.catch(() => undefined);
+  return { outcomes };
 }

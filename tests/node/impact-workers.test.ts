@@ -9,7 +9,7 @@ import { generateCohort } from "../../src/core/cohort/index.js";
 import type { Assessment } from "../../src/core/generated/types.js";
 import { scenarioSubjects } from "../../src/core/impact/index.js";
 import type { Ruleset } from "../../src/core/ruleset/types.js";
-import { startImpactWorkers, type ParallelImpactInput } from "../../src/node/impact-workers.js";
+import { startImpactWorkers, type WorkerCohort, type WorkerImpactInput } from "../../src/node/impact-workers.js";
 import { bundledAndEdited } from "../core/impact/impact-packs.js";
 
 let packs: { base: Ruleset; head: Ruleset };
@@ -17,8 +17,13 @@ beforeAll(async () => {
   packs = await bundledAndEdited();
 });
 
-async function report(workers: number, input: ParallelImpactInput, profile?: string): Promise<string> {
-  const pool = startImpactWorkers(workers);
+async function report(
+  workers: number,
+  cohort: WorkerCohort,
+  input: WorkerImpactInput,
+  profile?: string,
+): Promise<string> {
+  const pool = startImpactWorkers(workers, cohort);
   try {
     expect(pool.size).toBe(workers < 2 ? 0 : workers);
     const options = {
@@ -34,12 +39,12 @@ async function report(workers: number, input: ParallelImpactInput, profile?: str
 
 describe("startImpactWorkers", () => {
   it("gives the same report with 1, 2 or 3 workers for a generated cohort", async () => {
-    const input: ParallelImpactInput = {
+    const cohort: WorkerCohort = { kind: "generated", size: 800, seed: 4 };
+    const input: WorkerImpactInput = {
       scenarios: scenarioSubjects([{ scenarios: packs.head.scenarios }]),
-      cohort: { kind: "generated", size: 800, seed: 4 },
-      cohortSource: { kind: "generated", size: 800, seed: 4 },
+      cohortSource: cohort,
     };
-    const alone = await report(1, input);
+    const alone = await report(1, cohort, input);
     const parsed = JSON.parse(alone) as {
       cohort: { assessments: number; changed: number };
       scenarios: { changed: number };
@@ -47,8 +52,8 @@ describe("startImpactWorkers", () => {
     expect(parsed.cohort.assessments).toBe(800);
     expect(parsed.cohort.changed).toBeGreaterThan(50);
     expect(parsed.scenarios.changed).toBeGreaterThan(0);
-    expect(await report(3, input)).toBe(alone);
-    expect(await report(2, input)).toBe(alone);
+    expect(await report(3, cohort, input)).toBe(alone);
+    expect(await report(2, cohort, input)).toBe(alone);
   }, 120_000);
 
   it("gives the same report with 1 or 3 workers for a cohort of assessments, under a profile", async () => {
@@ -56,14 +61,30 @@ describe("startImpactWorkers", () => {
       const parsed = safeParseAssessment(a);
       return parsed.ok ? [parsed.value] : [];
     });
-    const input: ParallelImpactInput = {
+    const cohort: WorkerCohort = { kind: "assessments", assessments };
+    const input: WorkerImpactInput = {
       scenarios: [],
-      cohort: { kind: "assessments", assessments },
       cohortSource: { kind: "file", file: "cohort.jsonl", size: assessments.length },
     };
     const profile = packs.base.profiles.at(-1)?.id;
-    const alone = await report(1, input, profile);
+    const alone = await report(1, cohort, input, profile);
     expect(JSON.parse(alone)).toMatchObject({ profile, cohort: { assessments: assessments.length } });
-    expect(await report(3, input, profile)).toBe(alone);
+    expect(await report(3, cohort, input, profile)).toBe(alone);
   }, 120_000);
+
+  it("stops workers closed before they were given the packs (a pack that did not load), without a stray error", async () => {
+    const pool = startImpactWorkers(2, { kind: "generated", size: 500, seed: 1 });
+    expect(pool.size).toBe(2);
+    await pool.close();
+  });
+
+  it("starts no thread for one worker or an empty cohort", async () => {
+    for (const pool of [
+      startImpactWorkers(1, { kind: "generated", size: 500, seed: 1 }),
+      startImpactWorkers(4, { kind: "generated", size: 0, seed: 1 }),
+    ]) {
+      expect(pool.size).toBe(0);
+      await pool.close();
+    }
+  });
 });

@@ -93,10 +93,12 @@ export const impact = defineCommand({
     const cohort = await cohortOf(values.cohort, values.seed, io.cwd);
     if ("problems" in cohort) return fail(io, cohort.problems);
 
-    // The workers load their modules while this thread loads the packs.
+    // The workers load their modules, and make and validate their first assessments, while this
+    // thread loads the packs.
     const { startImpactWorkers } = await import("../../node/impact-workers.js");
     const workers = startImpactWorkers(
       requested ?? Math.min(availableParallelism(), Math.floor(cohort.source.size / PER_WORKER)),
+      cohort.cohort,
     );
     try {
       const { ruleFolder } = await import("../rule-folder.js");
@@ -130,7 +132,6 @@ export const impact = defineCommand({
               locate: (file: string) => join(folder.name, file),
             })),
           ),
-          cohort: cohort.cohort,
           cohortSource: cohort.source,
         },
         {

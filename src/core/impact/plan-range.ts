@@ -35,6 +35,23 @@ export interface RangeOptions {
 }
 
 /**
+ * Subjects `start` to `end - 1`, made (a generated cohort's) and validated before the packs are
+ * known: what a worker thread does while the packs load. `planPrepared` plans them.
+ */
+export interface PreparedRange {
+  readonly start: number;
+  readonly end: number;
+  readonly subjects: readonly PreparedSubject[];
+}
+
+export interface PreparedSubject {
+  readonly index: number;
+  readonly subject: ImpactSubject;
+  /** The assessment validated; validated when first needed when absent. */
+  readonly parsed?: Result<Assessment>;
+}
+
+/**
  * Plans subjects `start` to `end - 1` with both sides and diffs their plans. Each assessment is
  * validated once; an invalid one (or a profile a side lacks) is skipped, with why.
  *
@@ -45,18 +62,49 @@ export function planRange(
   subjects: SubjectList,
   start: number,
   end: number,
+  options: RangeOptions = {},
+): RangeOutcome {
+  const prepared: PreparedSubject[] = [];
+  for (let index = start; index < end; index++) {
+    const subject = subjects.at(index);
+    if (subject !== undefined) prepared.push({ index, subject });
+  }
+  return planPrepared(sides, { start, end, subjects: prepared }, options);
+}
+
+/**
+ * Makes and validates subjects `start` to `end - 1`, for `planPrepared`.
+ *
+ * @example planPrepared(sides, prepareRange(generatedSubjects(10_000, 1), 0, 500), {});
+ */
+export function prepareRange(
+  subjects: SubjectList,
+  start: number,
+  end: number,
+  validate: AssessmentValidator = validateAssessment,
+): PreparedRange {
+  const prepared: PreparedSubject[] = [];
+  for (let index = start; index < end; index++) {
+    const subject = subjects.at(index);
+    if (subject !== undefined) prepared.push({ index, subject, parsed: validate(subject.assessment) });
+  }
+  return { start, end, subjects: prepared };
+}
+
+/** Plans prepared subjects with both sides and diffs their plans (see `planRange`). */
+export function planPrepared(
+  sides: ImpactSides,
+  { start, end, subjects }: PreparedRange,
   { profile: cohortProfile, validate = validateAssessment }: RangeOptions = {},
 ): RangeOutcome {
   const changed: { subject: number; diff: PlanDiff }[] = [];
   const skipped: { subject: number; skipped: SkippedAssessment }[] = [];
   let planned = 0;
-  for (let i = start; i < end; i++) {
-    const subject = subjects.at(i);
-    if (subject === undefined) continue;
+  for (const { index, subject, parsed: prepared } of subjects) {
     const profile = subject.profile ?? cohortProfile;
     // Validated when a side first needs it, then never again; as in the engine, a side whose
     // pack lacks the profile says so without validating.
-    let parsed: Result<Assessment> | undefined;
+    let parsed = prepared;
     const side = (planner: ImpactPlanner): Result<Plan> => {
       const issue = planner.profileIssue(profile);
       if (issue !== undefined) return { ok: false, issues: [issue] };
@@ -66,12 +114,12 @@ export function planRange(
     const before = side(sides.base);
     const after = side(sides.head);
     if (!before.ok || !after.ok) {
-      skipped.push({ subject: i, skipped: skip(subject, before, after) });
+      skipped.push({ subject: index, skipped: skip(subject, before, after) });
       continue;
     }
     planned++;
     const diff = diffPlans(before.value, after.value);
-    if (diff.change !== "none") changed.push({ subject: i, diff });
+    if (diff.change !== "none") changed.push({ subject: index, diff });
   }
   return { start, end, planned, changed, skipped };
 }

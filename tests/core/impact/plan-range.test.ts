@@ -8,7 +8,9 @@ import {
   generatedSubjects,
   impactReport,
   impactSides,
+  planPrepared,
   planRange,
+  prepareRange,
   scenarioSubjects,
   type AssessmentValidator,
   type ImpactInput,
@@ -81,6 +83,17 @@ describe("planRange", () => {
       [1, "both"],
       [2, "both"],
     ]);
+  });
+
+  it("plans a range prepared before the packs were known (made and validated once) as it plans the range itself", () => {
+    const cohort = generatedSubjects(120, 6);
+    const { validate, seen } = counting();
+    const prepared = prepareRange(cohort, 10, 110, validate);
+    expect(seen.size).toBe(100);
+    const outcome = planPrepared(sides, prepared, { validate, profile: "nice-ng59" });
+    expect(seen.size).toBe(100);
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    expect(outcome).toEqual(planRange(sides, cohort, 10, 110, { profile: "nice-ng59" }));
   });
 
   it("plans only its range, and what it finds is what the engines find", () => {

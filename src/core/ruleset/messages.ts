@@ -19,6 +19,7 @@ import {
   withArticle,
 } from "./describe.js";
 import { problem, type ProblemType } from "./issue.js";
+import type { Placement } from "./validate/misplaced-key.js";
 
 const quoted = (items: readonly string[]): string[] => items.map(quote);
 
@@ -173,6 +174,29 @@ export const yamlSecondDocument = problem(
   () => 'remove the "---" line, or move what follows it to a file of its own',
 );
 
+export const yamlReservedStart = problem(
+  "yaml/reserved-character",
+  "error",
+  (line: number, value: string, _fixed: string) =>
+    `line ${line}: ${quote(value)} starts with a character YAML reserves, so it cannot be written without quotes`,
+  (_line: number, _value: string, fixed: string) => `put it in quotes: ${fixed}`,
+);
+
+export const yamlOperatorSymbol = problem(
+  "yaml/operator-symbol",
+  "error",
+  (line: number, symbol: string, operator: string) =>
+    `line ${line}: operator ${symbol} is written as a symbol; operators are written as names (did you mean ${operator}?)`,
+  (_line: number, _symbol: string, operator: string) => `write operator: ${operator}`,
+);
+
+export const yamlBadEscape = problem(
+  "yaml/escape",
+  "error",
+  (line: number) => `line ${line}: a backslash (\\) inside double quotes starts an escape, and this one is not known`,
+  () => "write the text in single quotes ('…'), where a backslash is just a backslash, or write it twice (\\\\)",
+);
+
 export const yamlStrayDash = problem(
   "yaml/stray-dash",
   "error",
@@ -244,6 +268,8 @@ export interface SchemaContext {
   readonly keys: readonly string[];
   /** The closest allowed key or value to what was written. */
   readonly suggestion?: string;
+  /** For an unknown key that is a known key one level off: where it belongs. */
+  readonly placement?: Placement;
   /** For a failed oneOf/anyOf: the shapes the node could take. */
   readonly alternatives?: Alternatives;
   /** ajv's own message, for keywords without a template. */
@@ -366,6 +392,32 @@ export const schemaProblems: Readonly<Record<string, ProblemType<[SchemaContext]
   anyOf: problem("schema/alternatives", "error", alternativesMessage),
 };
 
+/** An unknown key that is a known key one level off: `add` beside `when` (a forgotten `then:`). */
+export const misplacedKey = problem(
+  "schema/misplaced-key",
+  "error",
+  (c: SchemaContext) => {
+    const key = quote(param(c, "additionalProperty"));
+    const { where, parent } = c.placement ?? { where: "under", parent: "" };
+    const belongs =
+      where === "under"
+        ? `it belongs under ${quote(parent)}`
+        : where === "item"
+          ? `it belongs in each item of ${quote(parent)}`
+          : `it belongs one level out, beside ${quote(parent)}`;
+    return `${prefix(c)}${key}${within(c)} is not a key here: ${belongs}`;
+  },
+  (c: SchemaContext) => {
+    const key = String(param(c, "additionalProperty"));
+    const { where, parent } = c.placement ?? { where: "under", parent: "" };
+    return where === "under"
+      ? `put ${key} under ${parent}:, indented below it`
+      : where === "item"
+        ? `put ${key} inside the item of ${parent}: it is about, indented like its other keys`
+        : `move ${key} out of ${parent}:, indented like ${parent} itself`;
+  },
+);
+
 /** For a keyword without a template of its own. */
 export const schemaFallback = problem("schema/invalid", "error", (c: SchemaContext) => `${subject(c)} ${c.ajvMessage}`);
 
@@ -451,6 +503,16 @@ export const valueType = problem(
   "error",
   (rule: string, fact: FactDefinition, value: unknown) =>
     `rule ${quote(rule)} compares ${quote(fact.name)}, ${factKind(fact)}, with ${describeValue(value)}`,
+);
+
+/** A number or boolean written in quotes (`value: "15"`): the comparison is right but for the quotes. */
+export const quotedValue = problem(
+  "rules/value-type",
+  "error",
+  (rule: string, fact: FactDefinition, value: string) =>
+    `rule ${quote(rule)} compares ${quote(fact.name)}, ${factKind(fact)}, with ${describeValue(value)}`,
+  (_rule: string, fact: FactDefinition, value: string) =>
+    `remove the quotes: ${value.trim()} is ${fact.type === "boolean" ? "true or false, not text" : "a number"}`,
 );
 
 export const valueEnum = problem(

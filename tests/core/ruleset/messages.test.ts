@@ -86,9 +86,34 @@ describe("YAML messages", () => {
   const slip = (from: string, to: string, code: string) =>
     lines(packWith({ "psych.yaml": RULES.replace(from, to) }), code);
   it("syntax, in the parser's words where no plain words fit", () => {
-    expect(slip("title: Moderate depression", "title: @home", "yaml/syntax")).toMatchInlineSnapshot(`
+    expect(slip("title: Moderate depression", "title: &a &b Moderate depression", "yaml/syntax"))
+      .toMatchInlineSnapshot(`
       [
-        "psych.yaml:4:12: error: plain value cannot start with reserved character @",
+        "psych.yaml:4:15: error: a node can have at most one anchor",
+      ]
+    `);
+  });
+  it("an unknown escape in double quotes", () => {
+    expect(slip('"PHQ-9 total {phq9.total}"', '"PHQ-9 total\\q {phq9.total}"', "yaml/escape")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:12:31: error: line 12: a backslash (\\) inside double quotes starts an escape, and this one is not known",
+        "  hint: write the text in single quotes ('…'), where a backslash is just a backslash, or write it twice (\\\\)",
+      ]
+    `);
+  });
+  it("a value starting with a reserved character", () => {
+    expect(slip("title: Moderate depression", "title: @home", "yaml/reserved-character")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:4:12: error: line 4: "@home" starts with a character YAML reserves, so it cannot be written without quotes",
+        "  hint: put it in quotes: title: "@home"",
+      ]
+    `);
+  });
+  it("an operator written as a symbol, unquoted", () => {
+    expect(slip("operator: greaterThanInclusive", "operator: >=", "yaml/operator-symbol")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:8:41: error: line 8: operator >= is written as a symbol; operators are written as names (did you mean greaterThanInclusive?)",
+        "  hint: write operator: greaterThanInclusive",
       ]
     `);
   });
@@ -271,6 +296,49 @@ describe("YAML messages", () => {
 });
 
 describe("schema messages", () => {
+  it("a known key at the wrong level: where it belongs, once", () => {
+    const noThen = rule("r").replace("then:\n  add:", "add:");
+    expect(lines(withRule(noThen), "schema/misplaced-key")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:6:5: error: rule "r": "add" is not a key here: it belongs under "then"",
+        "  hint: put add under then:, indented below it",
+      ]
+    `);
+    const evidenceInThen = rule("r")
+      .replace("evidence: [nice-ng59]", "")
+      .replace("then:\n", "then:\n  evidence: [nice-ng59]\n");
+    expect(lines(withRule(evidenceInThen), "schema/misplaced-key")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:7:7: error: rule "r": "evidence" in "then" is not a key here: it belongs one level out, beside "then"",
+        "  hint: move evidence out of then:, indented like then itself",
+      ]
+    `);
+  });
+  it("a number or boolean in quotes", () => {
+    expect(lines(withCondition('{ fact: phq9.total, operator: greaterThan, value: "15" }'), "rules/value-type"))
+      .toMatchInlineSnapshot(`
+        [
+          "psych.yaml:5:61: error: rule "r" compares "phq9.total", an integer fact, with a string ("15")",
+          "  hint: remove the quotes: 15 is a number",
+        ]
+      `);
+  });
+  it("an operator written as a symbol, quoted", () => {
+    expect(lines(withCondition('{ fact: phq9.total, operator: ">=", value: 15 }'), "schema/enum"))
+      .toMatchInlineSnapshot(`
+      [
+        "psych.yaml:5:41: error: rule "r": "when.operator" must be "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains" or "doesNotContain", found a string (">=") (did you mean "greaterThanInclusive"?)",
+      ]
+    `);
+  });
+  it("a placeholder fact written without its prefix", () => {
+    const shortened = rule("r").replace("because {chronicity}", "because {fabq.physicalActivity}");
+    expect(lines(withRule(shortened), "rules/template-fact")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:8:64: error: rule "r": placeholder "{fabq.physicalActivity}" names no known fact (did you mean "questionnaires.fabq.physicalActivity"?)",
+      ]
+    `);
+  });
   it("unknown key, with and without a suggestion", () => {
     const typo = rule("cbt-moderate").replace("priority:", "prority:");
     const stray = rule("other", { extra: "notes: x" });

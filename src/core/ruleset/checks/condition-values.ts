@@ -4,7 +4,7 @@ import type { FactDefinition, FactType } from "../../facts/types.js";
 import type { ConditionValue } from "../../generated/types.js";
 import { unknownContextValue } from "../context-facts.js";
 import { issue, type Place } from "../issue.js";
-import { operatorType, valueEnum, valueShape, valueType } from "../messages.js";
+import { operatorType, quotedValue, valueEnum, valueShape, valueType } from "../messages.js";
 import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
 import { comparisonsOf } from "./rule-parts.js";
@@ -55,11 +55,23 @@ const VALUE_TYPE: Readonly<Record<FactType, "number" | "string" | "boolean">> = 
 };
 
 function itemIssues(rule: string, fact: FactDefinition, item: string | number | boolean, place: Place): Issue[] {
-  if (typeof item !== VALUE_TYPE[fact.type]) return [issue(valueType, place, rule, fact, item)];
+  if (typeof item !== VALUE_TYPE[fact.type])
+    return [
+      typeof item === "string" && quotedForm(item) === VALUE_TYPE[fact.type]
+        ? issue(quotedValue, place, rule, fact, item)
+        : issue(valueType, place, rule, fact, item),
+    ];
   if (typeof item === "string" && fact.enum !== undefined && fact.openEnum !== true && !fact.enum.includes(item)) {
     return [
       issue(unknownContextValue.get(fact.name) ?? valueEnum, place, rule, fact, item, closestMatch(item, fact.enum)),
     ];
   }
   return [];
+}
+
+/** What a quoted text would be without its quotes: `"15"` a number, `"true"` a boolean. */
+function quotedForm(text: string): "number" | "boolean" | undefined {
+  const bare = text.trim();
+  if (bare === "true" || bare === "false") return "boolean";
+  return bare !== "" && Number.isFinite(Number(bare)) ? "number" : undefined;
 }

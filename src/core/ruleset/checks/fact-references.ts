@@ -1,7 +1,7 @@
 import { issue } from "../issue.js";
 import { unknownFact } from "../messages.js";
-import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
+import { suggestFact } from "./suggest-fact.js";
 import { comparisonsOf } from "./rule-parts.js";
 
 export const factReferences: Check = {
@@ -17,7 +17,7 @@ export const factReferences: Check = {
             file.place(`${at}/fact`),
             rule.id,
             condition.fact,
-            closestMatch(condition.fact, facts.keys()),
+            suggestFact(condition.fact, facts.keys()),
           ),
         ),
     );

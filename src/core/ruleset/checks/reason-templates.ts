@@ -1,8 +1,8 @@
 import { issue } from "../issue.js";
 import { templateFact, templateSyntax } from "../messages.js";
 import { templateFacts } from "../reason-template.js";
-import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
+import { suggestFact } from "./suggest-fact.js";
 import { templatedTextsOf } from "./rule-parts.js";
 
 export const reasonTemplates: Check = {
@@ -19,7 +19,7 @@ export const reasonTemplates: Check = {
         ...templateFacts(text)
           .filter((name) => !facts.has(name))
           .map((name) =>
-            issue(templateFact, file.placeOfText(at, `{${name}}`), rule.id, name, closestMatch(name, facts.keys())),
+            issue(templateFact, file.placeOfText(at, `{${name}}`), rule.id, name, suggestFact(name, facts.keys())),
           ),
       ]),
     );

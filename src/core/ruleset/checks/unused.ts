@@ -1,6 +1,7 @@
 import type { Rule } from "../../generated/types.js";
 import { issue } from "../issue.js";
 import { componentNeverAdded, evidenceNeverCited } from "../messages.js";
+import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
 import { contraindicationsOf } from "./contraindications.js";
 
@@ -9,7 +10,7 @@ export const unusedComponents: Check = {
   description:
     "Warns about components no rule that runs adds or withholds by id (retired rules never run): they can never reach a " +
     "plan. A component only ever withheld is a catalogue entry the patient can ask for, answered with the rule's reason " +
-    "(imaging, opioids, TENS…). Quiet while a rule is unreadable.",
+    "(imaging, opioids, TENS…). Quiet while a rule is unreadable, and about the component a misspelt reference meant.",
   run({ rules, components }) {
     if (!rules.complete) return [];
     const running = new Set<string>();
@@ -25,8 +26,20 @@ export const unusedComponents: Check = {
         if (!isRetired && component !== undefined) running.add(component);
       }
     }
+    // A rule that names a misspelt component (`sleep-hygeine`) leaves the one it meant unused:
+    // that is the same slip, already reported with its "did you mean", and deleting the
+    // component would be the wrong advice.
+    const ids = new Set((components?.items ?? []).map(({ value }) => value.id));
+    const meant = new Set(
+      rules.items.flatMap(({ value }) =>
+        [...(value.then.add ?? []), ...(value.then.withhold ?? [])].flatMap(({ component }) => {
+          const match = component === undefined || ids.has(component) ? undefined : closestMatch(component, ids);
+          return match === undefined ? [] : [match];
+        }),
+      ),
+    );
     return (components?.items ?? [])
-      .filter(({ value }) => !running.has(value.id))
+      .filter(({ value }) => !running.has(value.id) && !meant.has(value.id))
       .map(({ value, file, pointer }) =>
         issue(componentNeverAdded, file.place(`${pointer}/id`), value.id, retired.get(value.id) ?? []),
       );

@@ -1,14 +1,18 @@
 import { parseDocument, visit, type Node, type YAMLError } from "yaml";
 import type { Issue } from "../../errors.js";
+import { operatorForSymbol } from "../validate/operator-symbols.js";
 import { issue, type Place } from "../issue.js";
 import {
+  yamlBadEscape,
   yamlBadIndent,
   yamlColonInValue,
   yamlIndent,
   yamlMissingColon,
   yamlMissingComma,
   yamlNoSpaceAfterColon,
+  yamlOperatorSymbol,
   yamlProblem,
+  yamlReservedStart,
   yamlSecondDocument,
   yamlStrayDash,
   yamlTab,
@@ -391,6 +395,20 @@ function specific(lines: readonly string[], line: number): Repair[] {
       explain: (at) => issue(yamlMissingComma, at(line, before.length + 1), line, next),
     });
   }
+  // `operator: >`: a character YAML reserves cannot start a plain value (`>` starts folded text).
+  for (const reserved of text.matchAll(/(^ *(?:- +)?|[{,] *)([A-Za-z_][\w.-]*): +([>|!@`%][^,}\s]*)/g)) {
+    const [whole, , name = "", value = ""] = reserved;
+    const column = reserved.index + whole.length - value.length + 1;
+    const operator = name === "operator" ? operatorForSymbol(value) : undefined;
+    repairs.push({
+      line,
+      apply: set(`${text.slice(0, column - 1)}${JSON.stringify(value)}${text.slice(column - 1 + value.length)}`),
+      explain: (at) =>
+        operator === undefined
+          ? issue(yamlReservedStart, at(line, column), line, value, `${name}: ${JSON.stringify(value)}`)
+          : issue(yamlOperatorSymbol, at(line, column), line, value, operator),
+    });
+  }
   const stray = /[\]}]\s*$/.exec(text);
   if (stray !== null && unbalanced(text).length === 0 && closesTooMany(text)) {
     const column = stray.index + 1;
@@ -478,6 +496,8 @@ function byCode(
 ): Issue {
   const place = placeAt(error.pos[0]);
   switch (error.code) {
+    case "BAD_DQ_ESCAPE":
+      return issue(yamlBadEscape, place, line);
     case "MULTIPLE_DOCS":
       return issue(yamlSecondDocument, place, line);
     case "TAB_AS_INDENT":
@@ -494,5 +514,5 @@ function byCode(
 /** yaml's message as a sentence fragment: first line, no position (we print our own), no stop. */
 export function cleanMessage(error: YAMLError): string {
   const first = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
-  return /^[A-Z][a-z]/.test(first) ? `${first.charAt(0).toLowerCase()}${first.slice(1)}` : first;
+  return /^[A-Z]( ?[a-z])/.test(first) ? `${first.charAt(0).toLowerCase()}${first.slice(1)}` : first;
 }

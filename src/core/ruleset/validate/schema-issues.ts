@@ -2,13 +2,15 @@ import { pointerToDotted, type Issue } from "../../errors.js";
 import type { ValidationErrorObject } from "../../generated/validate-function.js";
 import { quote } from "../describe.js";
 import { issue, type Place } from "../issue.js";
-import { schemaFallback, schemaProblems, type Alternatives, type SchemaContext } from "../messages.js";
+import { misplacedKey, schemaFallback, schemaProblems, type Alternatives, type SchemaContext } from "../messages.js";
 import { fileKinds } from "../pack-layout.js";
 import type { SourceFile } from "../parse/source-file.js";
 import { childPointer, pointerSegments, valueAt } from "../../pointer.js";
 import { closestMatch } from "../../suggest.js";
 import { reduceAlternatives } from "./alternatives.js";
 import { branchesOf, effectiveSchema } from "./branches.js";
+import { placementOf, type Placement } from "./misplaced-key.js";
+import { operatorForSymbol } from "./operator-symbols.js";
 import { schemaAt, type SchemaMatch } from "./schema-at.js";
 import { resolveRefs, schemaDocument, type JsonSchema } from "./schema-documents.js";
 
@@ -34,12 +36,26 @@ function schemaIssues(file: SourceFile, errors: readonly ValidationErrorObject[]
   // A misspelt required key shows twice (unknown "prority", missing "priority"): say it once.
   const hints = new Map<ValidationErrorObject, string>();
   const explained = new Set<string>();
+  // A known key of the level above or below (`add` without `then:`) says where it belongs, and
+  // the key it leaves missing (`then`) is the same slip.
+  const placements = new Map<ValidationErrorObject, Placement>();
   for (const error of reduced) {
     if (error.keyword !== "additionalProperties") continue;
-    const hint = closestMatch(String(error.params["additionalProperty"]), keysAt(error.instancePath));
-    if (hint === undefined) continue;
-    hints.set(error, hint);
-    explained.add(`${error.instancePath}/${hint}`);
+    const key = String(error.params["additionalProperty"]);
+    const hint = closestMatch(key, keysAt(error.instancePath));
+    if (hint !== undefined) {
+      hints.set(error, hint);
+      explained.add(`${error.instancePath}/${hint}`);
+      continue;
+    }
+    const placement = placementOf(root, file.data, error.instancePath, key);
+    if (placement === undefined) continue;
+    placements.set(error, placement);
+    explained.add(
+      placement.where === "out"
+        ? `${error.instancePath.slice(0, error.instancePath.lastIndexOf("/"))}/${key}`
+        : `${error.instancePath}/${placement.parent}`,
+    );
   }
 
   const seen = new Set<string>();
@@ -61,13 +77,19 @@ function schemaIssues(file: SourceFile, errors: readonly ValidationErrorObject[]
       keys: keysAt(error.instancePath),
       ajvMessage: error.message ?? "is invalid",
       ...suggestionFor(error, hints.get(error), valueAt(file.data, error.instancePath)),
+      ...placementFor(placements.get(error)),
       ...(match !== undefined && (error.keyword === "oneOf" || error.keyword === "anyOf")
         ? { alternatives: alternativesAt(match, error) }
         : {}),
     };
-    issues.push(issue(schemaProblems[error.keyword] ?? schemaFallback, placeOf(file, error), context));
+    const type = context.placement === undefined ? schemaProblems[error.keyword] : misplacedKey;
+    issues.push(issue(type ?? schemaFallback, placeOf(file, error), context));
   }
   return issues;
+}
+
+function placementFor(placement: Placement | undefined): { placement?: Placement } {
+  return placement === undefined ? {} : { placement };
 }
 
 /** Unknown keys sit at the key, duplicates at the repeated item, the rest at the node itself. */
@@ -87,7 +109,10 @@ function suggestionFor(
   if (hint !== undefined) return { suggestion: hint };
   const allowed = error.params["allowedValues"];
   if (error.keyword !== "enum" || typeof value !== "string" || !Array.isArray(allowed)) return {};
-  const suggestion = closestMatch(value, allowed.map(String));
+  const names = allowed.map(String);
+  // `operator: ">"`: the symbol the explainer prints, or its keyboard spelling (`>=`).
+  const symbol = operatorForSymbol(value);
+  const suggestion = symbol !== undefined && names.includes(symbol) ? symbol : closestMatch(value, names);
   return suggestion === undefined ? {} : { suggestion };
 }
 

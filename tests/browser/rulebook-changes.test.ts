@@ -50,6 +50,12 @@ describe.skipIf(skip)(title, () => {
   let page: Page;
   const errors: string[] = [];
 
+  /** An expression evaluated in the page (a string: the tests' TypeScript has no DOM types). */
+  const inPage = <T>(expression: string) => page.evaluate<T>(expression);
+  /** The text of each cell of each row that `selector` finds. */
+  const cellsOf = (selector: string) =>
+    `[...document.querySelectorAll(${JSON.stringify(selector)})].map((tr) => [...tr.children].map((cell) => cell.textContent))`;
+
   beforeAll(async () => {
     if (missing) throw new Error(`Chromium is missing at ${CHROMIUM}: CI must install it (${INSTALL})`);
     const file = join(await tempFolder(), "rulebook.html");
@@ -81,8 +87,8 @@ describe.skipIf(skip)(title, () => {
     await expect(section.locator("h2").textContent()).resolves.toMatch(
       /^Changes since 1\.0\.0, digest sha256:[0-9a-f]{12}$/,
     );
-    const order = await page.evaluate(() =>
-      [...document.querySelectorAll("main > section")].slice(0, 2).map((s) => s.id),
+    const order = await inPage<string[]>(
+      `[...document.querySelectorAll("main > section")].slice(0, 2).map((s) => s.id)`,
     );
     expect(order).toEqual(["changes", "how-to-read"]);
     const box = await section.boundingBox();
@@ -96,9 +102,7 @@ describe.skipIf(skip)(title, () => {
     expect(await change.locator(".impact").textContent()).toMatch(
       /^On the cohort: fires in [\d,]+ → [\d,]+ of 10,000 plans; its outcome changes in [\d,]+ plans\.$/,
     );
-    const rows = await change
-      .locator("table.before-after tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+    const rows = await inPage<string[][]>(cellsOf(`#change-${WORKED_RULE} table.before-after tbody tr`));
     expect(rows.map((cells) => cells.slice(0, 1))).toEqual([
       ["Title"],
       ["Condition"],
@@ -107,20 +111,18 @@ describe.skipIf(skip)(title, () => {
     ]);
     expect(rows[1]).toEqual(["Condition", "PHQ-9 total ≥ 10", "PHQ-9 total ≥ 12"]);
     // Before and after are told apart by colour as well as by column.
-    const colours = await change
-      .locator("tbody tr:nth-child(2) td")
-      .evaluateAll((tds) => tds.map((td) => getComputedStyle(td).backgroundColor));
+    const colours = await inPage<string[]>(
+      `[...document.querySelectorAll("#change-${WORKED_RULE} tbody tr:nth-child(2) td")].map((td) => getComputedStyle(td).backgroundColor)`,
+    );
     expect(new Set(colours).size).toBe(2);
   });
 
   it("has a sign-off row to fill in for the change", async () => {
-    const cells = await page
-      .locator("#changes-sign-off table tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+    const cells = await inPage<string[][]>(cellsOf("#changes-sign-off table tbody tr"));
     expect(cells).toEqual([[`PHQ-9 ≥ 12 (moderate or worse depression) ${WORKED_RULE}`, "Changed", "", "", "", ""]]);
-    const heights = await page
-      .locator("#changes-sign-off tbody td")
-      .evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().height));
+    const heights = await inPage<number[]>(
+      `[...document.querySelectorAll("#changes-sign-off tbody td")].map((td) => td.getBoundingClientRect().height)`,
+    );
     for (const height of heights) expect(height).toBeGreaterThan(30); // room to write in
   });
 
@@ -128,13 +130,13 @@ describe.skipIf(skip)(title, () => {
     for (const width of [1100, 600]) {
       await page.setViewportSize({ width, height: 900 });
       // The rest of the book is not this test's business: the section and all it holds stay in the viewport.
-      const outside = await page.evaluate(() => {
+      const outside = await inPage<string[]>(`(() => {
         const section = document.querySelector("#changes");
         const right = document.documentElement.clientWidth + 0.5;
-        return [section, ...(section?.querySelectorAll("*") ?? [])]
-          .filter((e) => e !== null && (e.getBoundingClientRect().right > right || e.scrollWidth > e.clientWidth + 1))
-          .map((e) => `${e?.tagName ?? ""}${e?.className === "" ? "" : `.${e?.className ?? ""}`}`);
-      });
+        return [section, ...section.querySelectorAll("*")]
+          .filter((e) => e.getBoundingClientRect().right > right || e.scrollWidth > e.clientWidth + 1)
+          .map((e) => e.tagName + (e.className === "" ? "" : "." + e.className));
+      })()`);
       expect(outside, `at ${width} px`).toEqual([]);
     }
     await page.setViewportSize({ width: 1100, height: 900 });
@@ -146,9 +148,7 @@ describe.skipIf(skip)(title, () => {
   it("prints the section on the first page, and logs no error", async () => {
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("#changes").isVisible()).toBe(true);
-    const breaks = await page.evaluate(
-      () => getComputedStyle(document.querySelector("#changes h2") as Element).breakBefore,
-    );
+    const breaks = await inPage<string>(`getComputedStyle(document.querySelector("#changes h2")).breakBefore`);
     expect(breaks).toBe("auto");
     await page.emulateMedia({ media: "screen" });
     expect(errors).toEqual([]);

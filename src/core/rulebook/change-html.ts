@@ -52,7 +52,13 @@ export const CHANGES_CSS = `
 .before-after .before { background: #fdf0f0; }
 .before-after .after { background: #eef7ee; }
 .before-after .none { color: var(--muted); font-style: italic; background: none; }
+.before-after mark { background: none; color: inherit; font-weight: 700; text-decoration: underline 2px; }
+.change-sign-off { table-layout: fixed; }
 .change-sign-off td { height: 2.6rem; }
+.change-sign-off th, .change-sign-off td { overflow-wrap: anywhere; }
+.change-sign-off th:nth-child(1) { width: 30%; }
+.change-sign-off th:nth-child(2) { width: 10%; }
+.change-sign-off th:nth-child(5) { width: 11%; }
 @media print {
   #changes > h2 { break-before: auto; }
   .change { break-inside: avoid; }
@@ -78,9 +84,34 @@ function ruleChange(rule: RuleChangeEntry, changes: ChangesEntry): string {
 }
 
 function partRow(part: PartChange): string {
+  const { before, after } = part;
   const cell = (side: "before" | "after", value: Clause | undefined) =>
     value === undefined ? `<td class="none">${esc(words.NO_PART)}</td>` : `<td class="${side}">${clause(value)}</td>`;
-  return `<tr><th>${esc(part.label)}</th>${cell("before", part.before)}${cell("after", part.after)}</tr>`;
+  const cells =
+    before?.kind === "phrase" && after?.kind === "phrase"
+      ? marked(before.text, after.text).map((html, i) => `<td class="${i === 0 ? "before" : "after"}">${html}</td>`)
+      : [cell("before", before), cell("after", after)];
+  return `<tr><th>${esc(part.label)}</th>${cells.join("")}</tr>`;
+}
+
+/**
+ * Two one-line texts, escaped, with the words between their common start and common end marked
+ * (`PHQ-9 total ≥ <mark>10</mark>`), so the eye finds what changed in a long reason; nothing is
+ * marked when they share neither.
+ */
+function marked(before: string, after: string): [string, string] {
+  const [a, b] = [before.split(/(\s+)/), after.split(/(\s+)/)];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  if (start === 0 && end === 0) return [esc(before), esc(after)];
+  const mark = (tokens: readonly string[]) => {
+    const middle = tokens.slice(start, tokens.length - end).join("");
+    const text = (from: number, to: number) => esc(tokens.slice(from, to).join(""));
+    return `${text(0, start)}${middle === "" ? "" : `<mark>${esc(middle)}</mark>`}${text(tokens.length - end, tokens.length)}`;
+  };
+  return [mark(a), mark(b)];
 }
 
 function clause(c: Clause): string {

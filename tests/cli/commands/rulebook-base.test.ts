@@ -97,7 +97,7 @@ describe("backplan rulebook --base: the worked threshold edit", async () => {
       html.indexOf('<section id="how-to-read">'),
     );
     expect(html).toContain(
-      '<tr><th>Condition</th><td class="before">PHQ-9 total ≥ 10</td><td class="after">PHQ-9 total ≥ 12</td></tr>',
+      '<tr><th>Condition</th><td class="before">PHQ-9 total ≥ <mark>10</mark></td><td class="after">PHQ-9 total ≥ <mark>12</mark></td></tr>',
     );
     expect(html).toContain(
       `<tr><td>PHQ-9 ≥ 12 (moderate or worse depression) <code>${WORKED_RULE}</code></td><td>Changed</td><td></td><td></td><td></td><td></td></tr>`,

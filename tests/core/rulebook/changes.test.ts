@@ -244,7 +244,7 @@ describe("the change section in the rulebook", () => {
   it("escapes the pack's texts in the HTML and marks each side", () => {
     const html = renderRulebookHtml(book);
     expect(html).toContain(
-      '<tr><th>Title</th><td class="before">Persistent pain</td><td class="after">Persistent pain, 8 weeks &lt;b&gt;or more&lt;/b&gt;</td></tr>',
+      '<tr><th>Title</th><td class="before">Persistent <mark>pain</mark></td><td class="after">Persistent <mark>pain, 8 weeks &lt;b&gt;or more&lt;/b&gt;</mark></td></tr>',
     );
     expect(html.indexOf('<section id="changes"')).toBeLessThan(html.indexOf('<section id="how-to-read"'));
     expect(html).toContain('<a href="#rule-exercise-persistent">the rule as it now reads</a>');

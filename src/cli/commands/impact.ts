@@ -87,9 +87,7 @@ export const impact = defineCommand({
     if (values.base === undefined) throw new UsageError("missing --base DIR: the rule folder before the edit");
     const format = formatOf(values.format);
     const examples = integerOption("examples", values.examples, 3, MAX_EXAMPLES);
-    const requested =
-      values.workers === undefined ? undefined : integerOption("workers", values.workers, 1, MAX_WORKERS);
-    if (requested === 0) throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}; found "0"`);
+    const requested = workersOf(values.workers);
     const cohort = await cohortOf(values.cohort, values.seed, io.cwd);
     if ("problems" in cohort) return fail(io, cohort.problems);
 
@@ -340,6 +338,15 @@ function lineOf(text: string, index: number): number {
 
 function changed(report: ImpactReport): boolean {
   return report.scenarios.changed > 0 || report.cohort.changed > 0;
+}
+
+/** `--workers N`: 1 to 64, or `undefined` when not given. */
+function workersOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 1 && n <= MAX_WORKERS))
+    throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}; found "${value}"`);
+  return n;
 }
 
 function formatOf(value: string | undefined): "text" | "json" {

@@ -934,6 +934,12 @@ export interface Rule {
    * Items: An id in kebab-case: lower-case letters and digits in words joined by single hyphens, at most 80 characters.
    */
   evidence: [string, ...string[]];
+  /**
+   * Lint warns when a threshold written in the title, description or a reason ("> 14") is not the one the condition tests (value: 15). List here, as written, the comparisons that differ on purpose (e.g. ["> 15"] for a description quoting another source's cut-off): lint stays quiet about those alone.
+   *
+   * @minItems 1
+   */
+  intentionalThresholds?: [string, ...string[]];
 }
 /**
  * What the rule does when it fires: add components, withhold components or categories, halt the plan, or several of these.

@@ -3,6 +3,7 @@
  * place. Messages say what is wrong, where, what was expected and what was found; each is pinned
  * by an inline snapshot in tests/core/ruleset/messages.test.ts.
  */
+import { operators, type OperatorName } from "../evaluate/operators/index.js";
 import type { FactDefinition } from "../facts/types.js";
 import type { Condition, FactCondition } from "../generated/types.js";
 import {
@@ -596,6 +597,15 @@ export const fractionalThreshold = problem(
     `rule ${quote(rule)}: ${shown(node)} compares a whole-number fact with a fraction: it means ${JSON.stringify(conditionText(means))}`,
   (_rule: string, _node: ConditionRef, means: FactCondition) =>
     `write the threshold that applies: { fact: ${means.fact}, operator: ${means.operator}, value: ${String(means.value)} }`,
+);
+
+export const thresholdTextDrift = problem(
+  "rules/threshold-text",
+  "warning",
+  (rule: string, field: string, written: string, fact: string, operator: string, value: number) =>
+    `rule ${quote(rule)}: its ${field} says ${quote(written)}, but its condition tests ${fact} ${operators.get(operator as OperatorName)?.symbol ?? operator} ${value}`,
+  () =>
+    "correct whichever is out of date, the text or the value; if they differ on purpose, list the text's comparison in the rule's intentionalThresholds",
 );
 
 // ── Rules together ──────────────────────────────────────────────────────────────────────────────

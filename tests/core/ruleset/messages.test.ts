@@ -331,6 +331,18 @@ describe("schema messages", () => {
       ]
     `);
   });
+  it("a threshold in the text that is not the condition's", () => {
+    const drifted = rule("r", { when: "{ fact: phq9.total, operator: greaterThan, value: 15 }" }).replace(
+      "title: Rule r",
+      "title: PHQ-9 > 14",
+    );
+    expect(lines(withRule(drifted), "rules/threshold-text")).toMatchInlineSnapshot(`
+      [
+        "psych.yaml:3:18: warning: rule "r": its title says "> 14", but its condition tests phq9.total > 15",
+        "  hint: correct whichever is out of date, the text or the value; if they differ on purpose, list the text's comparison in the rule's intentionalThresholds",
+      ]
+    `);
+  });
   it("a placeholder fact written without its prefix", () => {
     const shortened = rule("r").replace("because {chronicity}", "because {fabq.physicalActivity}");
     expect(lines(withRule(shortened), "rules/template-fact")).toMatchInlineSnapshot(`
@@ -345,7 +357,7 @@ describe("schema messages", () => {
     expect(lines(withRule(typo, stray), "schema/unknown-key")).toMatchInlineSnapshot(`
       [
         "psych.yaml:4:5: error: rule "cbt-moderate": unknown key "prority" (did you mean "priority"?)",
-        "psych.yaml:18:5: error: rule "other": unknown key "notes": expected "id", "title", "description", "status", "owner", "reviewedBy", "reviewedOn", "reviewDue", "priority", "when", "then" or "evidence"",
+        "psych.yaml:18:5: error: rule "other": unknown key "notes": expected "id", "title", "description", "status", "owner", "reviewedBy", "reviewedOn", "reviewDue", "priority", "when", "then", "evidence" or "intentionalThresholds"",
       ]
     `);
   });

@@ -13,6 +13,7 @@ import { reasonTemplates } from "./reason-templates.js";
 import { ruleInteractionsCheck } from "./rule-interactions.js";
 import { scenarioAssessments } from "./scenario-assessments.js";
 import { scenarioReferences } from "./scenario-references.js";
+import { thresholdText } from "./threshold-text.js";
 import { unusedComponents, unusedEvidence } from "./unused.js";
 
 export type { Check } from "./check.js";
@@ -29,6 +30,7 @@ export const checks: readonly Check[] = [
   ruleInteractionsCheck,
   contraindications,
   reasonTemplates,
+  thresholdText,
   scenarioReferences,
   scenarioAssessments,
   unusedComponents,

@@ -209,10 +209,11 @@ async function loadPack(
     import("../diagnostics.js"),
   ]);
   const errors = (issues: readonly Issue[]) => issues.filter((issue) => issue.severity === "error");
-  const first = await checkRuleFolder(folder.path, folder.name, options);
+  // As every command that only plans: the proofs over the rules' conditions are lint's (most of the load).
+  const first = await checkRuleFolder(folder.path, folder.name, { ...options, proofs: false });
   if (first.ruleset !== undefined) return { ruleset: first.ruleset, folder, scenarios: options.scenarios };
   const alone = options.scenarios
-    ? await checkRuleFolder(folder.path, folder.name, { ...options, scenarios: false })
+    ? await checkRuleFolder(folder.path, folder.name, { ...options, proofs: false, scenarios: false })
     : first;
   if (alone.ruleset === undefined) {
     writeLines(io.stderr, ruleIssueLines(errors(alone.issues)));

@@ -1,10 +1,7 @@
 import { parseAssessment, safeParseAssessment } from "./assessment/index.js";
-import { changesSince } from "./compose/changes.js";
-import { compose } from "./compose/compose.js";
 import { BackplanError, type Issue } from "./errors.js";
-import { prepare } from "./compose/prepare.js";
-import { factDeriver } from "./facts/catalog.js";
 import type { Assessment, Plan } from "./generated/types.js";
+import { createPlanner } from "./planner.js";
 import type { Ruleset } from "./ruleset/types.js";
 
 export interface RecommendOptions {
@@ -50,41 +47,7 @@ export interface Engine {
 
 /** An engine over one compiled ruleset. Cheap to create; keep one per ruleset. */
 export function createEngine(ruleset: Ruleset): Engine {
-  const profiles = new Set(ruleset.profiles.map((p) => p.id));
-  const catalog = new Map([...ruleset.components.keys()].map((id, i) => [id, i]));
-  // A component of an older pack (renamed or removed since the last plan) sorts last.
-  const catalogOrder = (id: string) => catalog.get(id) ?? catalog.size;
-  // Facts no rule reads would be derived for nothing.
-  const deriveFacts = factDeriver(prepare(ruleset).reads);
-  // Gaps ask about the same fields for every plan: split each dotted path once.
-  const fieldKeys = new Map(
-    [...ruleset.facts.values()].flatMap((fact) => fact.collect).map((field) => [field, field.split(".")]),
-  );
-
-  function profileIssue(profile: string): Issue | undefined {
-    if (profiles.has(profile)) return undefined;
-    return {
-      code: "engine/unknown-profile",
-      path: "",
-      severity: "error",
-      message: `unknown profile "${profile}": this pack has ${[...profiles].map((p) => `"${p}"`).join(", ")}`,
-    };
-  }
-
-  function plan(assessment: Assessment, profile: string): Plan {
-    const made = compose(ruleset, {
-      facts: deriveFacts(assessment),
-      profile,
-      assessmentHas: (field) => hasPath(assessment, fieldKeys.get(field) ?? field.split(".")),
-      requested: new Set(assessment.preferences?.requestedTreatments ?? []),
-      // Spread last: in Node 20's V8, properties after a spread (`{ ...a, b }`) cost about a microsecond.
-      ...(assessment.id === undefined ? {} : { assessmentId: assessment.id }),
-    });
-    const previous = assessment.followUp?.previousComponents;
-    return previous === undefined
-      ? made
-      : { ...made, changes: changesSince(previous, made, catalogOrder, (id) => catalog.has(id)) };
-  }
+  const { profileIssue, plan } = createPlanner(ruleset);
 
   return {
     ruleset,
@@ -124,14 +87,4 @@ function unreadable(error: unknown): Issue {
     severity: "error",
     message: `the assessment could not be read (${shown} was thrown reading it)`,
   };
-}
-
-/** Whether the field at `keys` (a dotted path, split) holds a value in the assessment. */
-function hasPath(assessment: Assessment, keys: readonly string[]): boolean {
-  let node: unknown = assessment;
-  for (const key of keys) {
-    if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return false;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node !== undefined && node !== null;
 }

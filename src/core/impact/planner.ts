@@ -1,17 +1,13 @@
 import { safeParseAssessment } from "../assessment/index.js";
-import { changesSince } from "../compose/changes.js";
-import { compose } from "../compose/compose.js";
-import { prepare } from "../compose/prepare.js";
 import type { Issue, Result } from "../errors.js";
-import { factDeriver } from "../facts/catalog.js";
 import type { Assessment, Plan } from "../generated/types.js";
+import { createPlanner } from "../planner.js";
 import type { Ruleset } from "../ruleset/types.js";
 
 /**
  * One side of an impact (the pack before or after the edit) planning assessments that were
- * validated already: `createEngine(ruleset).safeRecommend` without its validation, so an
- * assessment planned on both sides is validated once, not twice (a quarter of a plan's time).
- * Its plans must equal the engine's: tests/core/impact/planner.test.ts compares them.
+ * validated already: the engine's planner without its validation, so an assessment planned on
+ * both sides is validated once, not twice (a quarter of a plan's time).
  */
 export interface ImpactPlanner {
   readonly ruleset: Ruleset;
@@ -37,7 +33,8 @@ export const validatedAlready: AssessmentValidator = (input) => ({
 });
 
 /**
- * A planner over one ruleset, built as `createEngine` builds its engine (src/core/engine.ts).
+ * A planner over one ruleset: the engine's own (`createPlanner`), with the pack's default profile
+ * when none is given.
  *
  * @example
  * const side = impactPlanner(ruleset);
@@ -45,46 +42,10 @@ export const validatedAlready: AssessmentValidator = (input) => ({
  * if (parsed.ok && side.profileIssue(undefined) === undefined) side.plan(parsed.value, undefined);
  */
 export function impactPlanner(ruleset: Ruleset): ImpactPlanner {
-  const profiles = new Set(ruleset.profiles.map((p) => p.id));
-  const catalog = new Map([...ruleset.components.keys()].map((id, i) => [id, i]));
-  const catalogOrder = (id: string) => catalog.get(id) ?? catalog.size;
-  const deriveFacts = factDeriver(prepare(ruleset).reads);
-  const fieldKeys = new Map(
-    [...ruleset.facts.values()].flatMap((fact) => fact.collect).map((field) => [field, field.split(".")]),
-  );
+  const planner = createPlanner(ruleset);
   return {
     ruleset,
-    profileIssue(profile = ruleset.defaultProfile) {
-      if (profiles.has(profile)) return undefined;
-      return {
-        code: "engine/unknown-profile",
-        path: "",
-        severity: "error",
-        message: `unknown profile "${profile}": this pack has ${[...profiles].map((p) => `"${p}"`).join(", ")}`,
-      };
-    },
-    plan(assessment, profile = ruleset.defaultProfile) {
-      const made = compose(ruleset, {
-        facts: deriveFacts(assessment),
-        profile,
-        assessmentHas: (field) => hasPath(assessment, fieldKeys.get(field) ?? field.split(".")),
-        requested: new Set(assessment.preferences?.requestedTreatments ?? []),
-        ...(assessment.id === undefined ? {} : { assessmentId: assessment.id }),
-      });
-      const previous = assessment.followUp?.previousComponents;
-      return previous === undefined
-        ? made
-        : { ...made, changes: changesSince(previous, made, catalogOrder, (id) => catalog.has(id)) };
-    },
+    profileIssue: (profile = ruleset.defaultProfile) => planner.profileIssue(profile),
+    plan: (assessment, profile = ruleset.defaultProfile) => planner.plan(assessment, profile),
   };
-}
-
-/** Whether the field at `keys` (a dotted path, split) holds a value in the assessment. */
-function hasPath(assessment: Assessment, keys: readonly string[]): boolean {
-  let node: unknown = assessment;
-  for (const key of keys) {
-    if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return false;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node !== undefined && node !== null;
 }

@@ -17,6 +17,7 @@ import type {
   PackSummary,
   PlanStatus,
   PlanUrgency,
+  ScenarioRename,
   SkippedAssessment,
 } from "./types.js";
 
@@ -96,7 +97,7 @@ export function impactReport(
     head: summary(head, options.labels?.head),
     profile: options.profile ?? null,
     edits,
-    scenarios: section(input.scenarios, planned.scenarios, context),
+    scenarios: { ...section(input.scenarios, planned.scenarios, context), renamed: renames(input.scenarios) },
     cohort: { source: input.cohortSource, ...section(input.cohort, planned.cohort, context) },
   };
 }
@@ -127,6 +128,8 @@ function tallies(limit: number) {
     dataGapsRemoved: tally<string>(byId, limit),
     rules: tally<RuleChange>((r) => `${r.rule}\u0000${r.from}\u0000${r.to}`, limit),
     other: tally<"other">(() => "", limit),
+    traceOnly: tally<"trace">(() => "", limit),
+    traceOnlyRules: tally<RuleChange>((r) => `${r.rule}\u0000${r.from}\u0000${r.to}`, limit),
   };
 }
 
@@ -185,7 +188,24 @@ function section(subjects: SubjectList, ranges: readonly RangeOutcome[], context
     dataGapsRemoved: byField(counts.dataGapsRemoved),
     rules: counts.rules.entries().map((e) => ({ rule: e.key.rule, from: e.key.from, to: e.key.to, ...counted(e) })),
     other: counts.other.entries().map(counted)[0] ?? { count: 0, examples: [] },
+    traceOnly: {
+      ...(counts.traceOnly.entries().map(counted)[0] ?? { count: 0, examples: [] }),
+      rules: counts.traceOnlyRules
+        .entries()
+        .map((e) => ({ rule: e.key.rule, from: e.key.from, to: e.key.to, ...counted(e) })),
+    },
   };
+}
+
+/** The scenario tests renamed from base to head, as their subjects name them. */
+function renames(subjects: SubjectList): ScenarioRename[] {
+  const found: ScenarioRename[] = [];
+  for (let i = 0; i < subjects.length; i++) {
+    const ref = subjects.at(i)?.ref;
+    if (ref?.kind === "scenario" && ref.renamedFrom !== undefined)
+      found.push({ from: ref.renamedFrom, to: ref.name, source: ref.source });
+  }
+  return found;
 }
 
 /** Whether a plan changed in what it decides, not only in how its reasons and evidence read. */
@@ -225,6 +245,10 @@ function record(counts: Tallies, diff: PlanDiff, subject: number): void {
   each(counts.dataGapsRemoved, diff.dataGapsRemoved);
   for (const change of diff.rules) counts.rules.add(change, subject, undefined);
   if (diff.change === "other") counts.other.add("other", subject, undefined);
+  if (diff.traceOnly) {
+    counts.traceOnly.add("trace", subject, undefined);
+    for (const change of diff.rules) counts.traceOnlyRules.add(change, subject, undefined);
+  }
 }
 
 /** A subject as an example: a scenario as it is; a cohort member with the facts its changed rules read. */

@@ -24,6 +24,13 @@ export interface PlanDiff {
    * missing facts), `none` when it did not.
    */
   readonly change: "none" | "listed" | "other";
+  /**
+   * Whether only the trace differs: some rule's outcome changed (a draft absent before is
+   * undetermined now, say) while everything a clinician reads in the plan (status, urgency,
+   * components with their details, reasons, evidence and texts, withheld components, data gaps,
+   * profile) is the same.
+   */
+  readonly traceOnly: boolean;
   readonly status?: { readonly from: PlanStatus; readonly to: PlanStatus };
   readonly urgency?: { readonly from: PlanUrgency; readonly to: PlanUrgency };
   readonly componentsAdded: readonly string[];
@@ -79,16 +86,28 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
   };
   const urgency = base.urgency === head.urgency ? {} : { urgency: { from: base.urgency, to: head.urgency } };
   if (base.status !== head.status)
-    return { change: "listed", status: { from: base.status, to: head.status }, ...urgency, ...diff };
-  if (base.urgency !== head.urgency || Object.values(diff).some((list) => list.length > 0))
-    return { change: "listed", ...urgency, ...diff };
-  const same =
-    texts &&
-    sameMissing &&
-    base.profile === head.profile &&
-    deepEqual(base.withheld, head.withheld) &&
-    deepEqual(base.dataGaps, head.dataGaps);
-  return { change: same ? "none" : "other", ...diff };
+    return { change: "listed", traceOnly: false, status: { from: base.status, to: head.status }, ...urgency, ...diff };
+  const content =
+    base.urgency !== head.urgency || Object.values(diff).some((list) => list.length > 0 && list !== rules);
+  if (content) return { change: "listed", traceOnly: false, ...urgency, ...diff };
+  // Beyond the lists: what they leave out, read only when nothing they show has changed.
+  const sameText = texts && base.profile === head.profile && deepEqual(base.withheld, head.withheld);
+  if (rules.length > 0) return { change: "listed", traceOnly: sameText && sameGapsButRules(base, head), ...diff };
+  const same = sameText && sameMissing && deepEqual(base.dataGaps, head.dataGaps);
+  return { change: same ? "none" : "other", traceOnly: false, ...diff };
+}
+
+/**
+ * Whether the data gaps ask for the same answers at the same stake for the same components: the
+ * undecided rules each names (and its reason, which lists them) are trace, so a rule newly waiting
+ * on an answer already asked for leaves the plan as a clinician reads it the same.
+ */
+function sameGapsButRules(base: Plan, head: Plan): boolean {
+  return sameList(
+    base.dataGaps,
+    head.dataGaps,
+    (a, b) => a.fact === b.fact && a.concern === b.concern && sameList(a.couldChange, b.couldChange),
+  );
 }
 
 /** Adds to `changes` the details whose values differ (head's fields first, then those only base has). */

@@ -8,6 +8,7 @@ import type {
   ImpactReport,
   ImpactSection,
   PackSummary,
+  ScenarioRename,
 } from "./types.js";
 
 /** A shown value of free text (a detail's notes) is cut here. */
@@ -33,6 +34,7 @@ export function renderImpactText(report: ImpactReport): string {
     ...editLines(report),
     "",
     ...sectionLines("scenario tests", report.scenarios),
+    ...renamedLines(report.scenarios.renamed),
     "",
     ...sectionLines(`cohort (${cohortName(report.cohort.source)})`, report.cohort),
   ];
@@ -72,11 +74,30 @@ function cohortName(source: CohortSource): string {
     : `${thousands(source.size)} from ${source.file}`;
 }
 
-/** How many changed plans changed only in wording, when some did: what a reviewer may skim. */
-function wording({ changed, beyondWording }: ImpactSection): string {
-  return beyondWording === changed
-    ? ""
-    : `; ${thousands(beyondWording)} in what they decide, ${thousands(changed - beyondWording)} in wording only`;
+/**
+ * How many changed plans changed only in wording, or only in their trace (the same plan, a rule's
+ * outcome changed), when some did: what a reviewer may skim.
+ */
+function wording({ changed, beyondWording, traceOnly }: ImpactSection): string {
+  if (traceOnly.count === 0)
+    return beyondWording === changed
+      ? ""
+      : `; ${thousands(beyondWording)} in what they decide, ${thousands(changed - beyondWording)} in wording only`;
+  const parts = [
+    `${thousands(beyondWording - traceOnly.count)} in what they decide`,
+    `${thousands(changed - beyondWording)} in wording only`,
+    `${thousands(traceOnly.count)} in rule outcomes only (trace only)`,
+  ];
+  return `; ${parts.join(", ")}`;
+}
+
+/** The scenario tests renamed, old name → new: one test, not a removal and an addition. */
+function renamedLines(renamed: readonly ScenarioRename[]): string[] {
+  if (renamed.length === 0) return [];
+  return [
+    `  tests renamed: ${renamed.length} (matched by assessment)`,
+    ...renamed.map((r) => `    "${r.from}" → "${r.to}" (${r.source})`),
+  ];
 }
 
 function sectionLines(title: string, section: ImpactSection): string[] {
@@ -109,6 +130,10 @@ function sectionLines(title: string, section: ImpactSection): string[] {
       "changed otherwise (wording, texts, missing facts)",
       section.other.count === 0 ? [] : [row("plans", section.other)],
     ],
+    [
+      `trace only: ${thousands(section.traceOnly.count)} plans the same but for these rule outcomes (counted above too)`,
+      section.traceOnly.rules.map((t) => row(`${t.rule}: ${t.from} → ${t.to}`, t)),
+    ],
   ];
   const skippedLines = skipped.flatMap((s) =>
     s.problems.map((problem) => `    ${exampleText(s.example)}: ${s.side === "both" ? "" : `${s.side}: `}${problem}`),
@@ -139,7 +164,8 @@ function groupLines(name: string, rows: readonly Row[]): string[] {
 
 /** `"name" (rules/tests/x.yaml:12)`, or `#17 phq9.total=10, gad7.total=not recorded`. */
 function exampleText(example: ImpactExample): string {
-  if (example.kind === "scenario") return `"${example.name}" (${example.source})`;
+  if (example.kind === "scenario")
+    return `"${example.name}" (${example.source}${example.renamedFrom === undefined ? "" : `, was "${example.renamedFrom}"`})`;
   const id = example.id === undefined || example.id === `cohort-${example.index}` ? "" : ` (${example.id})`;
   const facts = Object.entries(example.facts).map(([name, v]) => `${name}=${v === null ? "not recorded" : fact(v)}`);
   return `#${example.index}${id}${facts.length === 0 ? "" : ` ${facts.join(", ")}`}`;

@@ -33,17 +33,29 @@ export interface ScenarioSource {
 /**
  * The scenario tests' assessments of several packs, each (assessment, profile) once: the first
  * pack's tests first, in their order, then the others' tests the earlier packs do not share.
+ * Tests are matched by name first; a later pack's test whose name the first pack lacks, holding
+ * the assessment of a first-pack test whose name it lacks, is that test renamed: the subject is
+ * named `renamedFrom` the later pack's name (give head first, base after).
  *
  * @example scenarioSubjects([{ scenarios: head.scenarios }, { scenarios: base.scenarios }]);
  */
 export function scenarioSubjects(sources: readonly ScenarioSource[]): ImpactSubject[] {
-  const seen = new Set<string>();
+  const firstNames = new Set(sources[0]?.scenarios.map((s) => s.scenario.name));
+  /** Each key's subject, by position, and whether the first pack's tests named it. */
+  const seen = new Map<string, { index: number; first: boolean }>();
   const subjects: ImpactSubject[] = [];
-  for (const { scenarios, locate = (file: string) => file } of sources) {
+  sources.forEach(({ scenarios, locate = (file: string) => file }, k) => {
+    const names = new Set(scenarios.map((s) => s.scenario.name));
     for (const { scenario, source } of scenarios) {
       const key = canonicalJson([scenario.profile ?? null, scenario.assessment]);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const known = seen.get(key);
+      if (known !== undefined) {
+        const earlier = subjects[known.index];
+        if (k > 0 && known.first && earlier !== undefined && renames(earlier.ref, scenario.name, firstNames, names))
+          subjects[known.index] = { ...earlier, ref: { ...earlier.ref, renamedFrom: scenario.name } };
+        continue;
+      }
+      seen.set(key, { index: subjects.length, first: k === 0 });
       const ref: SubjectRef = {
         kind: "scenario",
         name: scenario.name,
@@ -55,8 +67,27 @@ export function scenarioSubjects(sources: readonly ScenarioSource[]): ImpactSubj
           : { ref, assessment: scenario.assessment, profile: scenario.profile },
       );
     }
-  }
+  });
   return subjects;
+}
+
+/**
+ * Whether a later pack's test `name` of the same assessment as the first pack's test `ref` is
+ * that test renamed: neither name is matched by name on the other side, nor already renamed.
+ */
+function renames(
+  ref: SubjectRef,
+  name: string,
+  firstNames: ReadonlySet<string>,
+  names: ReadonlySet<string>,
+): ref is ScenarioExample {
+  return (
+    ref.kind === "scenario" &&
+    ref.renamedFrom === undefined &&
+    ref.name !== name &&
+    !firstNames.has(name) &&
+    !names.has(ref.name)
+  );
 }
 
 /** A cohort's assessments, by index, with their ids where they have one. */

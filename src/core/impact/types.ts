@@ -31,8 +31,14 @@ export interface ImpactReport {
   readonly profile: string | null;
   /** What differs between the two packs' definitions. */
   readonly edits: PackEdits;
-  /** The scenario tests' assessments of both packs, once each. */
-  readonly scenarios: ImpactSection;
+  /**
+   * The scenario tests' assessments of both packs, once each, named by head's test where head
+   * has one. Tests are matched by name, then those left by assessment (and profile).
+   */
+  readonly scenarios: ImpactSection & {
+    /** The tests renamed: matched by assessment, not by name; in head's order. */
+    readonly renamed: readonly ScenarioRename[];
+  };
   /** The cohort: generated, or read from a file. */
   readonly cohort: ImpactSection & { readonly source: CohortSource };
 }
@@ -92,6 +98,12 @@ export interface ImpactSection {
    * missing facts.
    */
   readonly beyondWording: number;
+  /**
+   * Of `beyondWording`, the plans that changed only in their trace: a rule's outcome differs (a
+   * draft absent from base is undetermined in head, say) and nothing else, so a clinician reads
+   * the same plan. `rules` tallies their outcome changes (`rules` below counts them as well).
+   */
+  readonly traceOnly: TraceOnly;
   /** Assessments that could not be planned on one side or both, with why. */
   readonly skipped: readonly SkippedAssessment[];
   readonly status: readonly StatusTally[];
@@ -110,6 +122,11 @@ export interface ImpactSection {
   readonly rules: readonly RuleTally[];
   /** Plans changed in nothing tallied above: wording of withheld or gap reasons, texts, missing facts. */
   readonly other: Counted;
+}
+
+/** The plans changed in their trace only, and how their rules' outcomes changed. */
+export interface TraceOnly extends Counted {
+  readonly rules: readonly RuleTally[];
 }
 
 /** How many assessments, and the first few of them. */
@@ -160,6 +177,19 @@ export interface ScenarioExample {
   readonly kind: "scenario";
   readonly name: string;
   /** `file:line` of the scenario test. */
+  readonly source: string;
+  /**
+   * The name base's test of the same assessment (and profile) had, when the test was renamed: no
+   * test of base has `name` and no test of head has this one.
+   */
+  readonly renamedFrom?: string;
+}
+
+/** A scenario test renamed from base to head: the same assessment (and profile) under a new name. */
+export interface ScenarioRename {
+  readonly from: string;
+  readonly to: string;
+  /** `file:line` of head's test. */
   readonly source: string;
 }
 

@@ -210,6 +210,11 @@ describe("compareRulesets", () => {
             "size": 6,
           },
           "status": [],
+          "traceOnly": {
+            "count": 0,
+            "examples": [],
+            "rules": [],
+          },
           "urgency": [
             {
               "count": 3,
@@ -294,6 +299,7 @@ describe("compareRulesets", () => {
             "examples": [],
           },
           "reasons": [],
+          "renamed": [],
           "rules": [
             {
               "count": 1,
@@ -311,6 +317,11 @@ describe("compareRulesets", () => {
           ],
           "skipped": [],
           "status": [],
+          "traceOnly": {
+            "count": 0,
+            "examples": [],
+            "rules": [],
+          },
           "urgency": [
             {
               "count": 1,
@@ -382,7 +393,8 @@ describe("compareRulesets", () => {
       },
     ]);
     expect(subjects.map((s) => s.ref)).toEqual([
-      { kind: "scenario", name: "head's", source: "tests/a.yaml:1" },
+      // Base's test of the same assessment, under a name head lacks: the test renamed.
+      { kind: "scenario", name: "head's", source: "tests/a.yaml:1", renamedFrom: "base's copy" },
       { kind: "scenario", name: "head's, ACP", source: "tests/a.yaml:2" },
     ]);
     const report = compare(
@@ -495,5 +507,120 @@ describe("compareRulesets", () => {
         [10, 3, 11].map((n) => person(n)),
       );
     expect(JSON.stringify(run())).toBe(JSON.stringify(run()));
+  });
+
+  it("follows a renamed scenario test: matched by name first, then by assessment, reported as renamed", () => {
+    const [at12, at15, at3] = [person(12), person(15), person(3)];
+    const base = [scenario("PHQ-9 12 (≥ 10): referral", at12, 4), scenario("kept", at15, 8), scenario("gone", at3, 12)];
+    const head = [
+      scenario("PHQ-9 12 (< 13): no referral", at12, 4), // renamed: the same assessment
+      scenario("kept", at15, 8),
+      scenario("gone, but now PHQ-9 15", person(15, "other"), 12),
+      scenario("new", person(20), 16),
+    ];
+    const subjects = scenarioSubjects([
+      { scenarios: head, locate: (file) => `rules/${file}` },
+      { scenarios: base, locate: (file) => `/tmp/before/rules/${file}` },
+    ]);
+    const report = compareRulesets(
+      createEngine(pack([everyone, depression(10)])),
+      createEngine(pack([everyone, depression(13)])),
+      {
+        scenarios: subjects,
+        cohort: [],
+        cohortSource: { kind: "generated", size: 0, seed: 1 },
+      },
+    );
+    expect(report.scenarios.renamed).toEqual([
+      { from: "PHQ-9 12 (≥ 10): referral", to: "PHQ-9 12 (< 13): no referral", source: "rules/tests/a.yaml:4" },
+    ]);
+    // One subject for the renamed test: its plan loses the referral under its new name, the old one with it.
+    expect(report.scenarios.componentsRemoved).toEqual([
+      {
+        component: "mental-health-referral",
+        count: 1,
+        examples: [
+          {
+            kind: "scenario",
+            name: "PHQ-9 12 (< 13): no referral",
+            source: "rules/tests/a.yaml:4",
+            renamedFrom: "PHQ-9 12 (≥ 10): referral",
+          },
+        ],
+      },
+    ]);
+    const text = renderImpactText(report);
+    expect(text).toContain(
+      [
+        "  tests renamed: 1 (matched by assessment)",
+        '    "PHQ-9 12 (≥ 10): referral" → "PHQ-9 12 (< 13): no referral" (rules/tests/a.yaml:4)',
+      ].join("\n"),
+    );
+    expect(text).toContain(
+      '      "PHQ-9 12 (< 13): no referral" (rules/tests/a.yaml:4, was "PHQ-9 12 (≥ 10): referral")',
+    );
+    expect(text).not.toContain("/tmp/before");
+  });
+
+  it("keeps a test renamed only when neither name is matched by name on the other side", () => {
+    const same = person(12);
+    // Base's "b" holds head's "a" assessment, but head still has a test "b": no rename.
+    const subjects = scenarioSubjects([
+      { scenarios: [scenario("a", same, 1), scenario("b", person(3), 2)] },
+      { scenarios: [scenario("b", same, 1)] },
+    ]);
+    expect(subjects.map((s) => s.ref)).toEqual([
+      { kind: "scenario", name: "a", source: "tests/a.yaml:1" },
+      { kind: "scenario", name: "b", source: "tests/a.yaml:2" },
+    ]);
+  });
+
+  it("counts and lists plans changed in rule outcomes only (trace only) apart from plans whose content changed", () => {
+    const noPhq = person();
+    const severe = rule(
+      "depression-severe",
+      500,
+      "{ fact: phq9.total, operator: greaterThanInclusive, value: 20 }",
+      add("mental-health-referral", "PHQ-9 {phq9.total}"),
+    );
+    // Without a PHQ-9 the new rule is undetermined, waiting on the answer already asked for: trace only.
+    // At 25 it fires and adds its reason to the referral: the plan changed.
+    const report = compare(
+      [everyone, depression(10)],
+      [everyone, depression(10), severe],
+      [noPhq, person(25), noPhq, person(5)],
+    );
+    expect(report.cohort).toMatchObject({ assessments: 4, changed: 3, beyondWording: 3 });
+    expect(report.cohort.traceOnly).toEqual({
+      count: 2,
+      examples: [
+        { kind: "cohort", index: 0, facts: { "phq9.total": null } },
+        { kind: "cohort", index: 2, facts: { "phq9.total": null } },
+      ],
+      rules: [
+        {
+          rule: "depression-severe",
+          from: "absent",
+          to: "undetermined",
+          count: 2,
+          examples: [
+            { kind: "cohort", index: 0, facts: { "phq9.total": null } },
+            { kind: "cohort", index: 2, facts: { "phq9.total": null } },
+          ],
+        },
+      ],
+    });
+    const text = renderImpactText(report);
+    expect(text).toContain(
+      "cohort (4 generated, seed 1): 3 of 4 plans changed (75.0%); 1 in what they decide, 0 in wording only, 2 in rule outcomes only (trace only)",
+    );
+    expect(text).toContain(
+      [
+        "  trace only: 2 plans the same but for these rule outcomes (counted above too)",
+        "    depression-severe: absent → undetermined  2",
+        "      #0 phq9.total=not recorded",
+        "      #2 phq9.total=not recorded",
+      ].join("\n"),
+    );
   });
 });

@@ -25,6 +25,7 @@ const NONE = {
   dataGapsAdded: [],
   dataGapsRemoved: [],
   rules: [],
+  traceOnly: false,
 };
 
 describe("diffPlans", () => {
@@ -102,5 +103,32 @@ describe("diffPlans", () => {
       planFor([withhold("the patient declined")], phq(0)),
     );
     expect(diff).toEqual({ ...NONE, change: "other" });
+  });
+
+  it("calls a change of rule outcomes alone, the plan the same, trace only (a second rule waiting on the same answer)", () => {
+    const noPhq = { patient: { age: 40 }, pain: { durationWeeks: 3 } };
+    const severe = rule(
+      "depression-severe",
+      500,
+      "{ fact: phq9.total, operator: greaterThanInclusive, value: 20 }",
+      add("mental-health-referral", "PHQ-9 {phq9.total}"),
+    );
+    const diff = diffPlans(
+      planFor([everyone, depression(10)], noPhq),
+      planFor([everyone, depression(10), severe], noPhq),
+    );
+    expect(diff).toEqual({
+      ...NONE,
+      change: "listed",
+      traceOnly: true,
+      rules: [{ rule: "depression-severe", from: "absent", to: "undetermined" }],
+    });
+  });
+
+  it("does not call a rule outcome trace only when the plan changed too", () => {
+    const other = rule("anyone-referral", 500, ALWAYS, add("mental-health-referral"));
+    expect(diffPlans(planFor([depression(10)], phq(11)), planFor([depression(10), other], phq(11))).traceOnly).toBe(
+      false,
+    );
   });
 });

@@ -140,7 +140,8 @@ describe("backplan fmt", () => {
     expect(run).toMatchInlineSnapshot(`
       {
         "code": 2,
-        "stderr": "pack/broken.yaml:3:1: error: sequence item without - indicator
+        "stderr": "pack/broken.yaml:3:4: error: line 3 is indented 3 spaces; the lines around it use 4
+        hint: YAML reads what belongs together from the indentation: start the line after 4 spaces
       1 file could not be formatted: nothing was written
       ",
         "stdout": "",

@@ -382,7 +382,7 @@ describe("formatRuleFile: files it cannot format", () => {
   it("reports a YAML error at file:line:col and formats nothing", () => {
     expect(problems("psych.yaml", "rules:\n  - id: a\n   title: b\n")).toMatchInlineSnapshot(`
       [
-        "psych.yaml:3:1: error: sequence item without - indicator",
+        "psych.yaml:3:4: error: line 3 is indented 3 spaces; the lines around it use 4",
       ]
     `);
     expect(problems("psych.yaml", "rules:\n  - id: a\n    id: b\n")).toMatchInlineSnapshot(`

@@ -31,34 +31,34 @@ describe("the mistakes of issue 16", () => {
   it("a list item indented 6 spaces instead of 8", () => {
     const at = line("impairment.yaml", "- { fact: questionnaires.tsk.total, operator: greaterThan, value: 37 }") + 1;
     expect(lintWith("impairment.yaml", at, (l) => l.slice(2))).toEqual([
-      "impairment.yaml:83:7: error: line 83 is indented 6 spaces; the lines around it use 8",
+      "impairment.yaml:84:7: error: line 84 is indented 6 spaces; the lines around it use 8",
       "  hint: YAML reads what belongs together from the indentation: start the line after 8 spaces",
     ]);
   });
   it("three spaces before priority", () => {
-    const at = line("impairment.yaml", "id: fear-avoidance") + 12;
+    const at = line("impairment.yaml", "id: fear-avoidance") + 13;
     expect(lintWith("impairment.yaml", at, (l) => l.replace("    priority", "   priority"))).toEqual([
-      "impairment.yaml:77:4: error: line 77 is indented 3 spaces; the lines around it use 4",
+      "impairment.yaml:78:4: error: line 78 is indented 3 spaces; the lines around it use 4",
       "  hint: YAML reads what belongs together from the indentation: start the line after 4 spaces",
     ]);
   });
   it("a tab", () => {
-    const at = line("impairment.yaml", "id: fear-avoidance") + 12;
+    const at = line("impairment.yaml", "id: fear-avoidance") + 13;
     expect(lintWith("impairment.yaml", at, (l) => l.replace("    priority", "\tpriority"))).toEqual([
-      "impairment.yaml:77:1: error: line 77 starts with a tab; YAML indents with spaces only",
+      "impairment.yaml:78:1: error: line 78 starts with a tab; YAML indents with spaces only",
       "  hint: replace the tab with spaces, as many as the lines it belongs with use",
     ]);
   });
   it('operator: ">"', () => {
     const at = line("impairment.yaml", "questionnaires.fabq.physicalActivity, operator: greaterThan, value: 14");
     expect(lintWith("impairment.yaml", at, (l) => l.replace("operator: greaterThan", 'operator: ">"'))).toEqual([
-      'impairment.yaml:81:71: error: rule "fear-avoidance": "when.all[0].any[0].operator" must be "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains" or "doesNotContain", found a string (">") (did you mean "greaterThan"?)',
+      'impairment.yaml:82:71: error: rule "fear-avoidance": "when.all[0].any[0].operator" must be "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains" or "doesNotContain", found a string (">") (did you mean "greaterThan"?)',
     ]);
   });
   it('value: "15" on a number fact', () => {
     const at = line("impairment.yaml", "questionnaires.fabq.physicalActivity, operator: greaterThan, value: 14");
     expect(lintWith("impairment.yaml", at, (l) => l.replace("value: 14", 'value: "15"'))).toEqual([
-      'impairment.yaml:81:91: error: rule "fear-avoidance" compares "questionnaires.fabq.physicalActivity", an integer fact, with a string ("15")',
+      'impairment.yaml:82:91: error: rule "fear-avoidance" compares "questionnaires.fabq.physicalActivity", an integer fact, with a string ("15")',
       "  hint: remove the quotes: 15 is a number",
     ]);
   });
@@ -69,7 +69,7 @@ describe("the mistakes of issue 16", () => {
         l.replace("{questionnaires.fabq.physicalActivity}", "{fabq.physicalActivity}"),
       ),
     ).toEqual([
-      'impairment.yaml:90:61: error: rule "fear-avoidance": placeholder "{fabq.physicalActivity}" names no known fact (did you mean "questionnaires.fabq.physicalActivity"?)',
+      'impairment.yaml:91:61: error: rule "fear-avoidance": placeholder "{fabq.physicalActivity}" names no known fact (did you mean "questionnaires.fabq.physicalActivity"?)',
     ]);
   });
   it("a forgotten then:", () => {

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { ucs2length } from "../../src/core/generated/ajv-runtime.js";
 import { validateRules } from "../../src/core/generated/validators.js";
 
 const run = promisify(execFile);
@@ -40,5 +41,11 @@ describe("generated validators' speed on many errors", () => {
       bestLarge = Math.min(bestLarge, performance.now() - start);
     }
     expect(bestLarge / bestSmall).toBeLessThan(5);
+  });
+});
+
+describe("the validators' runtime helpers", () => {
+  it("count a string's length in code points, as minLength and maxLength do", () => {
+    expect(["", "abc", "😀", "😀😀x", "a\uD800", "\uDC00\uD800"].map(ucs2length)).toEqual([0, 3, 1, 3, 2, 2]);
   });
 });

@@ -131,6 +131,14 @@ describe("rulesetFromJson, on a pack.json from elsewhere", () => {
     expect(rulesetFromJson(json).ok).toBe(true);
   });
 
+  it("ends a string at its quote after an escaped backslash, so brackets in the next string stay text", () => {
+    const json = edited((pack) => {
+      const rule = pack.rules[0]?.rule;
+      if (rule !== undefined) Object.assign(rule, { title: "C:\\", description: "[".repeat(150) });
+    });
+    expect(rulesetFromJson(json).ok).toBe(true);
+  });
+
   it("refuses a pack over the size limit", () => {
     const json = edited((pack) => {
       const rule = pack.rules[0]?.rule;

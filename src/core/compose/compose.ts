@@ -1,5 +1,5 @@
 import type { Facts, FactValue } from "../facts/types.js";
-import type { Plan, PlanComponent, TraceEntry, WithheldComponent } from "../generated/types.js";
+import type { Assessment, Plan, PlanComponent, TraceEntry, WithheldComponent } from "../generated/types.js";
 import type { Ruleset } from "../ruleset/types.js";
 import { buildComponent, mostImportant, type AddedBy, type PreparedComponent } from "./components.js";
 import { screen } from "./contraindications.js";
@@ -27,11 +27,11 @@ export interface CompositionInput {
   /** The assessment's facts. The composer owns this map: it adds `profile` and `plan.*` to it. */
   readonly facts: Map<string, FactValue>;
   readonly profile: string;
-  readonly assessmentId?: string;
-  /** Whether the assessment holds a field (by dotted path): gaps never name a field it has. */
-  readonly assessmentHas: (field: string) => boolean;
-  /** What the patient asked for (`preferences.requestedTreatments`), by component id. */
-  readonly requested: ReadonlySet<string>;
+  /**
+   * The (valid) assessment the facts come from: its id, what the patient asked for
+   * (`preferences.requestedTreatments`), and the fields it holds, which gaps never name.
+   */
+  readonly assessment: Assessment;
 }
 
 /** The decisions of the rules that fired so far. */
@@ -81,9 +81,13 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     }
     // Rules only record decisions here; `facts` changes between groups, never within one.
     for (const step of group) {
-      const { rule, source, conditionFacts } = step;
+      const { rule } = step;
       const truth = rule.test(facts);
-      if (truth === "unknown") {
+      if (truth === false) trace.push(step.notFired);
+      else if (truth === true) {
+        trace.push(step.fired);
+        if (applyRule(step, facts, decisions)) changed = true;
+      } else {
         const missing = new Set<string>();
         rule.test(facts, missing); // again, collecting every absent fact the outcome hangs on
         const { gapTrials, stakes } = step;
@@ -99,19 +103,13 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
           planComponents,
           planCategories,
         });
-        // The condition's facts are sorted: keeping the missing ones keeps that order.
         trace.push({
           rule: rule.id,
           priority: rule.priority,
           outcome: "undetermined",
-          source,
-          missing: conditionFacts.filter((fact) => missing.has(fact)),
+          source: step.source,
+          missing: inConditionOrder(step.conditionFacts, missing),
         });
-      } else if (truth) {
-        trace.push({ rule: rule.id, priority: rule.priority, outcome: "fired", source });
-        if (applyRule(step, facts, decisions)) changed = true;
-      } else {
-        trace.push({ rule: rule.id, priority: rule.priority, outcome: "not-fired", source });
       }
     }
   }
@@ -119,8 +117,6 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   const { added, withheldComponents, withheldCategories, halts } = decisions;
   const halt = mostImportant(halts);
   const cutoff = halt?.priority ?? Number.NEGATIVE_INFINITY;
-  const aboveHalt = (list: readonly Withholding[] | undefined) =>
-    halt === undefined ? list : list?.filter((w) => w.priority >= cutoff);
   const withheld: WithheldComponent[] = [];
   // What the rules decided: walking the catalog in plan order (referrals first, follow-up last)
   // puts components in order.
@@ -129,7 +125,10 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     const additions = added.get(component);
     if (additions === undefined) continue;
     const { id, category } = component.definition;
-    const by = mostImportant(aboveHalt(withheldComponents.get(component)), aboveHalt(withheldCategories.get(category)));
+    const by = mostImportant(
+      aboveHalt(withheldComponents.get(component), halt),
+      aboveHalt(withheldCategories.get(category), halt),
+    );
     const kept = halt === undefined ? additions : additions.filter((a) => a.priority >= cutoff);
     if (by !== undefined) withheld.push({ id, rule: by.rule, reason: by.reason, addedBy: addedBy(additions) });
     else if (kept.length === 0 && halt !== undefined)
@@ -179,38 +178,47 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   // clinician should see. One that withholds because of what the plan holds (`plan.*`, e.g. what
   // an urgent referral defers) says nothing about a component the plan never held, unless the
   // patient asked for it: listing it would suggest it was indicated.
+  const requested: readonly string[] | undefined = input.assessment.preferences?.requestedTreatments;
   for (const [component, withholdings] of withheldComponents) {
     if (added.has(component)) continue;
-    const requested = input.requested.has(component.definition.id);
-    const by = mostImportant(aboveHalt(withholdings)?.filter((w) => requested || !w.readsPlan));
+    const asked = requested?.includes(component.definition.id) === true;
+    const by = mostImportant(aboveHalt(withholdings, halt)?.filter((w) => asked || !w.readsPlan));
     if (by !== undefined) withheld.push({ id: component.definition.id, rule: by.rule, reason: by.reason });
   }
 
-  const contraindicated = (component: PreparedComponent) =>
-    screen(component.contraindications, facts).verdict === "contraindicated";
-  const decisive = undecided.filter(
-    ({ step }) =>
-      step === undefined ||
-      (step.rule.priority >= cutoff && !alreadyWithheld(step, withheldComponents, withheldCategories, contraindicated)),
-  );
-  const dataGaps = findDataGaps(decisive, facts, input.assessmentHas, (c) => c.order);
-  const plan: Plan = {
-    profile: input.profile,
-    ruleset: {
-      name: ruleset.name,
-      version: ruleset.version,
-      digest: ruleset.digest,
-      ...(ruleset.drafts.length === 0 ? {} : { drafts: [...ruleset.drafts] }),
-    },
-    status: halt !== undefined ? "urgent" : dataGaps.length > 0 ? "incomplete" : "complete",
-    urgency: planUrgency(components),
-    components,
-    withheld: withheld.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    dataGaps,
-    trace,
-  };
-  // Spread last, never first: in Node 20's V8, `{ ...a, b }` costs about a microsecond per object.
-  return input.assessmentId === undefined ? plan : { assessmentId: input.assessmentId, ...plan };
+  const decisive: Undecided[] = [];
+  for (const entry of undecided) {
+    const { step } = entry;
+    if (step === undefined) decisive.push(entry);
+    else if (step.rule.priority >= cutoff && !alreadyWithheld(step, decisions, facts)) decisive.push(entry);
+  }
+  const dataGaps = findDataGaps(decisive, facts, input.assessment);
+  const { profile, assessment } = input;
+  const { stamp } = prepared;
+  const status = halt !== undefined ? "urgent" : dataGaps.length > 0 ? "incomplete" : "complete";
+  const urgency = planUrgency(components);
+  withheld.sort(byId);
+  // Written out twice rather than spread: in Node 20's V8, a spread costs about a microsecond per object.
+  return assessment.id === undefined
+    ? { profile, ruleset: stamp, status, urgency, components, withheld, dataGaps, trace }
+    : { assessmentId: assessment.id, profile, ruleset: stamp, status, urgency, components, withheld, dataGaps, trace };
+}
+
+/** Withholdings in force under a halt: those of its priority or higher. */
+function aboveHalt(list: readonly Withholding[] | undefined, halt: Withholding | undefined) {
+  if (halt === undefined || list === undefined) return list;
+  return list.filter((w) => w.priority >= halt.priority);
+}
+
+/** The facts of `missing` in the condition's order (its facts are sorted). */
+function inConditionOrder(conditionFacts: readonly string[], missing: ReadonlySet<string>): string[] {
+  const ordered: string[] = [];
+  for (const fact of conditionFacts) if (missing.has(fact)) ordered.push(fact);
+  return ordered;
+}
+
+function byId(a: WithheldComponent, b: WithheldComponent): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Records what a fired rule decides; true when a component or category is newly added or withheld. */
@@ -247,9 +255,8 @@ function applyRule(
  */
 function alreadyWithheld(
   { rule, add, withhold, halt }: PreparedRule,
-  withheldComponents: ReadonlyMap<PreparedComponent, readonly Withholding[]>,
-  withheldCategories: ReadonlyMap<string, readonly Withholding[]>,
-  contraindicated: (component: PreparedComponent) => boolean,
+  { withheldComponents, withheldCategories }: Decisions,
+  facts: Facts,
 ): boolean {
   const inForce = (list: readonly Withholding[] | undefined) => list?.some((w) => w.priority >= rule.priority) === true;
   return (
@@ -259,7 +266,7 @@ function alreadyWithheld(
       ({ component }) =>
         inForce(withheldComponents.get(component)) ||
         inForce(withheldCategories.get(component.definition.category)) ||
-        contraindicated(component),
+        screen(component.contraindications, facts).verdict === "contraindicated",
     )
   );
 }

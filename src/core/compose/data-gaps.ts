@@ -2,7 +2,7 @@ import type { CompiledCondition } from "../evaluate/condition.js";
 import type { FactValue } from "../facts/types.js";
 import type { DataGap } from "../generated/types.js";
 import type { PreparedComponent } from "./components.js";
-import type { GapTrial } from "./gap-trials.js";
+import { holds, type GapTrial } from "./gap-trials.js";
 import { CONCERNS, type Stakes } from "./stakes.js";
 
 /**
@@ -46,23 +46,29 @@ interface Gathered {
 export function findDataGaps(
   undecided: readonly Undecided[],
   facts: Map<string, FactValue>,
-  assessmentHas: (field: string) => boolean,
-  planOrder: (component: PreparedComponent) => number,
+  assessment: object,
 ): DataGap[] {
   const byField = new Map<string, Gathered>();
   for (const entry of undecided) {
-    const { name, gapTrials, missing, planComponents, planCategories, stakes, priority } = entry;
-    facts.set("plan.components", planComponents);
-    facts.set("plan.categories", planCategories);
-    const askable = [...missing].filter((fact) => gapTrials.has(fact)); // context facts are never gaps
-    const deciding = askable.filter((fact) => couldDecide(entry, facts, fact, gapTrials.get(fact)?.candidates ?? []));
+    const { name, test, gapTrials, missing, stakes, priority } = entry;
+    facts.set("plan.components", entry.planComponents);
+    facts.set("plan.categories", entry.planCategories);
+    // Context facts are never gaps. Those whose value could decide the outcome, when some can.
+    const askable: GapTrial[] = [];
+    let deciding: GapTrial[] | undefined;
+    for (const fact of missing) {
+      const trial = gapTrials.get(fact);
+      if (trial === undefined) continue;
+      askable.push(trial);
+      if (couldDecide(test, facts, fact, trial.candidates)) (deciding ??= []).push(trial);
+    }
     const concern = CONCERNS.indexOf(stakes.concern);
-    for (const fact of deciding.length > 0 ? deciding : askable) {
-      for (const field of gapTrials.get(fact)?.collect ?? []) {
-        if (assessmentHas(field)) continue;
-        let gathered = byField.get(field);
+    for (const { collect } of deciding ?? askable) {
+      for (const field of collect) {
+        if (holds(assessment, field)) continue;
+        let gathered = byField.get(field.path);
         if (gathered === undefined)
-          byField.set(field, (gathered = { names: [], concern, priority, couldChange: new Set() }));
+          byField.set(field.path, (gathered = { names: [], concern, priority, couldChange: new Set() }));
         if (!gathered.names.includes(name)) gathered.names.push(name);
         gathered.concern = Math.min(gathered.concern, concern);
         gathered.priority = Math.max(gathered.priority, priority);
@@ -70,28 +76,35 @@ export function findDataGaps(
       }
     }
   }
-  // Entries are read by index, not destructured: destructuring an array runs the iterator
-  // protocol, and the comparator runs for every pair compared (the profile showed it).
-  return [...byField]
-    .sort((p, q) => {
-      const x = p[1];
-      const y = q[1];
-      return x.concern - y.concern || y.priority - x.priority || (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0);
-    })
-    .map((entry) => {
-      const fact = entry[0];
-      const { names, concern, couldChange } = entry[1];
-      const ids = names.sort() as [string, ...string[]]; // a field enters the map with a name
-      const changes = [...couldChange].sort((a, b) => planOrder(a) - planOrder(b));
-      return {
-        fact,
-        concern: CONCERNS[concern] ?? "treatment",
-        rules: ids,
-        couldChange: changes.map((c) => c.definition.id),
-        reason: gapReason(ids, changes),
-      };
+  const gaps: DataGap[] = [];
+  for (const entry of [...byField].sort(gapOrder)) {
+    const { names, concern, couldChange } = entry[1];
+    const ids = names.sort() as [string, ...string[]]; // a field enters the map with a name
+    const changes = [...couldChange].sort(inPlanOrder);
+    gaps.push({
+      fact: entry[0],
+      concern: CONCERNS[concern] ?? "treatment",
+      rules: ids,
+      couldChange: changes.map(idOf),
+      reason: gapReason(ids, changes),
     });
+  }
+  return gaps;
 }
+
+/**
+ * Most pressing concern first, then what the highest priority waits on, then by field. Entries
+ * are read by index, not destructured: destructuring an array runs the iterator protocol, and the
+ * comparator runs for every pair compared (the profile showed it).
+ */
+function gapOrder(p: readonly [string, Gathered], q: readonly [string, Gathered]): number {
+  const x = p[1];
+  const y = q[1];
+  return x.concern - y.concern || y.priority - x.priority || (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0);
+}
+
+const inPlanOrder = (a: PreparedComponent, b: PreparedComponent) => a.order - b.order;
+const idOf = (component: PreparedComponent) => component.definition.id;
 
 function gapReason(names: readonly string[], changes: readonly PreparedComponent[]): string {
   const rules = names.filter((n) => !n.startsWith("contraindication:")).map((n) => `"${n}"`);
@@ -107,16 +120,17 @@ function gapReason(names: readonly string[], changes: readonly PreparedComponent
 }
 
 function couldDecide(
-  { test }: Undecided,
+  test: CompiledCondition,
   facts: Map<string, FactValue>,
   fact: string,
   candidates: readonly FactValue[],
 ): boolean {
   try {
-    return candidates.some((value) => {
+    for (const value of candidates) {
       facts.set(fact, value);
-      return test(facts) !== "unknown";
-    });
+      if (test(facts) !== "unknown") return true;
+    }
+    return false;
   } finally {
     facts.delete(fact);
   }

@@ -6,7 +6,13 @@ import { candidateValues } from "./candidates.js";
 export interface GapTrial {
   readonly candidates: readonly FactValue[];
   /** The assessment fields to collect (the fact definition's `collect`). */
-  readonly collect: readonly string[];
+  readonly collect: readonly Field[];
+}
+
+/** An assessment field by its dotted path, split once here rather than once per plan. */
+export interface Field {
+  readonly path: string;
+  readonly keys: readonly string[];
 }
 
 /**
@@ -23,7 +29,20 @@ export function gapTrialsOf(
     const definition = facts.get(name);
     if (definition === undefined || definition.origin === "context") continue;
     // Copied from the frozen catalog: Node 20's V8 walks frozen arrays several times slower.
-    trials.set(name, { candidates: candidateValues(definition, condition), collect: [...definition.collect] });
+    trials.set(name, {
+      candidates: candidateValues(definition, condition),
+      collect: definition.collect.map((path) => ({ path, keys: path.split(".") })),
+    });
   }
   return trials;
+}
+
+/** Whether the assessment holds a value at `field` (own keys only, as the facts are read). */
+export function holds(assessment: object, { keys }: Field): boolean {
+  let node: unknown = assessment;
+  for (const key of keys) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== undefined && node !== null;
 }

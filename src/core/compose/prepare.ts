@@ -1,4 +1,4 @@
-import type { PlanEvidence } from "../generated/types.js";
+import type { PlanEvidence, RulesetStamp } from "../generated/types.js";
 import type { Ruleset } from "../ruleset/types.js";
 import { categories } from "../ruleset/validate/schema-documents.js";
 import type { PreparedComponent } from "./components.js";
@@ -23,6 +23,8 @@ export interface PreparedRuleset {
   readonly byId: readonly PreparedComponent[];
   /** Every category sorted by name, as `plan.categories` lists them. */
   readonly categoriesByName: readonly string[];
+  /** What every plan says of the ruleset that made it: one frozen object, shared as evidence entries are. */
+  readonly stamp: RulesetStamp;
 }
 
 const prepared = new WeakMap<Ruleset, PreparedRuleset>();
@@ -62,7 +64,14 @@ function build(ruleset: Ruleset): PreparedRuleset {
     ...groups.flat().flatMap((rule) => rule.reads),
     ...inPlanOrder.flatMap((component) => component.contraindications.flatMap((c) => c.reads)),
   ]);
-  return { groups, reads, inPlanOrder, byId, categoriesByName: [...CATEGORY_ORDER].sort() };
+  const { name, version, digest, drafts } = ruleset;
+  const stamp = Object.freeze({
+    name,
+    version,
+    digest,
+    ...(drafts.length === 0 ? {} : { drafts: Object.freeze([...drafts]) as string[] }),
+  });
+  return { groups, reads, inPlanOrder, byId, categoriesByName: [...CATEGORY_ORDER].sort(), stamp };
 }
 
 /**

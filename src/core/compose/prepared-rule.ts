@@ -1,5 +1,5 @@
 import type { FactDefinition, Facts } from "../facts/types.js";
-import type { Details, PlanEvidence } from "../generated/types.js";
+import type { Details, PlanEvidence, TraceEntry } from "../generated/types.js";
 import { compileTemplate, templateFacts, type CompiledTemplate } from "../ruleset/reason-template.js";
 import type { CompiledRule } from "../ruleset/types.js";
 import type { PreparedComponent } from "./components.js";
@@ -17,6 +17,13 @@ export interface PreparedRule {
   readonly importance: number;
   /** `file:line`, as the trace shows it. */
   readonly source: string;
+  /**
+   * Its trace entries when it fires and when it does not: the same in every plan, so made once and
+   * shared (frozen, as evidence entries are). Most of a plan's trace is these; building them
+   * afresh was most of what composing allocated.
+   */
+  readonly fired: TraceEntry;
+  readonly notFired: TraceEntry;
   /** The facts the condition reads, sorted (`rule.facts`, copied: see `thawed`). */
   readonly conditionFacts: readonly string[];
   readonly add: readonly PreparedAddition[];
@@ -70,10 +77,15 @@ export function prepareRule(rule: CompiledRule, importance: number, catalogs: Ca
     ...(category === undefined ? {} : { category }),
     reason: compileTemplate(reason),
   }));
+  const source = `${rule.source.file}:${rule.source.line}`;
+  const traced = (outcome: TraceEntry["outcome"]) =>
+    Object.freeze({ rule: rule.id, priority: rule.priority, outcome, source });
   return {
     rule,
     importance,
-    source: `${rule.source.file}:${rule.source.line}`,
+    source,
+    fired: traced("fired"),
+    notFired: traced("not-fired"),
     conditionFacts: thawed(rule.facts),
     add,
     withhold,

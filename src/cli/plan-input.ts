@@ -1,13 +1,10 @@
 import { resolve } from "node:path";
-import {
-  FORMATS,
-  checkRuleFolder,
-  isBackplanError,
-  readAssessmentFile,
-  readAssessmentText,
-  type Format,
-  type Ruleset,
-} from "../node/index.js";
+// Each from its own module, not the index: a command that plans loads only what planning needs.
+import { isBackplanError } from "../core/errors.js";
+import { FORMATS, type Format } from "../core/render/index.js";
+import type { Ruleset } from "../core/ruleset/types.js";
+import { readAssessmentFile, readAssessmentText } from "../node/assessment-file.js";
+import { checkRuleFolder } from "../node/load-ruleset.js";
 import { assessmentIssueLine, ruleIssueLines } from "./diagnostics.js";
 import { writeLines, type Io } from "./io.js";
 import { ruleFolder, type RuleFolder } from "./rule-folder.js";

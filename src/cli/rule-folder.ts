@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from "node:path";
-import { bundledRulesDir } from "../node/index.js";
+import { bundledRulesDir } from "../node/bundled.js";
 
 /** Where a rule folder is read from, and how messages show it. */
 export interface RuleFolder {

@@ -1,14 +1,10 @@
 import { join } from "node:path";
-import {
-  RulesetError,
-  checkRuleset,
-  isBackplanError,
-  type CheckOptions,
-  type Issue,
-  type Ruleset,
-} from "../core/index.js";
+import { RulesetError, isBackplanError, type Issue } from "../core/errors.js";
+import type { CheckOptions, RulesetCheck } from "../core/ruleset/check-ruleset.js";
 import { fileKindOf } from "../core/ruleset/pack-layout.js";
+import type { Ruleset, RuleFileText } from "../core/ruleset/types.js";
 import { bundledRulesDir } from "./bundled.js";
+import { prebuiltCheck } from "./prebuilt-pack.js";
 import { readRuleFiles } from "./rule-files.js";
 
 /** What `lint` needs: the ruleset when it compiles, and every error and warning found. */
@@ -24,7 +20,10 @@ export interface FolderCheck {
  *
  * `scenarios: false` leaves the pack's scenario tests unread: they never change a plan (nor the
  * digest), and a large test suite would dominate the load time of a command that only plans.
- * `includeDrafts`, `today` and `proofs` are passed to `checkRuleset` (see `CheckOptions`).
+ * `includeDrafts`, `today` and `proofs` are passed to `checkRuleset` (see `CheckOptions`). Checked
+ * only to plan (no scenarios, no proofs, no drafts, no date), files that are byte for byte those
+ * the build checked come from the prebuilt pack instead (`prebuiltCheck`): the same result, with
+ * no YAML to parse.
  *
  * @example const { issues } = await checkRuleFolder("rules", "rules", { today: "2026-11-23" });
  */
@@ -35,8 +34,9 @@ export async function checkRuleFolder(
 ): Promise<FolderCheck> {
   try {
     const files = await readRuleFiles(dir, name);
-    const { ruleset, issues } = checkRuleset(
+    const { ruleset, issues } = await check(
       scenarios ? files : files.filter((f) => fileKindOf(f.path) !== "scenarios"),
+      scenarios,
       options,
     );
     const located = issues.map((issue) => locate(issue, name));
@@ -78,6 +78,14 @@ export async function loadRuleset(dir: string = bundledRulesDir, options: LoadOp
   });
   if (ruleset === undefined) throw new RulesetError(issues.filter(isError));
   return ruleset;
+}
+
+async function check(files: RuleFileText[], scenarios: boolean, options: CheckOptions): Promise<RulesetCheck> {
+  const { proofs, includeDrafts, today, ...other } = options;
+  const toPlan = !scenarios && proofs === false && includeDrafts !== true && today === undefined;
+  const prebuilt = toPlan && Object.keys(other).length === 0 ? await prebuiltCheck(files) : undefined;
+  // Imported only when needed: it brings the YAML parser and every check.
+  return prebuilt ?? (await import("../core/ruleset/check-ruleset.js")).checkRuleset(files, options);
 }
 
 function locate(issue: Issue, folder: string): Issue {

@@ -3,42 +3,11 @@
  * service's (hono, jose, the serve app) nor the other commands'. A module hook in the child
  * process records every module URL it loads. `npm test` builds first; alone, run `npm run build`.
  */
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { tempFolder } from "../node/temp-dir.js";
-import { ROOT } from "./run-main.js";
-
-/** Registers a load hook that appends each module's URL to the file named by BACKPLAN_MODULE_LOG. */
-const HOOKS = `
-import { appendFileSync } from "node:fs";
-export async function load(url, context, next) {
-  appendFileSync(process.env.BACKPLAN_MODULE_LOG, url + "\\n");
-  return next(url, context);
-}
-`;
-const REGISTER = `
-import { register } from "node:module";
-register(${JSON.stringify("./hooks.mjs")}, import.meta.url);
-`;
+import { runBuiltWithModules } from "./recommend-modules.js";
 
 async function modulesLoadedBy(args: readonly string[]): Promise<string[]> {
-  const dir = await tempFolder({ "hooks.mjs": HOOKS, "register.mjs": REGISTER });
-  const log = join(dir, "modules.txt");
-  await new Promise<void>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ["--import", pathToFileURL(join(dir, "register.mjs")).href, join(ROOT, "dist/cli/bin.js"), ...args],
-      { cwd: ROOT, timeout: 45_000, env: { ...process.env, BACKPLAN_MODULE_LOG: log } },
-      (error, _stdout, stderr) => {
-        if (error === null) resolve();
-        else reject(new Error(`backplan ${args.join(" ")} failed: ${stderr}`, { cause: error }));
-      },
-    );
-  });
-  return (await readFile(log, "utf8")).split("\n").filter((url) => url !== "");
+  return (await runBuiltWithModules(args)).modules;
 }
 
 describe("backplan recommend, as built", () => {

@@ -1,5 +1,7 @@
+import { createEngine, type Engine } from "../../core/engine.js";
+import type { Plan } from "../../core/generated/types.js";
+import { renderPlan, type Format } from "../../core/render/index.js";
 import { renderJson } from "../../core/render/json.js";
-import { createEngine, renderPlan, type Engine, type Format, type Plan } from "../../node/index.js";
 import { defineCommand } from "../command.js";
 import { assessmentIssueLine } from "../diagnostics.js";
 import { writeLines, type Io } from "../io.js";

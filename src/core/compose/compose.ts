@@ -136,7 +136,11 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     else decided.push([component, kept]);
   }
   // Then the contraindications, against the plan state the rules decided.
-  const decidedState = stateOf(prepared, new Set(decided.map(([c]) => c)));
+  const inDecided = new Set(decided.map(([c]) => c));
+  const decidedState = stateOf(
+    prepared,
+    prepared.byId.filter((c) => inDecided.has(c)),
+  );
   facts.set("plan.components", decidedState[0]);
   facts.set("plan.categories", decidedState[1]);
   const components: PlanComponent[] = [];
@@ -280,12 +284,12 @@ function planState(
   { added, withheldComponents, withheldCategories }: Decisions,
   facts: Map<string, FactValue>,
 ): [string[], string[]] {
-  const kept = new Set<PreparedComponent>();
+  const kept: PreparedComponent[] = [];
   let screened = false;
   for (const component of prepared.byId) {
     if (!added.has(component) || withheldComponents.has(component)) continue;
     if (withheldCategories.has(component.definition.category)) continue;
-    kept.add(component);
+    kept.push(component);
     if (component.contraindications.length > 0) screened = true;
   }
   let state = stateOf(prepared, kept);
@@ -293,27 +297,30 @@ function planState(
     // Contraindications read the state the rules decided; what they rule out is then dropped.
     facts.set("plan.components", state[0]);
     facts.set("plan.categories", state[1]);
-    const clear = [...kept].filter((c) => screen(c.contraindications, facts).verdict === "clear");
-    state = stateOf(prepared, new Set(clear));
+    state = stateOf(
+      prepared,
+      kept.filter((c) => screen(c.contraindications, facts).verdict === "clear"),
+    );
   }
   facts.set("plan.components", state[0]);
   facts.set("plan.categories", state[1]);
   return state;
 }
 
-/** The ids of `components` and their categories, each sorted (by walking lists prepared in that order). */
+/** The ids of `components`, given sorted by id, and their categories sorted (by walking a list prepared in that order). */
 function stateOf(
-  { byId, categoriesByName }: PreparedRuleset,
-  components: ReadonlySet<PreparedComponent>,
+  { categoriesByName }: PreparedRuleset,
+  components: readonly PreparedComponent[],
 ): [string[], string[]] {
   const ids: string[] = [];
   const categories = new Set<string>();
-  for (const component of byId) {
-    if (!components.has(component)) continue;
-    ids.push(component.definition.id);
-    categories.add(component.definition.category);
+  for (const { definition } of components) {
+    ids.push(definition.id);
+    categories.add(definition.category);
   }
-  return [ids, categoriesByName.filter((category) => categories.has(category))];
+  const sorted: string[] = [];
+  for (const category of categoriesByName) if (categories.has(category)) sorted.push(category);
+  return [ids, sorted];
 }
 
 /** The ids of the rules that added a component, sorted, once each. */

@@ -22,6 +22,8 @@ export interface Undecided {
 }
 
 interface Gathered {
+  /** The assessment field. */
+  readonly fact: string;
   readonly names: string[];
   concern: number;
   priority: number;
@@ -49,6 +51,7 @@ export function findDataGaps(
   assessment: object,
 ): DataGap[] {
   const byField = new Map<string, Gathered>();
+  const gathering: Gathered[] = [];
   for (const entry of undecided) {
     const { name, test, gapTrials, missing, stakes, priority } = entry;
     facts.set("plan.components", entry.planComponents);
@@ -67,8 +70,11 @@ export function findDataGaps(
       for (const field of collect) {
         if (holds(assessment, field)) continue;
         let gathered = byField.get(field.path);
-        if (gathered === undefined)
-          byField.set(field.path, (gathered = { names: [], concern, priority, couldChange: new Set() }));
+        if (gathered === undefined) {
+          gathered = { fact: field.path, names: [], concern, priority, couldChange: new Set() };
+          byField.set(field.path, gathered);
+          gathering.push(gathered);
+        }
         if (!gathered.names.includes(name)) gathered.names.push(name);
         gathered.concern = Math.min(gathered.concern, concern);
         gathered.priority = Math.max(gathered.priority, priority);
@@ -77,12 +83,13 @@ export function findDataGaps(
     }
   }
   const gaps: DataGap[] = [];
-  for (const entry of [...byField].sort(gapOrder)) {
-    const { names, concern, couldChange } = entry[1];
-    const ids = names.sort() as [string, ...string[]]; // a field enters the map with a name
-    const changes = [...couldChange].sort(inPlanOrder);
+  for (const { fact, names, concern, couldChange } of gathering.sort(gapOrder)) {
+    // Most gaps hang on one rule and could change one component: nothing to sort then.
+    const ids = (names.length > 1 ? names.sort(byName) : names) as [string, ...string[]]; // never empty
+    const changes = [...couldChange];
+    if (changes.length > 1) changes.sort(inPlanOrder);
     gaps.push({
-      fact: entry[0],
+      fact,
       concern: CONCERNS[concern] ?? "treatment",
       rules: ids,
       couldChange: changes.map(idOf),
@@ -92,32 +99,39 @@ export function findDataGaps(
   return gaps;
 }
 
-/**
- * Most pressing concern first, then what the highest priority waits on, then by field. Entries
- * are read by index, not destructured: destructuring an array runs the iterator protocol, and the
- * comparator runs for every pair compared (the profile showed it).
- */
-function gapOrder(p: readonly [string, Gathered], q: readonly [string, Gathered]): number {
-  const x = p[1];
-  const y = q[1];
-  return x.concern - y.concern || y.priority - x.priority || (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0);
+/** Most pressing concern first, then what the highest priority waits on, then by field. */
+function gapOrder(x: Gathered, y: Gathered): number {
+  return x.concern - y.concern || y.priority - x.priority || byName(x.fact, y.fact);
+}
+
+/** As `sort()` orders strings, without its conversions to string. */
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const inPlanOrder = (a: PreparedComponent, b: PreparedComponent) => a.order - b.order;
 const idOf = (component: PreparedComponent) => component.definition.id;
 
 function gapReason(names: readonly string[], changes: readonly PreparedComponent[]): string {
-  const rules = names.filter((n) => !n.startsWith("contraindication:")).map((n) => `"${n}"`);
-  const screens = names.filter((n) => n.startsWith("contraindication:")).map((n) => `"${n.slice(17)}"`);
-  const needs = [
-    ...(rules.length === 0 ? [] : [`${rules.length === 1 ? "rule" : "rules"} ${rules.join(", ")}`]),
-    ...(screens.length === 0
-      ? []
-      : [`${screens.length === 1 ? "contraindication" : "contraindications"} ${screens.join(", ")}`]),
-  ];
-  const could = changes.length === 0 ? "" : `; could change: ${changes.map((c) => c.definition.title).join(", ")}`;
-  return `not recorded; needed to decide ${needs.join(" and ")}${could}`;
+  let rules = "";
+  let rulesCount = 0;
+  let screens = "";
+  let screensCount = 0;
+  for (const name of names) {
+    if (name.startsWith(SCREEN)) {
+      screens += `${screensCount++ === 0 ? "" : ", "}"${name.slice(SCREEN.length)}"`;
+    } else rules += `${rulesCount++ === 0 ? "" : ", "}"${name}"`;
+  }
+  let needs = rulesCount === 0 ? "" : `${rulesCount === 1 ? "rule" : "rules"} ${rules}`;
+  if (screensCount > 0)
+    needs += `${needs === "" ? "" : " and "}${screensCount === 1 ? "contraindication" : "contraindications"} ${screens}`;
+  let could = "";
+  for (const { definition } of changes) could += `${could === "" ? "; could change: " : ", "}${definition.title}`;
+  return `not recorded; needed to decide ${needs}${could}`;
 }
+
+/** How a contraindication is named among the rules a gap hangs on. */
+const SCREEN = "contraindication:";
 
 function couldDecide(
   test: CompiledCondition,

@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { RulesetError, isBackplanError, type Issue } from "../core/errors.js";
 import type { CheckOptions, RulesetCheck } from "../core/ruleset/check-ruleset.js";
-import { fileKindOf } from "../core/ruleset/pack-layout.js";
 import type { Ruleset, RuleFileText } from "../core/ruleset/types.js";
 import { bundledRulesDir } from "./bundled.js";
 import { prebuiltCheck } from "./prebuilt-pack.js";
@@ -33,12 +32,7 @@ export async function checkRuleFolder(
   { scenarios = true, ...options }: { readonly scenarios?: boolean } & CheckOptions = {},
 ): Promise<FolderCheck> {
   try {
-    const files = await readRuleFiles(dir, name);
-    const { ruleset, issues } = await check(
-      scenarios ? files : files.filter((f) => fileKindOf(f.path) !== "scenarios"),
-      scenarios,
-      options,
-    );
+    const { ruleset, issues } = await check(await readRuleFiles(dir, name, { scenarios }), scenarios, options);
     const located = issues.map((issue) => locate(issue, name));
     return ruleset === undefined || located.some(isError) ? { issues: located } : { ruleset, issues: located };
   } catch (error) {

@@ -2,6 +2,7 @@ import type { Dirent } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { RulesetError, type Issue } from "../core/errors.js";
+import { fileKindOf } from "../core/ruleset/pack-layout.js";
 import type { RuleFileText } from "../core/ruleset/types.js";
 import { fsProblem } from "./fs-problem.js";
 import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_RULE_FILES } from "./limits.js";
@@ -13,11 +14,17 @@ const YAML_FILE = /\.ya?ml$/;
  * paths relative to `dir`, sorted: what `compileRuleset` takes. Hidden entries (`.git`) are
  * skipped; a symbolic link is never followed out of the folder. Throws a `RulesetError` naming
  * the folder (as `name`) when it is missing or empty, holds more than 500 YAML files, or a file
- * over 1 MiB; every problem found is listed.
+ * over 1 MiB; every problem found is listed. `scenarios: false` leaves the scenario tests
+ * (`tests/**`) unread: a command that only plans never looks at them, and in the bundled pack they
+ * are four fifths of the bytes.
  *
  * @example const files = await readRuleFiles("rules"); // [{ path: "components.yaml", text }, …]
  */
-export async function readRuleFiles(dir: string, name: string = dir): Promise<RuleFileText[]> {
+export async function readRuleFiles(
+  dir: string,
+  name: string = dir,
+  { scenarios = true }: { readonly scenarios?: boolean } = {},
+): Promise<RuleFileText[]> {
   const root = await openFolder(dir, name);
   const found: string[] = [];
   const issues: Issue[] = [];
@@ -26,7 +33,8 @@ export async function readRuleFiles(dir: string, name: string = dir): Promise<Ru
     throw folderError("rules/folder-empty", `rule folder "${name}" holds no .yaml or .yml files`);
   }
   // Read in parallel, but report in path order: the reads finish in whatever order they finish.
-  const read = await Promise.all(found.sort(byCodeUnit).map((path) => readRuleFile(root, path)));
+  const wanted = scenarios ? found : found.filter((path) => fileKindOf(path) !== "scenarios");
+  const read = await Promise.all(wanted.sort(byCodeUnit).map((path) => readRuleFile(root, path)));
   for (const result of read) if ("issue" in result) issues.push(result.issue);
   if (issues.length > 0) throw new RulesetError(issues);
   return read.flatMap((result) => ("file" in result ? [result.file] : []));

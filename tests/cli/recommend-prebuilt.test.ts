@@ -8,7 +8,6 @@ import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkRuleset } from "../../src/core/ruleset/check-ruleset.js";
-import { fileKindOf } from "../../src/core/ruleset/pack-layout.js";
 import type { Assessment, Plan } from "../../src/core/generated/types.js";
 import type { Ruleset } from "../../src/core/ruleset/types.js";
 import { bundledRulesDir, createEngine, readAssessmentFile, readRuleFiles, renderPlan } from "../../src/node/index.js";
@@ -24,7 +23,7 @@ function checkedYaml(modules: readonly string[]): boolean {
 }
 
 /** The bundled pack checked here from its YAML files, never from a prebuilt pack. */
-const files = (await readRuleFiles(bundledRulesDir)).filter((f) => fileKindOf(f.path) !== "scenarios");
+const files = await readRuleFiles(bundledRulesDir, bundledRulesDir, { scenarios: false });
 const ruleset = checkRuleset(files, { proofs: false }).ruleset as Ruleset;
 
 /** The plan the YAML pack gives. */

@@ -8,7 +8,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packToJson } from "../../src/core/pack-json/to-json.js";
 import { checkRuleset } from "../../src/core/ruleset/check-ruleset.js";
-import { fileKindOf } from "../../src/core/ruleset/pack-layout.js";
 import type { Assessment } from "../../src/core/generated/types.js";
 import type { Ruleset } from "../../src/core/ruleset/types.js";
 import { bundledRulesDir, createEngine, readAssessmentFile, readRuleFiles, renderPlan } from "../../src/node/index.js";
@@ -16,7 +15,7 @@ import { PREBUILT_PACK_FILE, prebuiltCheck, prebuiltPack } from "../../src/node/
 import { ROOT } from "../cli/run-main.js";
 import { tempFolder } from "./temp-dir.js";
 
-const files = (await readRuleFiles(bundledRulesDir)).filter((f) => fileKindOf(f.path) !== "scenarios");
+const files = await readRuleFiles(bundledRulesDir, bundledRulesDir, { scenarios: false });
 const fromYaml = checkRuleset(files, { proofs: false });
 const yamlRuleset = fromYaml.ruleset as Ruleset;
 const built = join(await tempFolder(), PREBUILT_PACK_FILE);

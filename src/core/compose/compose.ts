@@ -136,10 +136,9 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
     else decided.push([component, kept]);
   }
   // Then the contraindications, against the plan state the rules decided.
-  const inDecided = new Set(decided.map(([c]) => c));
   const decidedState = stateOf(
     prepared,
-    prepared.byId.filter((c) => inDecided.has(c)),
+    decided.map(([c]) => c).sort((a, b) => a.rank - b.rank),
   );
   facts.set("plan.components", decidedState[0]);
   facts.set("plan.categories", decidedState[1]);
@@ -307,19 +306,24 @@ function planState(
   return state;
 }
 
-/** The ids of `components`, given sorted by id, and their categories sorted (by walking a list prepared in that order). */
+/**
+ * The ids of `components`, given sorted by id, and their categories sorted: gathered as bits,
+ * read back in the order of the list the bits index.
+ */
 function stateOf(
   { categoriesByName }: PreparedRuleset,
   components: readonly PreparedComponent[],
 ): [string[], string[]] {
   const ids: string[] = [];
-  const categories = new Set<string>();
-  for (const { definition } of components) {
+  let present = 0;
+  for (const { definition, categoryBit } of components) {
     ids.push(definition.id);
-    categories.add(definition.category);
+    present |= categoryBit;
   }
   const sorted: string[] = [];
-  for (const category of categoriesByName) if (categories.has(category)) sorted.push(category);
+  categoriesByName.forEach((category, bit) => {
+    if ((present & (1 << bit)) !== 0) sorted.push(category);
+  });
   return [ids, sorted];
 }
 

@@ -21,7 +21,10 @@ export interface PreparedRuleset {
   readonly inPlanOrder: readonly PreparedComponent[];
   /** The component catalog sorted by id, as `plan.components` lists them. */
   readonly byId: readonly PreparedComponent[];
-  /** Every category sorted by name, as `plan.categories` lists them. */
+  /**
+   * Every category sorted by name, as `plan.categories` lists them; a component's `categoryBit` is
+   * 1 shifted by its category's place here (the schema has far fewer than 31).
+   */
   readonly categoriesByName: readonly string[];
   /** What every plan says of the ruleset that made it: one frozen object, shared as evidence entries are. */
   readonly stamp: RulesetStamp;
@@ -42,17 +45,21 @@ function build(ruleset: Ruleset): PreparedRuleset {
   const categoryRank = (category: string) => CATEGORY_ORDER.indexOf(category);
   // Stable: catalog order within a category.
   const planOrder = [...definitions].sort((a, b) => categoryRank(a.category) - categoryRank(b.category));
+  const categoriesByName = [...CATEGORY_ORDER].sort();
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const idOrder = definitions.map((d) => d.id).sort(byName);
   const inPlanOrder: PreparedComponent[] = planOrder.map((definition, order) => ({
     definition,
     order,
+    rank: idOrder.indexOf(definition.id),
+    categoryBit: 1 << categoriesByName.indexOf(definition.category),
+    details: { ...definition.details },
     contraindications: (definition.contraindications ?? []).map((c) =>
       prepareContraindication(c, ruleset.facts, evidence),
     ),
   }));
   const components = new Map(inPlanOrder.map((component) => [component.definition.id, component]));
-  const byId = [...inPlanOrder].sort((a, b) =>
-    a.definition.id < b.definition.id ? -1 : a.definition.id > b.definition.id ? 1 : 0,
-  );
+  const byId = [...inPlanOrder].sort((a, b) => a.rank - b.rank);
   const groups: PreparedRule[][] = [];
   ruleset.rules.forEach((rule, importance) => {
     const last = groups.at(-1);
@@ -71,7 +78,7 @@ function build(ruleset: Ruleset): PreparedRuleset {
     digest,
     ...(drafts.length === 0 ? {} : { drafts: Object.freeze([...drafts]) as string[] }),
   });
-  return { groups, reads, inPlanOrder, byId, categoriesByName: [...CATEGORY_ORDER].sort(), stamp };
+  return { groups, reads, inPlanOrder, byId, categoriesByName, stamp };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * `backplan impact`'s planning in one process: the cohort planned in this thread (1 worker)
- * against N worker threads (default: the machine's cores), interleaved round after round, with
+ * `backplan impact`'s planning in one process: the cohort planned in this thread alone (1 thread)
+ * against N threads (this one and N - 1 workers; default N: the machine's cores), interleaved round after round, with
  * the bundled pack as base and an edit of it (two thresholds moved) as head. Each round reports
  * wall time and the process's CPU time (every thread's); the report is checked to be the same
  * byte for byte each time. Packs are loaded once, outside the timing, as the command loads them
@@ -10,7 +10,7 @@
  * the command does; otherwise the .ts source through tsx, whose start is slower.
  *
  *   npx tsx benchmarks/impact.bench.ts              # 10,000 assessments, N = cores, 3 rounds
- *   npx tsx benchmarks/impact.bench.ts 2000 3 2     # size, workers, rounds
+ *   npx tsx benchmarks/impact.bench.ts 2000 3 2     # size, threads, rounds
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -45,7 +45,7 @@ async function run(count: number): Promise<{ wall: number; cpu: number; report: 
 
 console.log(
   `impact: ${size.toLocaleString("en-US")} generated assessments + ${input.scenarios.length} scenarios, ` +
-    `1 worker (this thread) vs ${workers}; workers from ${existsSync(built) ? "dist" : "src via tsx"}`,
+    `1 thread vs ${workers} (this one and ${workers - 1} workers); workers from ${existsSync(built) ? "dist" : "src via tsx"}`,
 );
 const seen = new Set<string>();
 const times = new Map<number, number[]>([
@@ -59,14 +59,14 @@ for (let round = 1; round <= rounds; round++) {
     seen.add(report);
     times.get(count)?.push(wall);
     console.log(
-      `round ${round}  ${String(count).padStart(2)} worker(s)  ${(wall / 1000).toFixed(2)} s wall  ${(cpu / 1000).toFixed(2)} s cpu`,
+      `round ${round}  ${String(count).padStart(2)} thread(s)  ${(wall / 1000).toFixed(2)} s wall  ${(cpu / 1000).toFixed(2)} s cpu`,
     );
   }
 }
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const [one, many] = [median(times.get(1) ?? []), median(times.get(workers) ?? [])];
 console.log(
-  `median wall: 1 worker ${(one / 1000).toFixed(2)} s, ${workers} workers ${(many / 1000).toFixed(2)} s (${(one / many).toFixed(2)}×)`,
+  `median wall: 1 thread ${(one / 1000).toFixed(2)} s, ${workers} threads ${(many / 1000).toFixed(2)} s (${(one / many).toFixed(2)}×)`,
 );
 if (seen.size !== 1) throw new Error(`the reports differ between runs (${seen.size} different)`);
 console.log("every report the same, byte for byte");

@@ -28,11 +28,12 @@ export interface WorkerImpactInput {
 }
 
 export interface ImpactWorkers {
-  /** How many worker threads; 0 plans in this thread. */
+  /** How many worker threads plan the cohort beside this one; 0 when this thread plans it alone. */
   readonly size: number;
   /**
-   * `compareRulesets` with the cohort split into ranges over the workers. The report is the same
-   * byte for byte whatever their number: ranges are merged by position, not as they finish.
+   * `compareRulesets` with the cohort split into ranges, planned by this thread and the workers.
+   * The report is the same byte for byte whatever their number: ranges are merged by position,
+   * not as they finish.
    */
   compare(base: Ruleset, head: Ruleset, input: WorkerImpactInput, options?: CompareOptions): Promise<ImpactReport>;
   /** Stops the workers. */
@@ -59,26 +60,34 @@ export type ToWorker =
 export type FromWorker =
   { readonly type: "outcome"; readonly outcome: RangeOutcome } | { readonly type: "failed"; readonly message: string };
 
-/** Ranges per worker: small enough to even out a worker that started late, large enough to cost nothing to send. */
-const RANGES_PER_WORKER = 8;
+/**
+ * Ranges per planning thread: small enough that no thread waits long for the last one (this
+ * thread answers the workers only between its ranges), large enough to cost nothing to send.
+ */
+const RANGES_PER_THREAD = 16;
 const MIN_RANGE = 50;
 /** Ranges each worker holds at once: it starts the next while its last outcome travels, and prepares two while the packs load. */
 const IN_FLIGHT = 2;
 
 /**
- * Starts `count` worker threads for `backplan impact`'s cohort (none when `count` is 0 or 1: one
- * thread gains nothing over this one). Started before the packs are loaded, they load their
- * modules and make and validate their first ranges meanwhile; `compare` sends them both packs
- * (`rulesetTransfer`: pack.json data, compiled again without the checks in a few tens of ms).
+ * Starts `threads - 1` worker threads for `backplan impact`'s cohort: this thread plans ranges of
+ * it too, so `threads` plan in all (none is started for 1, or an empty cohort). Every worker
+ * pays its own start and warm-up (its modules, both packs, the JIT compiling the planner again:
+ * the first 2,000 assessments of a thread cost about 2.5 times the next), which this thread pays
+ * anyway; see `PER_THREAD` in src/cli/commands/impact.ts for when a second one pays. Started before the packs
+ * are loaded, the workers load their modules and make and validate their first ranges
+ * meanwhile; `compare` sends them both packs (`rulesetTransfer`: pack.json data, compiled again
+ * without the checks in a few tens of ms).
  *
  * @example
  * const workers = startImpactWorkers(availableParallelism(), { kind: "generated", size: 10_000, seed: 1 });
  * try { report = await workers.compare(base, head, input, options); } finally { await workers.close(); }
  */
-export function startImpactWorkers(count: number, cohort: WorkerCohort): ImpactWorkers {
+export function startImpactWorkers(threads: number, cohort: WorkerCohort): ImpactWorkers {
   const size = cohort.kind === "generated" ? cohort.size : cohort.assessments.length;
-  const workers = count >= 2 && size > 0 ? Array.from({ length: count }, () => spawn(cohort)) : [];
-  const dispatch = workers.length === 0 ? undefined : dispatchRanges(workers, cohort, size);
+  const workers = threads >= 2 && size > 0 ? Array.from({ length: threads - 1 }, () => spawn(cohort)) : [];
+  const queue = rangeQueue(size, workers.length + 1);
+  const dispatch = workers.length === 0 ? undefined : dispatchRanges(workers, cohort, queue);
   return {
     size: workers.length,
     async compare(base, head, input, options = {}) {
@@ -90,29 +99,46 @@ export function startImpactWorkers(count: number, cohort: WorkerCohort): ImpactW
         const packs: ToWorker = { type: "packs", base: rulesetTransfer(base), head: rulesetTransfer(head), profile };
         for (const worker of workers) worker.postMessage(packs);
       }
-      // This thread plans the scenario tests while the workers plan the cohort.
+      // This thread plans the scenario tests while the workers compile the packs, then takes
+      // ranges of the cohort from the same queue as they do.
       const scenarios = [planRange(sides, input.scenarios, 0, input.scenarios.length, { profile })];
-      const planned =
-        dispatch?.outcomes ??
-        Promise.resolve([
-          planRange(
-            sides,
-            subjects,
-            0,
-            size,
-            cohort.kind === "assessments" ? { profile, validate: validatedAlready } : { profile },
-          ),
-        ]);
+      const own: RangeOutcome[] = [];
+      const rangeOptions = cohort.kind === "assessments" ? { profile, validate: validatedAlready } : { profile };
+      for (let range = queue.take(); range !== undefined; range = queue.take()) {
+        own.push(planRange(sides, subjects, range.start, range.end, rangeOptions));
+        // Lets the workers' outcomes in, and their next ranges out, before the next range here.
+        if (dispatch !== undefined) await new Promise((resolve) => setImmediate(resolve));
+      }
+      const cohortOutcomes = dispatch === undefined ? own : [...own, ...(await dispatch.outcomes)];
       return impactReport(
         base,
         head,
         { scenarios: input.scenarios, cohort: subjects, cohortSource: input.cohortSource },
-        { scenarios, cohort: await planned },
+        { scenarios, cohort: cohortOutcomes },
         options,
       );
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+interface RangeQueue {
+  /** The next range nobody has planned yet, in order of position. */
+  take(): { start: number; end: number } | undefined;
+}
+
+/** The cohort's positions in ranges, taken in turn by whichever thread is free. */
+function rangeQueue(size: number, threads: number): RangeQueue {
+  const step = threads === 1 ? size : Math.max(MIN_RANGE, Math.ceil(size / (threads * RANGES_PER_THREAD)));
+  let next = 0;
+  return {
+    take() {
+      if (next >= size) return undefined;
+      const range = { start: next, end: Math.min(size, next + step) };
+      next = range.end;
+      return range;
     },
   };
 }
@@ -128,20 +154,17 @@ function spawn(cohort: WorkerCohort): Worker {
 }
 
 /**
- * Sends the workers the cohort's ranges, each the next as it finishes one; `outcomes` are all of
- * them, once every range is planned (or the first failure).
+ * Sends the workers ranges from the queue, each the next as it finishes one; `outcomes` are
+ * theirs, once the queue is empty and none is planning (or the first failure).
  */
 function dispatchRanges(
   workers: readonly Worker[],
   cohort: WorkerCohort,
-  size: number,
+  queue: RangeQueue,
 ): { outcomes: Promise<RangeOutcome[]> } {
-  const step = Math.max(MIN_RANGE, Math.ceil(size / (workers.length * RANGES_PER_WORKER)));
-  const ranges: { start: number; end: number }[] = [];
-  for (let start = 0; start < size; start += step) ranges.push({ start, end: Math.min(size, start + step) });
   const outcomes = new Promise<RangeOutcome[]>((resolve, reject) => {
     const done: RangeOutcome[] = [];
-    let next = 0;
+    let planning = 0;
     let settled = false;
     // Listeners stay (an `error` event without one would throw): once settled, they do nothing.
     const fail = (error: Error) => {
@@ -150,8 +173,9 @@ function dispatchRanges(
       reject(error);
     };
     const send = (worker: Worker) => {
-      const range = ranges[next++];
+      const range = queue.take();
       if (range === undefined) return;
+      planning++;
       const message: ToWorker =
         cohort.kind === "generated"
           ? { type: "range", ...range }
@@ -165,9 +189,10 @@ function dispatchRanges(
           fail(new Error(`an impact worker failed: ${message.message}`));
           return;
         }
+        planning--;
         done.push(message.outcome);
-        if (done.length < ranges.length) send(worker);
-        else {
+        send(worker);
+        if (planning === 0) {
           settled = true;
           resolve(done);
         }

@@ -21,8 +21,16 @@ const MAX_COHORT_BYTES = 64 * 1024 * 1024;
 /** Past this many problem lines in a cohort file, the rest are counted. */
 const MAX_PROBLEM_LINES = 50;
 const MAX_WORKERS = 64;
-/** By default, a worker thread per core but no more than one per this many cohort assessments. */
-const PER_WORKER = 1_000;
+/**
+ * By default, a planning thread per core but no more than one per this many cohort assessments:
+ * each thread beyond the command's own pays its own start and warm-up (modules, both packs, the
+ * JIT compiling the planner again), and its isolate's JIT competes for the cores. Measured on 2
+ * cores (benchmarks/impact.bench.ts, load 10-14, per-thread CPU): at 5,000 assessments a second
+ * thread shortened the longest thread from 4.5 to 2.6 s but added 2.4 s of CPU (6.7 to 9.2 s,
+ * so no faster on 2 busy cores); at 1,000 it saved 0.3 s on the longest thread for 1.4 s more
+ * CPU (2.2 to 3.6 s).
+ */
+const PER_THREAD = 5_000;
 
 /** `backplan impact --base DIR`: what an edit to a rule pack does to plans, before it ships. */
 export const impact = defineCommand({
@@ -42,8 +50,8 @@ export const impact = defineCommand({
     "their own profile; --profile sets the others' (default: each pack's own). --include-drafts runs the head's " +
     "draft rules, never the base's: --base rules --include-drafts shows what the drafts would change. The time " +
     "taken goes to stderr; " +
-    "the cohort is planned in --workers threads (default: one per core, one per 1,000 assessments at most; 1: " +
-    "in the command's own thread), and the report is the same whatever their number; " +
+    "the cohort is planned in --workers threads, the command's own and N - 1 worker threads (default: one per " +
+    "core, one per 5,000 assessments at most; 1: the command's own alone), and the report is the same whatever their number; " +
     "json prints the report as a stable structure (see ImpactReport in src/core/impact/types.ts).",
   options: {
     base: { type: "string", value: "DIR", description: "the rule folder before the edit (required)" },
@@ -73,7 +81,7 @@ export const impact = defineCommand({
     workers: {
       type: "string",
       value: "N",
-      description: "threads that plan the cohort, 1 to 64 (default: the cores)",
+      description: "threads that plan the cohort, this one included, 1 to 64 (default: the cores)",
     },
   },
   exitCodes: [
@@ -95,7 +103,7 @@ export const impact = defineCommand({
     // thread loads the packs.
     const { startImpactWorkers } = await import("../../node/impact-workers.js");
     const workers = startImpactWorkers(
-      requested ?? Math.min(availableParallelism(), Math.floor(cohort.source.size / PER_WORKER)),
+      requested ?? Math.min(availableParallelism(), Math.floor(cohort.source.size / PER_THREAD)),
       cohort.cohort,
     );
     try {

@@ -1,6 +1,6 @@
 import type { Issue, Result } from "../errors.js";
 import type { PackJson } from "../generated/types.js";
-import { validateBundle } from "../generated/validators.js";
+import { validateBundle } from "../generated/validators/bundle.js";
 import { checks } from "../ruleset/checks/index.js";
 import { compilePack, completePack } from "../ruleset/compile/compile.js";
 import { issue, packWide } from "../ruleset/issue.js";

@@ -7,17 +7,10 @@
  *   tests/**\/*.yaml     scenario tests (scenarios.schema.json)
  *   any other *.yaml or *.yml: a rule file (rules.schema.json)
  *
- * Other files (a README, notes) are not part of the pack. Each kind describes itself: its schema,
- * its validator, and the list of items it holds, so messages can name "rule "x"" or "component "y"".
+ * Other files (a README, notes) are not part of the pack. Each kind describes itself: its schema
+ * and the list of items it holds, so messages can name "rule "x"" or "component "y"" (its
+ * validator is in schema-validate.ts).
  */
-import type { ValidateFunction } from "../generated/validate-function.js";
-import {
-  validateComponents,
-  validateEvidence,
-  validatePack,
-  validateRules,
-  validateScenarios,
-} from "../generated/validators.js";
 
 export type FileKind = "manifest" | "components" | "evidence" | "scenarios" | "rules";
 
@@ -40,7 +33,6 @@ export interface FileKindDefinition {
   readonly kind: FileKind;
   /** The schema document under `schemas/`. */
   readonly schema: string;
-  readonly validate: ValidateFunction;
   readonly collection: Collection;
   /** For a file every pack must have: its path and, for the message, what it holds. */
   readonly required?: { readonly path: string; readonly holds: string };
@@ -50,28 +42,24 @@ export const fileKinds = {
   manifest: {
     kind: "manifest",
     schema: "pack.schema.json",
-    validate: validatePack,
     collection: { key: "profiles", noun: "profile", idKey: "id", checked: ["id"] },
     required: { path: "pack.yaml", holds: "its name, version and guideline profiles" },
   },
   components: {
     kind: "components",
     schema: "components.schema.json",
-    validate: validateComponents,
     collection: { key: "components", noun: "component", idKey: "id", checked: ["id", "contraindications"] },
     required: { path: "components.yaml", holds: "the catalog of components a plan can hold" },
   },
   evidence: {
     kind: "evidence",
     schema: "evidence.schema.json",
-    validate: validateEvidence,
     collection: { key: "evidence", noun: "evidence", idKey: "id", checked: ["id"] },
     required: { path: "evidence.yaml", holds: "the catalog of sources rules cite" },
   },
   scenarios: {
     kind: "scenarios",
     schema: "scenarios.schema.json",
-    validate: validateScenarios,
     collection: {
       key: "scenarios",
       noun: "scenario",
@@ -82,7 +70,6 @@ export const fileKinds = {
   rules: {
     kind: "rules",
     schema: "rules.schema.json",
-    validate: validateRules,
     collection: { key: "rules", noun: "rule", idKey: "id", checked: ["id", "when", "then", "evidence"] },
   },
 } as const satisfies Readonly<Record<FileKind, FileKindDefinition>>;

@@ -2,7 +2,8 @@ import { LineCounter, parseDocument } from "yaml";
 import type { Issue } from "../../errors.js";
 import { issue } from "../issue.js";
 import { nulCharacter, yamlWarning } from "../messages.js";
-import { fileKinds, type FileKind } from "../pack-layout.js";
+import type { FileKind } from "../pack-layout.js";
+import { fileValidators } from "../schema-validate.js";
 import type { RuleFileText } from "../types.js";
 import type { FilePlace, SourceFile } from "./source-file.js";
 import { cleanMessage, syntaxSlip } from "./syntax-slip.js";
@@ -90,7 +91,7 @@ function misfits(kind: FileKind): (text: string) => number | undefined {
       (_offset, pointer) => ({ path: pointer }),
       () => 0,
     );
-    const { validate } = fileKinds[kind];
+    const validate = fileValidators[kind];
     return validate(data) ? 0 : (validate.errors?.length ?? 1);
   };
 }

@@ -5,6 +5,7 @@ import { issue, type Place } from "../issue.js";
 import { misplacedKey, schemaFallback, schemaProblems, type Alternatives, type SchemaContext } from "../messages.js";
 import { fileKinds } from "../pack-layout.js";
 import type { SourceFile } from "../parse/source-file.js";
+import { fileValidators } from "../schema-validate.js";
 import { childPointer, pointerSegments, valueAt } from "../../pointer.js";
 import { closestMatch } from "../../suggest.js";
 import { reduceAlternatives } from "./alternatives.js";
@@ -20,7 +21,8 @@ import { resolveRefs, schemaDocument, type JsonSchema } from "./schema-documents
  * was expected and found, with a "did you mean" for misspelt keys and values.
  */
 export function validateFile(file: SourceFile): { issues: Issue[]; errors: readonly ValidationErrorObject[] } {
-  const { validate, schema } = fileKinds[file.kind];
+  const { schema } = fileKinds[file.kind];
+  const validate = fileValidators[file.kind];
   const errors = validate(file.data) ? [] : (validate.errors ?? []);
   return { issues: schemaIssues(file, errors, schema), errors };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fileKinds } from "../../../../src/core/ruleset/pack-layout.js";
+import { fileValidators } from "../../../../src/core/ruleset/schema-validate.js";
 import { reduceAlternatives } from "../../../../src/core/ruleset/validate/alternatives.js";
 import { schemaDocument } from "../../../../src/core/ruleset/validate/schema-documents.js";
 import { rule, ruleFile } from "../../../arbitraries/ruleset.js";
@@ -9,7 +10,8 @@ describe("reduceAlternatives", () => {
   it("reduces the errors of thousands of failed conditions in linear time (each alternative once over all errors took 8 s for 4,000)", () => {
     const conditions = Array.from({ length: 4000 }, (_, i) => `"x${i}"`).join(", ");
     const data: unknown = parse(ruleFile(rule("many", { when: `{ all: [${conditions}] }` })));
-    const { validate, schema } = fileKinds.rules;
+    const { schema } = fileKinds.rules;
+    const validate = fileValidators.rules;
     expect(validate(data)).toBe(false);
     const errors = validate.errors ?? [];
     expect(errors.length).toBeGreaterThan(8000);

@@ -1,7 +1,9 @@
 /**
  * Build step: bundles src/browser.ts into dist/browser/backplan.js (ESM, minified, for browsers)
- * and reports its size. Refuses a bundle that holds the `yaml` package (pack.json replaces it) or
- * could call `eval`/`new Function` (a strict Content-Security-Policy blocks both).
+ * and reports its size. Refuses a bundle that holds the `yaml` package (pack.json replaces it),
+ * a schema validator other than the assessment's and pack.json's (the generated validators are a
+ * third of a bundle's code, and a browser checks only those two) or could call `eval`/`new
+ * Function` (a strict Content-Security-Policy blocks both).
  * Run: `tsx src/build/bundle-browser.ts [--out FILE]`.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -19,7 +21,12 @@ export interface BrowserBundle {
   readonly gzippedBytes: number;
   /** Bytes of output per input package (`backplan` for our own code), largest first. */
   readonly byPackage: readonly (readonly [string, number])[];
+  /** The generated schema validators it holds (src/core/generated/validators/<name>.js), by name. */
+  readonly validators: readonly string[];
 }
+
+/** The only validators a page calls: `recommend` checks an assessment, `rulesetFromJson` a pack.json. */
+const BROWSER_VALIDATORS = ["assessment", "bundle"];
 
 /** Bundles the browser entry in memory; throws when the bundle breaks the rules above. */
 export async function bundleBrowser(): Promise<BrowserBundle> {
@@ -38,19 +45,25 @@ export async function bundleBrowser(): Promise<BrowserBundle> {
   const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
   const code = new TextDecoder().decode(bytes);
   const byPackage = new Map<string, number>();
+  const validators: string[] = [];
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? "backplan";
       byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+      const validator = /generated\/validators\/([\w-]+)\.js$/.exec(input)?.[1];
+      if (validator !== undefined) validators.push(validator);
     }
   }
   if (byPackage.has("yaml")) throw new Error("the browser bundle holds the yaml package: an import leads to it");
+  const extra = validators.filter((name) => !BROWSER_VALIDATORS.includes(name));
+  if (extra.length > 0) throw new Error(`the browser bundle holds validators it never calls: ${extra.join(", ")}`);
   if (callsEval(code)) throw new Error("the browser bundle calls eval or Function");
   return {
     code,
     minifiedBytes: bytes.length,
     gzippedBytes: gzipSync(bytes, { level: 9 }).length,
     byPackage: [...byPackage].sort((a, b) => b[1] - a[1]),
+    validators: validators.sort(),
   };
 }
 

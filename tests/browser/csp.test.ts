@@ -156,6 +156,10 @@ describe.skipIf(skip)(title, () => {
     expect(bundle.gzippedBytes).toBeLessThan(bundle.minifiedBytes);
   });
 
+  it("carries only the schema validators a page calls: the assessment's and pack.json's", () => {
+    expect(bundle.validators).toEqual(["assessment", "bundle"]);
+  });
+
   it("shows the plan's status and the pack's stamp", async () => {
     expect(expected.status).toBe("complete");
     expect(await page.locator("#status").textContent()).toBe(`Status: ${expected.status}`);

@@ -261,17 +261,21 @@ function alreadyWithheld(
   { withheldComponents, withheldCategories }: Decisions,
   facts: Facts,
 ): boolean {
-  const inForce = (list: readonly Withholding[] | undefined) => list?.some((w) => w.priority >= rule.priority) === true;
   return (
     withhold.length === 0 &&
     halt === undefined &&
     add.every(
       ({ component }) =>
-        inForce(withheldComponents.get(component)) ||
-        inForce(withheldCategories.get(component.definition.category)) ||
+        inForce(withheldComponents.get(component), rule.priority) ||
+        inForce(withheldCategories.get(component.definition.category), rule.priority) ||
         screen(component.contraindications, facts).verdict === "contraindicated",
     )
   );
+}
+
+/** Whether a withholding of `priority` or higher is in the list. */
+function inForce(list: readonly Withholding[] | undefined, priority: number): boolean {
+  return list?.some((w) => w.priority >= priority) === true;
 }
 
 /**

@@ -17,6 +17,7 @@ export interface Undecided {
   /** The rule's priority (a contraindication's: none, so the lowest). */
   readonly priority: number;
   readonly missing: ReadonlySet<string>;
+  /** The plan state it saw: the two lists of one state, shared by every entry that saw it. */
   readonly planComponents: readonly string[];
   readonly planCategories: readonly string[];
 }
@@ -52,10 +53,15 @@ export function findDataGaps(
 ): DataGap[] {
   const byField = new Map<string, Gathered>();
   const gathering: Gathered[] = [];
+  // Entries come in runs that saw one plan state (the same two lists): set it once per run.
+  let shown: readonly string[] | undefined;
   for (const entry of undecided) {
     const { name, test, gapTrials, missing, stakes, priority } = entry;
-    facts.set("plan.components", entry.planComponents);
-    facts.set("plan.categories", entry.planCategories);
+    if (entry.planComponents !== shown) {
+      shown = entry.planComponents;
+      facts.set("plan.components", shown);
+      facts.set("plan.categories", entry.planCategories);
+    }
     // Context facts are never gaps. Those whose value could decide the outcome, when some can.
     const askable: GapTrial[] = [];
     let deciding: GapTrial[] | undefined;

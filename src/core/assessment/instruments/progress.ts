@@ -47,10 +47,20 @@ export function changeOf(
 ): { points: number; percent: number | undefined; change: Change } {
   const points = toOneDecimal(baseline - today);
   const percent = baseline === 0 ? undefined : toOneDecimal((points / baseline) * 100);
-  const reaches = (sign: 1 | -1): boolean =>
+  const change = reaches(1, points, percent, mic)
+    ? "improved"
+    : reaches(-1, points, percent, mic)
+      ? "worse"
+      : "unchanged";
+  return { points, percent, change };
+}
+
+/** Whether a change in the direction of `sign` (1: better) is at least the minimal important one. */
+function reaches(sign: 1 | -1, points: number, percent: number | undefined, mic: MinimalImportantChange): boolean {
+  return (
     sign * points >= mic.points ||
-    (percent !== undefined && sign * percent >= mic.percent && sign * points >= mic.floor);
-  return { points, percent, change: reaches(1) ? "improved" : reaches(-1) ? "worse" : "unchanged" };
+    (percent !== undefined && sign * percent >= mic.percent && sign * points >= mic.floor)
+  );
 }
 
 /** Improved when one improved and neither is worse; worse when one is worse and neither improved. */

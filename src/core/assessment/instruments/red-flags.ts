@@ -40,10 +40,10 @@ export const redFlags: Instrument = {
     const answers: Readonly<Record<string, boolean | undefined>> | undefined = assessment.redFlags;
     if (answers === undefined) return;
     const present: string[] = [];
-    const answerOf = (name: string) => (Object.hasOwn(answers, name) ? answers[name] : undefined); // never inherited
     for (const name of names) {
       const general = kindOf.get(name);
-      const answer = answerOf(name) ?? (general !== undefined && answerOf(general) === false ? false : undefined);
+      const answer =
+        answerIn(answers, name) ?? (general !== undefined && answerIn(answers, general) === false ? false : undefined);
       if (answer === undefined) return;
       if (answer) present.push(name);
     }
@@ -51,3 +51,8 @@ export const redFlags: Instrument = {
     facts.set("redFlags.count", present.length);
   },
 };
+
+/** The answer to one red flag, never an inherited one. */
+function answerIn(answers: Readonly<Record<string, boolean | undefined>>, name: string): boolean | undefined {
+  return Object.hasOwn(answers, name) ? answers[name] : undefined;
+}

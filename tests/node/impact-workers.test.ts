@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { safeParseAssessment } from "../../src/core/assessment/index.js";
 import { generateCohort } from "../../src/core/cohort/index.js";
 import type { Assessment } from "../../src/core/generated/types.js";
-import { scenarioSubjects } from "../../src/core/impact/index.js";
+import { createEngine } from "../../src/core/engine.js";
+import { compareRulesets, generatedSubjects, scenarioSubjects } from "../../src/core/impact/index.js";
 import type { Ruleset } from "../../src/core/ruleset/types.js";
 import { startImpactWorkers, type WorkerCohort, type WorkerImpactInput } from "../../src/node/impact-workers.js";
 import { bundledAndEdited } from "../core/impact/impact-packs.js";
@@ -55,6 +56,14 @@ describe("startImpactWorkers", () => {
     expect(parsed.scenarios.changed).toBeGreaterThan(0);
     expect(await report(3, cohort, input)).toBe(alone);
     expect(await report(2, cohort, input)).toBe(alone);
+    // The threads trust the generated assessments as valid; the library's compare validates each.
+    const validated = compareRulesets(
+      createEngine(packs.base),
+      createEngine(packs.head),
+      { ...input, cohort: generatedSubjects(cohort.size, cohort.seed) },
+      { examples: 5, labels: { base: "before", head: "after" } },
+    );
+    expect(JSON.stringify(validated, null, 2)).toBe(alone);
   }, 120_000);
 
   it("gives the same report with 1 or 3 workers for a cohort of assessments, under a profile", async () => {

@@ -8,8 +8,8 @@
  * then times its parts in the page:
  *
  *   import   `import("./backplan.js")`: fetching, compiling and running the bundle
- *   fetch    pack.json fetched and parsed
- *   load     `rulesetFromJson` (schema check, semantic checks, compile)
+ *   fetch    pack.json's text fetched
+ *   load     `rulesetFromJsonText` (parse, schema check, semantic checks, compile)
  *   plan     `createEngine` and the first `recommend` (examples/chronic-high-risk.yaml)
  *
  * With `--against FILE`, a second bundle (say, one built before a change) is loaded in the same
@@ -57,9 +57,10 @@ const at = [performance.now()];
 try {
   const backplan = await import(new URLSearchParams(location.search).get("bundle"));
   at.push(performance.now());
-  const json = await (await fetch("/pack.json")).json();
+  const text = await (await fetch("/pack.json")).text();
   at.push(performance.now());
-  const loaded = backplan.rulesetFromJson(json);
+  // A bundle from before rulesetFromJsonText (--against) parses the text itself.
+  const loaded = backplan.rulesetFromJsonText?.(text) ?? backplan.rulesetFromJson(JSON.parse(text));
   at.push(performance.now());
   if (!loaded.ok) throw new Error(loaded.issues.map(backplan.formatIssue).join("; "));
   const plan = backplan.createEngine(loaded.value).recommend(${JSON.stringify(assessment)});

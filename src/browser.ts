@@ -5,8 +5,9 @@
  * The npm package exports this module as `backplan/browser`, for plugins built with a bundler.
  *
  * @example
- * import { createEngine, formatIssue, rulesetFromJson, renderPlan } from "./backplan.js"; // or "backplan/browser"
- * const loaded = rulesetFromJson(await (await fetch("pack.json")).json());
+ * import { createEngine, formatIssue, rulesetFromJsonText, renderPlan } from "./backplan.js"; // or "backplan/browser"
+ * // The text, not `.json()`: one parse instead of three (rulesetFromJson takes the parsed object).
+ * const loaded = rulesetFromJsonText(await (await fetch("pack.json")).text());
  * if (!loaded.ok) throw new Error(loaded.issues.map(formatIssue).join("\n"));
  * const plan = createEngine(loaded.value).recommend(assessment);
  * output.textContent = renderPlan(plan, "text");
@@ -15,7 +16,7 @@
  */
 export { createEngine } from "./core/engine.js";
 export type { Engine, RecommendOptions, RecommendResult } from "./core/engine.js";
-export { PACK_JSON_FORMAT, packToJson, rulesetFromJson } from "./core/pack-json/index.js";
+export { PACK_JSON_FORMAT, packToJson, rulesetFromJson, rulesetFromJsonText } from "./core/pack-json/index.js";
 export type { PackJson, PackJsonOptions } from "./core/pack-json/index.js";
 export type { CompiledRule, Governance, Ruleset } from "./core/ruleset/types.js";
 export { parseAssessment, safeParseAssessment } from "./core/assessment/index.js";

@@ -95,6 +95,7 @@ describe('the package\'s "./browser" entry', () => {
         "renderExplanation",
         "renderPlan",
         "rulesetFromJson",
+        "rulesetFromJsonText",
         "safeExplainPlan",
         "safeParseAssessment",
       ]

@@ -3,5 +3,5 @@
  * file access, no eval). `packToJson` writes it; `rulesetFromJson` checks and compiles it.
  */
 export { packToJson, PACK_JSON_FORMAT } from "./to-json.js";
-export { rulesetFromJson, type PackJsonOptions } from "./from-json.js";
+export { rulesetFromJson, rulesetFromJsonText, type PackJsonOptions } from "./from-json.js";
 export type { PackJson } from "../generated/types.js";

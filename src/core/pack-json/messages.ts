@@ -8,6 +8,13 @@ export const notJson = problem(
   (found: string) => `${PACK_JSON_FILE}: expected JSON data (an object), found a value JSON cannot hold (${found})`,
 );
 
+/** The text (`rulesetFromJsonText`'s) does not parse as JSON. */
+export const notJsonText = problem(
+  "pack-json/not-json-text",
+  "error",
+  (reason: string) => `${PACK_JSON_FILE} is not JSON text: ${reason}`,
+);
+
 /** A layout this version cannot read, named before the schema's many complaints about it. */
 export const unknownFormat = problem(
   "pack-json/unknown-format",

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { compileRuleset, formatIssue } from "../../../src/core/index.js";
 import type { Issue } from "../../../src/core/index.js";
-import { packToJson, rulesetFromJson } from "../../../src/core/pack-json/index.js";
+import { packToJson, rulesetFromJson, rulesetFromJsonText } from "../../../src/core/pack-json/index.js";
 import type { PackJson } from "../../../src/core/pack-json/index.js";
 import { bundledFiles } from "../../properties/bundled-pack.js";
 
@@ -163,5 +163,27 @@ describe("rulesetFromJson and the proofs over conditions", () => {
     expect(rulesetFromJson(json).ok).toBe(true);
     const proved = rulesetFromJson(json, { proofs: true });
     expect(proved.ok ? [] : proved.issues.map((i) => i.severity)).toContain("error");
+  });
+});
+
+describe("rulesetFromJsonText", () => {
+  /** The codes of the issues refusing `text`. */
+  function codesOf(text: string): string[] {
+    const result = rulesetFromJsonText(text);
+    if (result.ok) throw new Error("expected the pack.json text to be refused");
+    return result.issues.map((i) => i.code);
+  }
+
+  it("loads pack.json's text to the same ruleset as its parsed object", () => {
+    const fromText = rulesetFromJsonText(original);
+    const fromObject = rulesetFromJson(JSON.parse(original));
+    if (!fromText.ok || !fromObject.ok) throw new Error("expected both to load");
+    expect(packToJson(fromText.value)).toEqual(packToJson(fromObject.value));
+    expect(fromText.warnings).toEqual(fromObject.warnings);
+  });
+
+  it("refuses text that is not JSON, and nesting past the limit before parsing it", () => {
+    expect(codesOf(original.slice(0, -1))).toEqual(["pack-json/not-json-text"]);
+    expect(codesOf("[".repeat(5000) + "]".repeat(5000))).toEqual(["pack-json/too-deep"]);
   });
 });

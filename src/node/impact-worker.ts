@@ -1,6 +1,6 @@
 /**
  * A worker thread of `backplan impact` (started by ./impact-workers.ts). Ranges of the cohort come
- * from the start; until the packs come too, it makes them (what needs no pack), then
+ * from the start; until the packs come too, it makes and validates them (what needs no pack), then
  * plans each with both packs, compiled once from their transfers, and posts the outcome.
  */
 import { parentPort, workerData } from "node:worker_threads";
@@ -42,8 +42,11 @@ port.on("message", (message: ToWorker) => {
       }
       case "range": {
         const { start, end, assessments } = message;
-        // A cohort file was validated as it was read; a generated one is valid as made.
-        plan(prepareRange(generated ?? cohortWindow(assessments ?? [], start), start, end, validatedAlready));
+        plan(
+          generated === undefined
+            ? prepareRange(cohortWindow(assessments ?? [], start), start, end, validatedAlready)
+            : prepareRange(generated, start, end),
+        );
         break;
       }
     }

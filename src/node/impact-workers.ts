@@ -75,7 +75,7 @@ const IN_FLIGHT = 2;
  * pays its own start and warm-up (its modules, both packs, the JIT compiling the planner again:
  * the first 2,000 assessments of a thread cost about 2.5 times the next), which this thread pays
  * anyway; see `PER_THREAD` in src/cli/commands/impact.ts for when a second one pays. Started before the packs
- * are loaded, the workers load their modules and make their first ranges
+ * are loaded, the workers load their modules and make and validate their first ranges
  * meanwhile; `compare` sends them both packs (`rulesetTransfer`: pack.json data, compiled again
  * without the checks in a few tens of ms).
  *
@@ -103,8 +103,7 @@ export function startImpactWorkers(threads: number, cohort: WorkerCohort): Impac
       // ranges of the cohort from the same queue as they do.
       const scenarios = [planRange(sides, input.scenarios, 0, input.scenarios.length, { profile })];
       const own: RangeOutcome[] = [];
-      // A cohort file was validated as it was read; a generated one is valid as made.
-      const rangeOptions = { profile, validate: validatedAlready };
+      const rangeOptions = cohort.kind === "assessments" ? { profile, validate: validatedAlready } : { profile };
       for (let range = queue.take(); range !== undefined; range = queue.take()) {
         own.push(planRange(sides, subjects, range.start, range.end, rangeOptions));
         // Lets the workers' outcomes in, and their next ranges out, before the next range here.

@@ -99,7 +99,7 @@ export const impact = defineCommand({
     const cohort = await cohortOf(values.cohort, values.seed, io.cwd);
     if ("problems" in cohort) return fail(io, cohort.problems);
 
-    // The workers load their modules, and make their first assessments, while this
+    // The workers load their modules, and make and validate their first assessments, while this
     // thread loads the packs.
     const { startImpactWorkers } = await import("../../node/impact-workers.js");
     const workers = startImpactWorkers(

@@ -24,10 +24,7 @@ export const validateAssessment: AssessmentValidator = safeParseAssessment;
 
 /**
  * For assessments validated already (a cohort file is checked whole before planning, to list
- * every problem by line) or valid as made (`generateAssessment`'s, which tests/core/cohort checks
- * for thousands of seeds and indexes and whole cohorts): each is its own value, as
- * `safeParseAssessment` returns a valid one. Validating a generated cohort again was a fifth of
- * an impact's CPU, its ajv validator a large compile for every worker's JIT.
+ * every problem by line): each is its own value, as `safeParseAssessment` returns a valid one.
  */
 export const validatedAlready: AssessmentValidator = (input) => ({
   ok: true,

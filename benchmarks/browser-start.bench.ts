@@ -31,7 +31,7 @@ import { chromium, type Browser } from "playwright-core";
 import { parse } from "yaml";
 import { bundleBrowser } from "../src/build/bundle-browser.js";
 import { compileRuleset } from "../src/core/index.js";
-import { packToJson } from "../src/core/pack-json/index.js";
+import { packToJson } from "../src/core/load/pack-json/index.js";
 import { readRuleFiles } from "../src/node/index.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));

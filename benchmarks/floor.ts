@@ -9,9 +9,9 @@
  * children are unrolled. Still closures, never `eval`/`new Function`: the same constraint plans
  * live under in a page with a strict Content Security Policy.
  */
-import type { Facts, FactValue } from "../src/core/facts/types.js";
+import type { Facts, FactValue } from "../src/core/run/facts/types.js";
 import type { Condition, FactCondition } from "../src/core/generated/types.js";
-import type { Truth } from "../src/core/evaluate/truth.js";
+import type { Truth } from "../src/core/run/evaluate/truth.js";
 
 export type FloorTest = (facts: Facts) => Truth;
 

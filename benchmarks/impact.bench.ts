@@ -15,8 +15,8 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { scenarioSubjects } from "../src/core/impact/index.js";
-import { bundledAndEdited } from "../tests/core/impact/impact-packs.js";
+import { scenarioSubjects } from "../src/authoring/impact/index.js";
+import { bundledAndEdited } from "../tests/authoring/impact/impact-packs.js";
 
 const size = Number(process.argv[2] ?? 10_000);
 const workers = Number(process.argv[3] ?? availableParallelism());

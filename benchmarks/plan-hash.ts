@@ -8,9 +8,9 @@
  *   npx tsx benchmarks/plan-hash.ts 500 7      # size, seed
  */
 import { createHash } from "node:crypto";
-import { generateCohort } from "../src/core/cohort/index.js";
+import { generateCohort } from "../src/authoring/cohort/index.js";
 import { createEngine } from "../src/core/index.js";
-import { canonicalJson } from "../src/core/impact/canonical-json.js";
+import { canonicalJson } from "../src/authoring/impact/canonical-json.js";
 import { loadRuleset } from "../src/node/index.js";
 
 const size = Number(process.argv[2] ?? 10_000);

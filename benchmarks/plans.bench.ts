@@ -21,11 +21,11 @@
  */
 import { readFileSync } from "node:fs";
 import { Engine as JsonRulesEngine } from "json-rules-engine";
-import { prepare } from "../src/core/compose/prepare.js";
-import { generateCohort } from "../src/core/cohort/index.js";
+import { prepare } from "../src/core/run/compose/prepare.js";
+import { generateCohort } from "../src/authoring/cohort/index.js";
 import { createEngine, deriveFacts, parseAssessment } from "../src/core/index.js";
-import { factDeriver } from "../src/core/facts/catalog.js";
-import type { FactValue } from "../src/core/facts/types.js";
+import { factDeriver } from "../src/core/run/facts/catalog.js";
+import type { FactValue } from "../src/core/run/facts/types.js";
 import { loadRuleset } from "../src/node/index.js";
 import { floorOf } from "./floor.js";
 

@@ -14,22 +14,22 @@
  * // A progress chart of the record's visits (an SVG string: no script, no style attribute):
  * const svg = progressChartSvg(episodeSeries(fhirBundle, { assessedOn: "2026-11-23" }));
  */
-export { createEngine } from "./core/engine.js";
-export type { Engine, RecommendOptions, RecommendResult } from "./core/engine.js";
-export { PACK_JSON_FORMAT, packToJson, rulesetFromJson, rulesetFromJsonText } from "./core/pack-json/index.js";
-export type { PackJson, PackJsonOptions } from "./core/pack-json/index.js";
-export type { CompiledRule, Governance, Ruleset } from "./core/ruleset/types.js";
-export { parseAssessment, safeParseAssessment } from "./core/assessment/index.js";
-export { FORMATS, progressChartSvg, renderPlan } from "./core/render/index.js";
+export { createEngine } from "./core/run/engine.js";
+export type { Engine, RecommendOptions, RecommendResult } from "./core/run/engine.js";
+export { PACK_JSON_FORMAT, packToJson, rulesetFromJson, rulesetFromJsonText } from "./core/load/pack-json/index.js";
+export type { PackJson, PackJsonOptions } from "./core/load/pack-json/index.js";
+export type { CompiledRule, Governance, Ruleset } from "./core/load/types.js";
+export { parseAssessment, safeParseAssessment } from "./core/run/assessment/index.js";
+export { FORMATS, progressChartSvg, renderPlan } from "./core/present/render/index.js";
 export type {
   Format,
   ProgressPlanChange,
   ProgressChartOptions,
   ProgressPoint,
   ProgressSeries,
-} from "./core/render/index.js";
-export { explainPlan, renderExplanation, safeExplainPlan } from "./core/explain/index.js";
-export type { ExplainOptions, Explanation } from "./core/explain/index.js";
+} from "./core/present/render/index.js";
+export { explainPlan, renderExplanation, safeExplainPlan } from "./core/present/explain/index.js";
+export type { ExplainOptions, Explanation } from "./core/present/explain/index.js";
 export { AssessmentError, BackplanError, RulesetError, formatIssue, isBackplanError } from "./core/errors.js";
 export type { Issue, Result } from "./core/errors.js";
 export type {
@@ -41,7 +41,7 @@ export type {
   PlanReason,
   WithheldComponent,
 } from "./core/generated/types.js";
-export { bundleToAssessment, episodeSeries } from "./core/fhir/intake/index.js";
+export { bundleToAssessment, episodeSeries } from "./core/interop/fhir/intake/index.js";
 export type {
   EpisodeOptions,
   EpisodePlanChange,
@@ -49,6 +49,6 @@ export type {
   EpisodeSeries,
   FhirIntake,
   IntakeOptions,
-} from "./core/fhir/intake/index.js";
-export { planToFhir } from "./core/fhir/output/index.js";
-export type { FhirPlan, FhirPlanContext } from "./core/fhir/output/index.js";
+} from "./core/interop/fhir/intake/index.js";
+export { planToFhir } from "./core/interop/fhir/output/index.js";
+export type { FhirPlan, FhirPlanContext } from "./core/interop/fhir/output/index.js";

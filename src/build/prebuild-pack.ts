@@ -8,7 +8,7 @@ import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatIssue } from "../core/errors.js";
-import { checkRuleset } from "../core/ruleset/check-ruleset.js";
+import { checkRuleset } from "../core/load/check-ruleset.js";
 import { bundledRulesDir } from "../node/bundled.js";
 import { PREBUILT_PACK_FILE, prebuiltPack } from "../node/prebuilt-pack.js";
 import { readRuleFiles } from "../node/rule-files.js";

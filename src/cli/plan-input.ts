@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 // Each from its own module, not the index: a command that plans loads only what planning needs.
 import { isBackplanError } from "../core/errors.js";
-import { FORMATS, type Format } from "../core/render/index.js";
-import type { Ruleset } from "../core/ruleset/types.js";
+import { FORMATS, type Format } from "../core/present/render/index.js";
+import type { Ruleset } from "../core/load/types.js";
 import { readAssessmentFile, readAssessmentText } from "../node/assessment-file.js";
 import { checkRuleFolder } from "../node/load-ruleset.js";
 import { assessmentIssueLine, ruleIssueLines } from "./diagnostics.js";

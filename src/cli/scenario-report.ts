@@ -1,6 +1,6 @@
-import { describeCondition } from "../core/explain/findings.js";
-import type { GatedMeasure, Shortfall } from "../core/scenarios/coverage-gate.js";
-import type { ConditionCoverage, Coverage, Measure, RuleCoverage } from "../core/scenarios/coverage.js";
+import { describeCondition } from "../core/present/explain/findings.js";
+import type { GatedMeasure, Shortfall } from "../authoring/scenarios/coverage-gate.js";
+import type { ConditionCoverage, Coverage, Measure, RuleCoverage } from "../authoring/scenarios/coverage.js";
 import { formatIssue, type Ruleset, type ScenarioResult } from "../node/index.js";
 
 /**

@@ -4,10 +4,10 @@
  * plans each with both packs, compiled once from their transfers, and posts the outcome.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { rulesetFromTransfer } from "../core/impact/pack-transfer.js";
-import { planPrepared, prepareRange, type ImpactSides, type PreparedRange } from "../core/impact/plan-range.js";
-import { impactPlanner, validatedAlready } from "../core/impact/planner.js";
-import { cohortWindow, generatedSubjects } from "../core/impact/subjects.js";
+import { rulesetFromTransfer } from "../authoring/impact/pack-transfer.js";
+import { planPrepared, prepareRange, type ImpactSides, type PreparedRange } from "../authoring/impact/plan-range.js";
+import { impactPlanner, validatedAlready } from "../authoring/impact/planner.js";
+import { cohortWindow, generatedSubjects } from "../authoring/impact/subjects.js";
 import type { FromWorker, ToWorker, WorkerStart } from "./impact-workers.js";
 
 const port = parentPort;

@@ -13,8 +13,8 @@ import {
   type ImpactReport,
   type RangeOutcome,
   type SubjectList,
-} from "../core/impact/index.js";
-import type { Ruleset } from "../core/ruleset/types.js";
+} from "../authoring/impact/index.js";
+import type { Ruleset } from "../core/load/types.js";
 
 /** A cohort as worker threads are given it: how to generate it, or its assessments, validated. */
 export type WorkerCohort =

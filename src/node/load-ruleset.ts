@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { RulesetError, isBackplanError, type Issue } from "../core/errors.js";
-import type { CheckOptions, RulesetCheck } from "../core/ruleset/check-ruleset.js";
-import type { Ruleset, RuleFileText } from "../core/ruleset/types.js";
+import type { CheckOptions, RulesetCheck } from "../core/load/check-ruleset.js";
+import type { Ruleset, RuleFileText } from "../core/load/types.js";
 import { bundledRulesDir } from "./bundled.js";
 import { prebuiltCheck } from "./prebuilt-pack.js";
 import { readRuleFiles } from "./rule-files.js";
@@ -79,7 +79,7 @@ async function check(files: RuleFileText[], scenarios: boolean, options: CheckOp
   const toPlan = !scenarios && proofs === false && includeDrafts !== true && today === undefined;
   const prebuilt = toPlan && Object.keys(other).length === 0 ? await prebuiltCheck(files) : undefined;
   // Imported only when needed: it brings the YAML parser and every check.
-  return prebuilt ?? (await import("../core/ruleset/check-ruleset.js")).checkRuleset(files, options);
+  return prebuilt ?? (await import("../core/load/check-ruleset.js")).checkRuleset(files, options);
 }
 
 function locate(issue: Issue, folder: string): Issue {

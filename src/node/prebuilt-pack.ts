@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Issue } from "../core/errors.js";
-import { rulesetFromTransfer } from "../core/impact/pack-transfer.js";
-import { packToJson } from "../core/pack-json/to-json.js";
-import type { PackJson } from "../core/pack-json/index.js";
-import type { RulesetCheck } from "../core/ruleset/check-ruleset.js";
-import { deepFreeze } from "../core/ruleset/compile/deep-freeze.js";
-import type { Ruleset, RuleFileText } from "../core/ruleset/types.js";
+import { rulesetFromTransfer } from "../authoring/impact/pack-transfer.js";
+import { packToJson } from "../core/load/pack-json/to-json.js";
+import type { PackJson } from "../core/load/pack-json/index.js";
+import type { RulesetCheck } from "../core/load/check-ruleset.js";
+import { deepFreeze } from "../core/load/compile/deep-freeze.js";
+import type { Ruleset, RuleFileText } from "../core/load/types.js";
 
 /** The file `npm run build` writes beside the compiled `dist/node/` modules. */
 export const PREBUILT_PACK_FILE = "bundled-pack.json";

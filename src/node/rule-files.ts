@@ -2,8 +2,8 @@ import type { Dirent } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { RulesetError, type Issue } from "../core/errors.js";
-import { fileKindOf } from "../core/ruleset/pack-layout.js";
-import type { RuleFileText } from "../core/ruleset/types.js";
+import { fileKindOf } from "../core/load/pack-layout.js";
+import type { RuleFileText } from "../core/load/types.js";
 import { fsProblem } from "./fs-problem.js";
 import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_RULE_FILES } from "./limits.js";
 

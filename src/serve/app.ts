@@ -4,7 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { timeout } from "hono/timeout";
-import type { Engine } from "../core/engine.js";
+import type { Engine } from "../core/run/engine.js";
 import { printable, type Issue } from "../core/errors.js";
 import { cardsFor } from "./cards.js";
 import { parseFeedback, type FeedbackRecord } from "./feedback.js";

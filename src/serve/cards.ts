@@ -1,6 +1,6 @@
-import type { Engine } from "../core/engine.js";
-import { activeBackplanCarePlan, bundleToAssessment } from "../core/fhir/intake/index.js";
-import { planToFhir } from "../core/fhir/output/index.js";
+import type { Engine } from "../core/run/engine.js";
+import { activeBackplanCarePlan, bundleToAssessment } from "../core/interop/fhir/intake/index.js";
+import { planToFhir } from "../core/interop/fhir/output/index.js";
 import type { CdsCard, CdsResponse, CdsSource } from "./cds-types.js";
 import { dataGapsCard, problemCard } from "./data-card.js";
 import { planCard } from "./plan-card.js";

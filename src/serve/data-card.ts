@@ -1,5 +1,5 @@
 import { printable, type Issue } from "../core/errors.js";
-import { BACKPLAN_QUESTIONNAIRE } from "../core/fhir/intake/index.js";
+import { BACKPLAN_QUESTIONNAIRE } from "../core/interop/fhir/intake/index.js";
 import type { DataGap } from "../core/generated/types.js";
 import type { CdsCard, CdsSource } from "./cds-types.js";
 import { escapeMarkdown } from "./markdown.js";

@@ -1,7 +1,7 @@
-import { codes } from "../core/assessment/messages.js";
+import { codes } from "../core/run/assessment/messages.js";
 import type { Issue } from "../core/errors.js";
-import { backplanQuestionnaire } from "../core/fhir/intake/index.js";
-import type { QuestionnaireItem } from "../core/fhir/types.js";
+import { backplanQuestionnaire } from "../core/interop/fhir/intake/index.js";
+import type { QuestionnaireItem } from "../core/interop/fhir/types.js";
 
 /** A required answer the patient's data lacks: the field and, when known, its question in backplan's Questionnaire. */
 export interface MissingAnswer {

@@ -3,7 +3,7 @@
  * the assessment's `followUp.baseline` and the `progress.*` facts (scored in code, reference §6.10:
  * improved or worse when the change reaches the minimal important change, Ostelo 2008).
  */
-import { deriveFacts } from "../core/facts/catalog.js";
+import { deriveFacts } from "../core/run/facts/catalog.js";
 import type { Assessment, Plan } from "../core/generated/types.js";
 import { escapeMarkdown } from "./markdown.js";
 

@@ -6,9 +6,9 @@
  */
 import fc from "fast-check";
 import type { Assessment } from "../../src/core/generated/types.js";
-import { startBackScores } from "../../src/core/assessment/instruments/start-back.js";
-import { odiPercent } from "../../src/core/assessment/instruments/odi.js";
-import { bmiOf } from "../../src/core/assessment/instruments/bmi.js";
+import { startBackScores } from "../../src/core/run/assessment/instruments/start-back.js";
+import { odiPercent } from "../../src/core/run/assessment/instruments/odi.js";
+import { bmiOf } from "../../src/core/run/assessment/instruments/bmi.js";
 
 type Defined<T> = Exclude<T, undefined>;
 type Patient = Assessment["patient"];

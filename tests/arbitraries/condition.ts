@@ -5,8 +5,8 @@
  * value of that operator's shape drawn from the fact's own domain (so equalities actually hit).
  */
 import fc from "fast-check";
-import { operators } from "../../src/core/evaluate/operators/index.js";
-import type { FactDefinition, FactType, FactValue, Facts } from "../../src/core/facts/types.js";
+import { operators } from "../../src/core/run/evaluate/operators/index.js";
+import type { FactDefinition, FactType, FactValue, Facts } from "../../src/core/run/facts/types.js";
 import type { Condition, FactCondition } from "../../src/core/generated/types.js";
 
 type Scalar = number | string | boolean;

@@ -6,8 +6,8 @@
  */
 import fc from "fast-check";
 import { formatIssue } from "../../src/core/errors.js";
-import { checkRuleset } from "../../src/core/ruleset/index.js";
-import type { RuleFileText, Ruleset } from "../../src/core/ruleset/types.js";
+import { checkRuleset } from "../../src/core/load/index.js";
+import type { RuleFileText, Ruleset } from "../../src/core/load/types.js";
 
 export const MANIFEST = `# yaml-language-server: $schema=../schemas/pack.schema.json
 name: test-pack

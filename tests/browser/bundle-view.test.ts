@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/errors.js";
 import { formatIssue } from "../../src/core/errors.js";
-import { bundleToAssessment } from "../../src/core/fhir/intake/index.js";
+import { bundleToAssessment } from "../../src/core/interop/fhir/intake/index.js";
 
 interface VisitDate {
   day: string;

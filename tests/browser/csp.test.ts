@@ -16,9 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { bundleBrowser, callsEval, type BrowserBundle } from "../../src/build/bundle-browser.js";
 import { compileRuleset, createEngine } from "../../src/core/index.js";
-import { bundleToAssessment } from "../../src/core/fhir/intake/index.js";
+import { bundleToAssessment } from "../../src/core/interop/fhir/intake/index.js";
 import { PLUGIN_PAGE_FILES } from "../../src/cli/commands/plugin.js";
-import { packToJson } from "../../src/core/pack-json/index.js";
+import { packToJson } from "../../src/core/load/pack-json/index.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 import type { Assessment } from "../../src/core/generated/types.js";
 

@@ -14,7 +14,7 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { compileRuleset, createEngine } from "../../src/core/index.js";
-import { packToJson } from "../../src/core/pack-json/index.js";
+import { packToJson } from "../../src/core/load/pack-json/index.js";
 import { tempFolder } from "../node/temp-dir.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 import type { Assessment } from "../../src/core/generated/types.js";

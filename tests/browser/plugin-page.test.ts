@@ -23,8 +23,8 @@ import {
   type PluginServer,
 } from "../../src/cli/commands/plugin.js";
 import { compileRuleset, createEngine } from "../../src/core/index.js";
-import { bundleToAssessment } from "../../src/core/fhir/intake/index.js";
-import { packToJson } from "../../src/core/pack-json/index.js";
+import { bundleToAssessment } from "../../src/core/interop/fhir/intake/index.js";
+import { packToJson } from "../../src/core/load/pack-json/index.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 
 const CHROMIUM = "/usr/bin/chromium";

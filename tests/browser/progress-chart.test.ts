@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleBrowser } from "../../src/build/bundle-browser.js";
 import { PLUGIN_CSP, pluginSite, startPluginServer, type PluginServer } from "../../src/cli/commands/plugin.js";
 import { compileRuleset } from "../../src/core/index.js";
-import { episodeSeries } from "../../src/core/fhir/intake/index.js";
-import { packToJson } from "../../src/core/pack-json/index.js";
+import { episodeSeries } from "../../src/core/interop/fhir/intake/index.js";
+import { packToJson } from "../../src/core/load/pack-json/index.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 
 const CHROMIUM = "/usr/bin/chromium";

@@ -15,8 +15,8 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRuleset } from "../../src/core/index.js";
-import { buildRulebook, renderRulebookHtml } from "../../src/core/rulebook/index.js";
-import { WORKED_EDITS, WORKED_RULE } from "../core/rulebook/worked-edit.js";
+import { buildRulebook, renderRulebookHtml } from "../../src/authoring/rulebook/index.js";
+import { WORKED_EDITS, WORKED_RULE } from "../authoring/rulebook/worked-edit.js";
 import { tempFolder } from "../node/temp-dir.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 

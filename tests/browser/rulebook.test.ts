@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRuleset } from "../../src/core/index.js";
-import { buildRulebook, renderRulebookHtml } from "../../src/core/rulebook/index.js";
+import { buildRulebook, renderRulebookHtml } from "../../src/authoring/rulebook/index.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 import { tempFolder } from "../node/temp-dir.js";
 

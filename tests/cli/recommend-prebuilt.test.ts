@@ -7,9 +7,9 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkRuleset } from "../../src/core/ruleset/check-ruleset.js";
+import { checkRuleset } from "../../src/core/load/check-ruleset.js";
 import type { Assessment, Plan } from "../../src/core/generated/types.js";
-import type { Ruleset } from "../../src/core/ruleset/types.js";
+import type { Ruleset } from "../../src/core/load/types.js";
 import { bundledRulesDir, createEngine, readAssessmentFile, readRuleFiles, renderPlan } from "../../src/node/index.js";
 import { tempFolder } from "../node/temp-dir.js";
 import { runBuiltWithModules } from "./recommend-modules.js";
@@ -19,7 +19,7 @@ const EXAMPLES = ["chronic-high-risk.yaml", "red-flag-cauda-equina.json", "follo
 
 /** Whether the run parsed rule YAML: the checks that do it are loaded only for that. */
 function checkedYaml(modules: readonly string[]): boolean {
-  return modules.some((url) => url.endsWith("/dist/core/ruleset/check-ruleset.js"));
+  return modules.some((url) => url.endsWith("/dist/core/load/check-ruleset.js"));
 }
 
 /** The bundled pack checked here from its YAML files, never from a prebuilt pack. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatIssue, printable } from "../../src/core/errors.js";
-import { safeParseAssessment } from "../../src/core/assessment/index.js";
+import { safeParseAssessment } from "../../src/core/run/assessment/index.js";
 
 describe("issue lines are safe to print", () => {
   it("escapes control characters and bidirectional overrides, so input cannot move a cursor or forge a line", () => {

@@ -16,8 +16,8 @@ import components from "../../schemas/components.schema.json" with { type: "json
 import evidence from "../../schemas/evidence.schema.json" with { type: "json" };
 import rules from "../../schemas/rules.schema.json" with { type: "json" };
 import scenarios from "../../schemas/scenarios.schema.json" with { type: "json" };
-import type { RuleFileText } from "../../src/core/ruleset/types.js";
-import { fileKindOf, fileKinds } from "../../src/core/ruleset/pack-layout.js";
+import type { RuleFileText } from "../../src/core/load/types.js";
+import { fileKindOf, fileKinds } from "../../src/core/load/pack-layout.js";
 import { readRuleFiles } from "../../src/node/rule-files.js";
 import { ROOT } from "../cli/run-main.js";
 import { LanguageClient, type Diagnostic, type Position } from "./lsp-client.js";

@@ -4,7 +4,7 @@
  * `Provenance.recorded`, no empty values, and a transaction Bundle whose `urn:uuid:` references
  * all resolve.
  */
-import type { FhirPlan } from "../../src/core/fhir/output/index.js";
+import type { FhirPlan } from "../../src/core/interop/fhir/output/index.js";
 
 const REQUEST_STATUS = ["draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown"];
 const CARE_PLAN_INTENT = ["proposal", "plan", "order", "option"];

@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine.js";
-import { compileRuleset } from "../../src/core/ruleset/index.js";
+import { createEngine } from "../../src/core/run/engine.js";
+import { compileRuleset } from "../../src/core/load/index.js";
 import { createApp } from "../../src/serve/app.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 import { SERVICE_PATH, exampleResources, hookRequest, prefetchOf, withAnswers } from "../serve/fixtures.js";

@@ -6,11 +6,11 @@ import { readFileSync, readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatIssue, type Issue } from "../../src/core/errors.js";
-import { createEngine } from "../../src/core/engine.js";
-import { safeParseAssessment } from "../../src/core/assessment/index.js";
-import { bundleToAssessment } from "../../src/core/fhir/intake/index.js";
+import { createEngine } from "../../src/core/run/engine.js";
+import { safeParseAssessment } from "../../src/core/run/assessment/index.js";
+import { bundleToAssessment } from "../../src/core/interop/fhir/intake/index.js";
 import { validatePlan } from "../../src/core/generated/validators.js";
-import { compileRuleset } from "../../src/core/ruleset/index.js";
+import { compileRuleset } from "../../src/core/load/index.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 import { caseSeed, fuzzParameters, isPrintable, mutateValue, random, type Random } from "./mutate.js";
 

@@ -15,12 +15,12 @@
 import fc from "fast-check";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { generateCohort } from "../../src/core/cohort/index.js";
-import { createEngine } from "../../src/core/engine.js";
+import { generateCohort } from "../../src/authoring/cohort/index.js";
+import { createEngine } from "../../src/core/run/engine.js";
 import { formatIssue } from "../../src/core/errors.js";
 import { validatePlan } from "../../src/core/generated/validators.js";
-import { safeCompileRuleset } from "../../src/core/ruleset/index.js";
-import type { RuleFileText } from "../../src/core/ruleset/types.js";
+import { safeCompileRuleset } from "../../src/core/load/index.js";
+import type { RuleFileText } from "../../src/core/load/types.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 import { FUZZ_SEED, caseSeed, fuzzParameters, isPrintable, mutateText, mutateValue, random } from "./mutate.js";
 

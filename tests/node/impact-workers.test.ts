@@ -4,14 +4,14 @@
  * through tsx; tests/cli/commands/impact.e2e.test.ts runs the built ones.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { safeParseAssessment } from "../../src/core/assessment/index.js";
-import { generateCohort } from "../../src/core/cohort/index.js";
+import { safeParseAssessment } from "../../src/core/run/assessment/index.js";
+import { generateCohort } from "../../src/authoring/cohort/index.js";
 import type { Assessment } from "../../src/core/generated/types.js";
-import { createEngine } from "../../src/core/engine.js";
-import { compareRulesets, generatedSubjects, scenarioSubjects } from "../../src/core/impact/index.js";
-import type { Ruleset } from "../../src/core/ruleset/types.js";
+import { createEngine } from "../../src/core/run/engine.js";
+import { compareRulesets, generatedSubjects, scenarioSubjects } from "../../src/authoring/impact/index.js";
+import type { Ruleset } from "../../src/core/load/types.js";
 import { startImpactWorkers, type WorkerCohort, type WorkerImpactInput } from "../../src/node/impact-workers.js";
-import { bundledAndEdited } from "../core/impact/impact-packs.js";
+import { bundledAndEdited } from "../authoring/impact/impact-packs.js";
 
 let packs: { base: Ruleset; head: Ruleset };
 beforeAll(async () => {

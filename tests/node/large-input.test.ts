@@ -5,8 +5,8 @@
  * work in the same process, never against a wall-clock bound, so a loaded machine cannot fail it.
  */
 import { describe, expect, it } from "vitest";
-import { safeParseAssessment } from "../../src/core/assessment/index.js";
-import { MAX_REPORTED } from "../../src/core/assessment/schema-issues.js";
+import { safeParseAssessment } from "../../src/core/run/assessment/index.js";
+import { MAX_REPORTED } from "../../src/core/run/assessment/schema-issues.js";
 import { isBackplanError, type Issue } from "../../src/core/errors.js";
 import { readAssessmentText } from "../../src/node/assessment-file.js";
 

@@ -6,10 +6,10 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packToJson } from "../../src/core/pack-json/to-json.js";
-import { checkRuleset } from "../../src/core/ruleset/check-ruleset.js";
+import { packToJson } from "../../src/core/load/pack-json/to-json.js";
+import { checkRuleset } from "../../src/core/load/check-ruleset.js";
 import type { Assessment } from "../../src/core/generated/types.js";
-import type { Ruleset } from "../../src/core/ruleset/types.js";
+import type { Ruleset } from "../../src/core/load/types.js";
 import { bundledRulesDir, createEngine, readAssessmentFile, readRuleFiles, renderPlan } from "../../src/node/index.js";
 import { PREBUILT_PACK_FILE, prebuiltCheck, prebuiltPack } from "../../src/node/prebuilt-pack.js";
 import { ROOT } from "../cli/run-main.js";

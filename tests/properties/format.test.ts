@@ -11,15 +11,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine.js";
+import { createEngine } from "../../src/core/run/engine.js";
 import { formatIssue } from "../../src/core/errors.js";
-import { formatRuleFile } from "../../src/core/format/index.js";
-import { compileRuleset } from "../../src/core/ruleset/index.js";
-import type { RuleFileText } from "../../src/core/ruleset/types.js";
+import { formatRuleFile } from "../../src/authoring/format/index.js";
+import { compileRuleset } from "../../src/core/load/index.js";
+import type { RuleFileText } from "../../src/core/load/types.js";
 import { validAssessmentArb } from "../arbitraries/assessment.js";
 import { messyLayout } from "../arbitraries/layout.js";
 import { cheapPack, minimalPack } from "../arbitraries/ruleset.js";
-import { described, packDecisions, withoutPositions } from "../core/format/format-helpers.js";
+import { described, packDecisions, withoutPositions } from "../authoring/format/format-helpers.js";
 
 /** Scenarios sharing parts through anchors, written out of order. */
 const ANCHORED = `scenarios:

@@ -6,10 +6,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isMap, isSeq, parseDocument } from "yaml";
-import { createEngine } from "../../src/core/engine.js";
+import { createEngine } from "../../src/core/run/engine.js";
 import type { Plan } from "../../src/core/generated/types.js";
-import { compileRuleset } from "../../src/core/ruleset/index.js";
-import type { RuleFileText } from "../../src/core/ruleset/types.js";
+import { compileRuleset } from "../../src/core/load/index.js";
+import type { RuleFileText } from "../../src/core/load/types.js";
 import { validAssessmentArb } from "../arbitraries/assessment.js";
 import { bundledFiles } from "./bundled-pack.js";
 

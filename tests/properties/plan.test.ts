@@ -7,10 +7,10 @@ import fc from "fast-check";
 import set from "lodash/set.js";
 import { describe, expect, it } from "vitest";
 import assessmentSchema from "../../schemas/assessment.schema.json" with { type: "json" };
-import { createEngine } from "../../src/core/engine.js";
+import { createEngine } from "../../src/core/run/engine.js";
 import type { Assessment, Plan } from "../../src/core/generated/types.js";
 import { validatePlan } from "../../src/core/generated/validators.js";
-import { compileRuleset } from "../../src/core/ruleset/index.js";
+import { compileRuleset } from "../../src/core/load/index.js";
 import { validAssessmentArb } from "../arbitraries/assessment.js";
 import { bundledFiles } from "./bundled-pack.js";
 

@@ -9,10 +9,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine.js";
-import { deriveFacts } from "../../src/core/facts/catalog.js";
+import { createEngine } from "../../src/core/run/engine.js";
+import { deriveFacts } from "../../src/core/run/facts/catalog.js";
 import type { Assessment, Plan } from "../../src/core/generated/types.js";
-import { compileRuleset } from "../../src/core/ruleset/index.js";
+import { compileRuleset } from "../../src/core/load/index.js";
 import { validAssessmentArb } from "../arbitraries/assessment.js";
 import { bundledFiles } from "./bundled-pack.js";
 

@@ -6,11 +6,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine.js";
-import { compileCondition } from "../../src/core/evaluate/condition.js";
-import { deriveFacts } from "../../src/core/facts/catalog.js";
+import { createEngine } from "../../src/core/run/engine.js";
+import { compileCondition } from "../../src/core/run/evaluate/condition.js";
+import { deriveFacts } from "../../src/core/run/facts/catalog.js";
 import type { Assessment, Plan } from "../../src/core/generated/types.js";
-import { compileRuleset } from "../../src/core/ruleset/index.js";
+import { compileRuleset } from "../../src/core/load/index.js";
 import { redFlagNames, validAssessmentArb } from "../arbitraries/assessment.js";
 import { bundledFiles } from "./bundled-pack.js";
 

@@ -4,11 +4,11 @@
  * the values nearest its cut-off. A new rule or threshold without scenarios fails here, naming it.
  */
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine.js";
-import { compileRuleset } from "../../src/core/ruleset/index.js";
-import { measureCoverage, seenBothWays } from "../../src/core/scenarios/coverage.js";
-import { conditionPlaces } from "../../src/core/scenarios/coverage-places.js";
-import { runScenario } from "../../src/core/scenarios/run-scenario.js";
+import { createEngine } from "../../src/core/run/engine.js";
+import { compileRuleset } from "../../src/core/load/index.js";
+import { measureCoverage, seenBothWays } from "../../src/authoring/scenarios/coverage.js";
+import { conditionPlaces } from "../../src/authoring/scenarios/coverage-places.js";
+import { runScenario } from "../../src/authoring/scenarios/run-scenario.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 import { runMain } from "../cli/run-main.js";
 

@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { appendFile, chmod, cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { planToFhir } from "../../src/core/fhir/output/index.js";
+import { planToFhir } from "../../src/core/interop/fhir/output/index.js";
 import type { Plan } from "../../src/core/generated/types.js";
 import { tempFolder } from "../node/temp-dir.js";
 import { ROOT } from "../cli/run-main.js";

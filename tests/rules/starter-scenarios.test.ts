@@ -1,8 +1,8 @@
 /** The bundled pack's own scenario tests (rules/tests/*.yaml), each as a vitest case. */
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine.js";
-import { compileRuleset } from "../../src/core/ruleset/index.js";
-import { runScenario } from "../../src/core/scenarios/run-scenario.js";
+import { createEngine } from "../../src/core/run/engine.js";
+import { compileRuleset } from "../../src/core/load/index.js";
+import { runScenario } from "../../src/authoring/scenarios/run-scenario.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 
 const ruleset = compileRuleset(bundledFiles);

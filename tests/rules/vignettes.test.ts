@@ -6,10 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine.js";
+import { createEngine } from "../../src/core/run/engine.js";
 import type { ScenarioExpectation } from "../../src/core/generated/types.js";
-import { compileRuleset } from "../../src/core/ruleset/index.js";
-import { runScenario } from "../../src/core/scenarios/run-scenario.js";
+import { compileRuleset } from "../../src/core/load/index.js";
+import { runScenario } from "../../src/authoring/scenarios/run-scenario.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
 
 interface Vignette {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/node/index.js";
-import type { Resource } from "../../src/core/fhir/types.js";
+import type { Resource } from "../../src/core/interop/fhir/types.js";
 import type { CdsCard, CdsResponse } from "../../src/serve/cds-types.js";
 import { compileR4Schema } from "../fhir/r4-schema.js";
 import {

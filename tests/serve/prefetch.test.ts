@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleToAssessment } from "../../src/core/fhir/intake/index.js";
+import { bundleToAssessment } from "../../src/core/interop/fhir/intake/index.js";
 import type { Engine } from "../../src/node/index.js";
 import { cardsFor } from "../../src/serve/cards.js";
 import { otherPatients } from "../../src/serve/prefetch.js";

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { packToJson } from "../../core/pack-json/index.js";
+import { packToJson } from "../../core/load/pack-json/index.js";
 import { checkRuleFolder } from "../../node/index.js";
 import { defineCommand } from "../command.js";
 import { ruleIssueLines } from "../diagnostics.js";

@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
 import type { Assessment } from "../../core/generated/types.js";
-import type { CohortSource, ImpactReport } from "../../core/impact/index.js";
+import type { CohortSource, ImpactReport } from "../../authoring/impact/index.js";
 import type { Parsed } from "../../node/json-text.js";
 import type { WorkerCohort } from "../../node/impact-workers.js";
 import type { Issue, Ruleset } from "../../node/index.js";
@@ -52,7 +52,7 @@ export const impact = defineCommand({
     "taken goes to stderr; " +
     "the cohort is planned in --workers threads, the command's own and N - 1 worker threads (default: one per " +
     "core, one per 5,000 assessments at most; 1: the command's own alone), and the report is the same whatever their number; " +
-    "json prints the report as a stable structure (see ImpactReport in src/core/impact/types.ts).",
+    "json prints the report as a stable structure (see ImpactReport in src/authoring/impact/types.ts).",
   options: {
     base: { type: "string", value: "DIR", description: "the rule folder before the edit (required)" },
     head: { type: "string", value: "DIR", description: "the rule folder after the edit (default: bundled rules/)" },
@@ -127,7 +127,7 @@ export const impact = defineCommand({
         if (problems.length > 0) return fail(io, [...new Set(problems)]);
       }
 
-      const { renderImpactText, scenarioSubjects } = await import("../../core/impact/index.js");
+      const { renderImpactText, scenarioSubjects } = await import("../../authoring/impact/index.js");
       const report = await workers.compare(
         base.ruleset,
         head.ruleset,
@@ -239,7 +239,7 @@ async function loadPack(
 async function sameScenarioFiles(a: RuleFolder, b: RuleFolder): Promise<boolean> {
   const [{ readRuleFiles }, { fileKindOf }] = await Promise.all([
     import("../../node/rule-files.js"),
-    import("../../core/ruleset/pack-layout.js"),
+    import("../../core/load/pack-layout.js"),
   ]);
   const tests = async ({ path, name }: RuleFolder) =>
     (await readRuleFiles(path, name)).filter((file) => fileKindOf(file.path) === "scenarios");
@@ -259,7 +259,7 @@ async function readCohort(path: string, name: string): Promise<{ assessments: As
   const [{ fsProblem }, { formatIssue }, { safeParseAssessment }, jsonText, { parseYamlText }] = await Promise.all([
     import("../../node/fs-problem.js"),
     import("../../core/errors.js"),
-    import("../../core/assessment/index.js"),
+    import("../../core/run/assessment/index.js"),
     import("../../node/json-text.js"),
     import("../../node/yaml-text.js"),
   ]);

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { componentGuards, type ComponentGuards } from "../../core/authoring.js";
+import { componentGuards, type ComponentGuards } from "../../authoring/index.js";
 import { checkRuleFolder, isBackplanError, readRuleFiles } from "../../node/index.js";
 import { defineCommand } from "../command.js";
 import { issueCounts, ruleIssueLines } from "../diagnostics.js";

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { packToJson } from "../../core/pack-json/index.js";
+import { packToJson } from "../../core/load/pack-json/index.js";
 import { checkRuleFolder } from "../../node/index.js";
 import { defineCommand } from "../command.js";
 import { ruleIssueLines } from "../diagnostics.js";

@@ -1,7 +1,7 @@
-import { createEngine, type Engine } from "../../core/engine.js";
+import { createEngine, type Engine } from "../../core/run/engine.js";
 import type { Plan } from "../../core/generated/types.js";
-import { renderPlan, type Format } from "../../core/render/index.js";
-import { renderJson } from "../../core/render/json.js";
+import { renderPlan, type Format } from "../../core/present/render/index.js";
+import { renderJson } from "../../core/present/render/json.js";
 import { defineCommand } from "../command.js";
 import { assessmentIssueLine } from "../diagnostics.js";
 import { writeLines, type Io } from "../io.js";

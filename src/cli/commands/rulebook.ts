@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { buildRulebook, RULEBOOK_FORMATS, type RulebookFormat } from "../../core/rulebook/index.js";
+import { buildRulebook, RULEBOOK_FORMATS, type RulebookFormat } from "../../authoring/rulebook/index.js";
 import { checkRuleFolder, readRuleFiles, type Ruleset } from "../../node/index.js";
 import { defineCommand } from "../command.js";
 import { ruleIssueLines } from "../diagnostics.js";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { coverageShortfalls, GATED_MEASURES, type Shortfall } from "../../core/scenarios/coverage-gate.js";
-import { conditionPlaces } from "../../core/scenarios/coverage-places.js";
-import { measureCoverage } from "../../core/scenarios/coverage.js";
+import { coverageShortfalls, GATED_MEASURES, type Shortfall } from "../../authoring/scenarios/coverage-gate.js";
+import { conditionPlaces } from "../../authoring/scenarios/coverage-places.js";
+import { measureCoverage } from "../../authoring/scenarios/coverage.js";
 import { createEngine, runScenario, checkRuleFolder, readRuleFiles } from "../../node/index.js";
 import { defineCommand } from "../command.js";
 import { ruleIssueLines } from "../diagnostics.js";

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileRuleset, createEngine } from "../../../src/core/index.js";
-import { rulesetFromJson } from "../../../src/core/pack-json/index.js";
+import { rulesetFromJson } from "../../../src/core/load/pack-json/index.js";
 import { readRuleFiles } from "../../../src/node/index.js";
 import { tempFolder } from "../../node/temp-dir.js";
 import { BROKEN, ROOT, runMain, TINY } from "../run-main.js";

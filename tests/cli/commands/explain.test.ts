@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Explanation } from "../../../src/core/explain/index.js";
+import type { Explanation } from "../../../src/core/present/explain/index.js";
 import { packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
 import { tempFolder } from "../../node/temp-dir.js";
 import { ASSESSMENTS, BROKEN, ROOT, TINY, runMain } from "../run-main.js";

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatRuleFile } from "../../../src/core/format/index.js";
-import { compileRuleset } from "../../../src/core/ruleset/index.js";
+import { formatRuleFile } from "../../../src/authoring/format/index.js";
+import { compileRuleset } from "../../../src/core/load/index.js";
 import { readRuleFiles } from "../../../src/node/index.js";
 import { minimalPack } from "../../arbitraries/ruleset.js";
-import { packDecisions, parsedData } from "../../core/format/format-helpers.js";
+import { packDecisions, parsedData } from "../../authoring/format/format-helpers.js";
 import { tempFolder } from "../../node/temp-dir.js";
 import { ROOT, runMain } from "../run-main.js";
 

@@ -6,9 +6,9 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateCohort } from "../../../src/core/cohort/index.js";
+import { generateCohort } from "../../../src/authoring/cohort/index.js";
 import type { Assessment } from "../../../src/core/generated/types.js";
-import type { ImpactReport } from "../../../src/core/impact/index.js";
+import type { ImpactReport } from "../../../src/authoring/impact/index.js";
 import { checkRuleFolder, createEngine, loadRuleset } from "../../../src/node/index.js";
 import { tempFolder } from "../../node/temp-dir.js";
 import { ROOT, runMain } from "../run-main.js";

@@ -1,8 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateCohort } from "../../../src/core/cohort/index.js";
-import type { ImpactReport } from "../../../src/core/impact/index.js";
+import { generateCohort } from "../../../src/authoring/cohort/index.js";
+import type { ImpactReport } from "../../../src/authoring/impact/index.js";
 import { tempFolder } from "../../node/temp-dir.js";
 import { BROKEN, FIXTURES, ROOT, runMain } from "../run-main.js";
 

@@ -6,10 +6,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateCohort } from "../../../src/core/cohort/index.js";
+import { generateCohort } from "../../../src/authoring/cohort/index.js";
 import type { Assessment } from "../../../src/core/generated/types.js";
 import { tempFolder } from "../../node/temp-dir.js";
-import { workedEditFolder, WORKED_RULE } from "../../core/rulebook/worked-edit.js";
+import { workedEditFolder, WORKED_RULE } from "../../authoring/rulebook/worked-edit.js";
 import { ROOT, runMain, TINY } from "../run-main.js";
 
 const SIZE = 1500;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { smallPackFiles } from "../../core/rulebook/small-pack.js";
+import { smallPackFiles } from "../../authoring/rulebook/small-pack.js";
 import { tempFolder } from "../../node/temp-dir.js";
 import { BROKEN, ROOT, runMain, TINY } from "../run-main.js";
 

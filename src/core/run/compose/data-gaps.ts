@@ -1,0 +1,157 @@
+import type { CompiledCondition } from "../evaluate/condition.js";
+import type { FactValue } from "../facts/types.js";
+import type { DataGap } from "../../generated/types.js";
+import type { PreparedComponent } from "./components.js";
+import { holds, type GapTrial } from "./gap-trials.js";
+import { CONCERNS, type Stakes } from "./stakes.js";
+
+/**
+ * Something left undecided by a missing answer: a rule, or a contraindication of a component the
+ * plan would hold (`contraindication:ID`). With the facts it lacked and the plan state it saw.
+ */
+export interface Undecided {
+  readonly name: string;
+  readonly test: CompiledCondition;
+  readonly gapTrials: ReadonlyMap<string, GapTrial>;
+  readonly stakes: Stakes;
+  /** The rule's priority (a contraindication's: none, so the lowest). */
+  readonly priority: number;
+  readonly missing: ReadonlySet<string>;
+  /** The plan state it saw: the two lists of one state, shared by every entry that saw it. */
+  readonly planComponents: readonly string[];
+  readonly planCategories: readonly string[];
+}
+
+interface Gathered {
+  /** The assessment field. */
+  readonly fact: string;
+  readonly names: string[];
+  concern: number;
+  priority: number;
+  readonly couldChange: Set<PreparedComponent>;
+}
+
+/**
+ * A missing value is a data gap where filling it could decide something undecided (three-valued
+ * logic: some value of that one fact turns "unknown" into true or false). Where no single value
+ * can (`any[all[A, B], all[C, D]]` with all four missing), every missing value is a gap: the rule
+ * still waits on answers, and a plan is never silently partial. Gaps name the assessment fields
+ * to collect, never derived facts, and never a field the assessment already has.
+ *
+ * Gaps come in clinical order: safety first (what an emergency, same-day or urgent referral hangs
+ * on: red flags, PHQ-9 item 9), then other referrals, then contraindication screens, then the
+ * rest; within each, what the highest-priority rule waits on first (the suicide-risk question
+ * and emergency flags before urgent ones), then by field name. Each says what it could change.
+ *
+ * `facts` is the composer's working map: each trial sets one fact and removes it again, so no
+ * copy is made on this hot path; it is left as it was found, but for `plan.*`.
+ */
+export function findDataGaps(
+  undecided: readonly Undecided[],
+  facts: Map<string, FactValue>,
+  assessment: object,
+): DataGap[] {
+  const byField = new Map<string, Gathered>();
+  const gathering: Gathered[] = [];
+  // Entries come in runs that saw one plan state (the same two lists): set it once per run.
+  let shown: readonly string[] | undefined;
+  for (const entry of undecided) {
+    const { name, test, gapTrials, missing, stakes, priority } = entry;
+    if (entry.planComponents !== shown) {
+      shown = entry.planComponents;
+      facts.set("plan.components", shown);
+      facts.set("plan.categories", entry.planCategories);
+    }
+    // Context facts are never gaps. Those whose value could decide the outcome, when some can.
+    const askable: GapTrial[] = [];
+    let deciding: GapTrial[] | undefined;
+    for (const fact of missing) {
+      const trial = gapTrials.get(fact);
+      if (trial === undefined) continue;
+      askable.push(trial);
+      if (couldDecide(test, facts, fact, trial.candidates)) (deciding ??= []).push(trial);
+    }
+    const concern = CONCERNS.indexOf(stakes.concern);
+    for (const { collect } of deciding ?? askable) {
+      for (const field of collect) {
+        if (holds(assessment, field)) continue;
+        let gathered = byField.get(field.path);
+        if (gathered === undefined) {
+          gathered = { fact: field.path, names: [], concern, priority, couldChange: new Set() };
+          byField.set(field.path, gathered);
+          gathering.push(gathered);
+        }
+        if (!gathered.names.includes(name)) gathered.names.push(name);
+        gathered.concern = Math.min(gathered.concern, concern);
+        gathered.priority = Math.max(gathered.priority, priority);
+        for (const component of stakes.couldChange) gathered.couldChange.add(component);
+      }
+    }
+  }
+  const gaps: DataGap[] = [];
+  for (const { fact, names, concern, couldChange } of gathering.sort(gapOrder)) {
+    // Most gaps hang on one rule and could change one component: nothing to sort then.
+    const ids = (names.length > 1 ? names.sort(byName) : names) as [string, ...string[]]; // never empty
+    const changes = [...couldChange];
+    if (changes.length > 1) changes.sort(inPlanOrder);
+    gaps.push({
+      fact,
+      concern: CONCERNS[concern] ?? "treatment",
+      rules: ids,
+      couldChange: changes.map(idOf),
+      reason: gapReason(ids, changes),
+    });
+  }
+  return gaps;
+}
+
+/** Most pressing concern first, then what the highest priority waits on, then by field. */
+function gapOrder(x: Gathered, y: Gathered): number {
+  return x.concern - y.concern || y.priority - x.priority || byName(x.fact, y.fact);
+}
+
+/** As `sort()` orders strings, without its conversions to string. */
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const inPlanOrder = (a: PreparedComponent, b: PreparedComponent) => a.order - b.order;
+const idOf = (component: PreparedComponent) => component.definition.id;
+
+function gapReason(names: readonly string[], changes: readonly PreparedComponent[]): string {
+  let rules = "";
+  let rulesCount = 0;
+  let screens = "";
+  let screensCount = 0;
+  for (const name of names) {
+    if (name.startsWith(SCREEN)) {
+      screens += `${screensCount++ === 0 ? "" : ", "}"${name.slice(SCREEN.length)}"`;
+    } else rules += `${rulesCount++ === 0 ? "" : ", "}"${name}"`;
+  }
+  let needs = rulesCount === 0 ? "" : `${rulesCount === 1 ? "rule" : "rules"} ${rules}`;
+  if (screensCount > 0)
+    needs += `${needs === "" ? "" : " and "}${screensCount === 1 ? "contraindication" : "contraindications"} ${screens}`;
+  let could = "";
+  for (const { definition } of changes) could += `${could === "" ? "; could change: " : ", "}${definition.title}`;
+  return `not recorded; needed to decide ${needs}${could}`;
+}
+
+/** How a contraindication is named among the rules a gap hangs on. */
+const SCREEN = "contraindication:";
+
+function couldDecide(
+  test: CompiledCondition,
+  facts: Map<string, FactValue>,
+  fact: string,
+  candidates: readonly FactValue[],
+): boolean {
+  try {
+    for (const value of candidates) {
+      facts.set(fact, value);
+      if (test(facts) !== "unknown") return true;
+    }
+    return false;
+  } finally {
+    facts.delete(fact);
+  }
+}

@@ -21,13 +21,18 @@
  */
 import { readFileSync } from "node:fs";
 import { Engine as JsonRulesEngine } from "json-rules-engine";
-import { prepare } from "../src/core/run/compose/prepare.js";
-import { generateCohort } from "../src/authoring/cohort/index.js";
-import { createEngine, deriveFacts, parseAssessment } from "../src/core/index.js";
-import { factDeriver } from "../src/core/run/facts/catalog.js";
 import type { FactValue } from "../src/core/run/facts/types.js";
-import { loadRuleset } from "../src/node/index.js";
 import { floorOf } from "./floor.js";
+import { shipped } from "./shipped.js";
+
+// The code as shipped (dist/, after `npm run build`): under tsx, every named inner function of
+// the source is wrapped in a `__name` call, which costs a third of a plan.
+const { createEngine, deriveFacts, parseAssessment } =
+  await shipped<typeof import("../src/core/index.js")>("core/index");
+const { prepare } = await shipped<typeof import("../src/core/run/compose/prepare.js")>("core/run/compose/prepare");
+const { generateCohort } = await shipped<typeof import("../src/authoring/cohort/index.js")>("authoring/cohort/index");
+const { factDeriver } = await shipped<typeof import("../src/core/run/facts/catalog.js")>("core/run/facts/catalog");
+const { loadRuleset } = await shipped<typeof import("../src/node/index.js")>("node/index");
 
 const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 5);

@@ -2,42 +2,16 @@
  * The built command, end to end: `node dist/cli/bin.js` in a child process, as a user runs it.
  * `npm test` builds first; alone, run `npm run build` before this file.
  */
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readFile, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validatePlan } from "../../src/core/generated/validators.js";
 import { tempFolder } from "../node/temp-dir.js";
-import { ASSESSMENTS, BROKEN, FIXTURES, ROOT, TINY } from "./run-main.js";
-
-const BIN = join(ROOT, "dist/cli/bin.js");
-
-interface Spawned {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the built CLI with `args` from the repository root, feeding `stdin` if given. */
-function backplan(args: readonly string[], stdin?: string): Promise<Spawned> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, timeout: 45_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error !== null && typeof error.code !== "number")
-          reject(new Error(`could not run backplan: ${error.message}`, { cause: error }));
-        else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
-      },
-    );
-    child.stdin?.end(stdin ?? "");
-  });
-}
+import { ASSESSMENTS, BROKEN, FIXTURES, ROOT, TINY, type Run } from "./run-main.js";
+import { backplan, requireBuilt } from "./run-built.js";
 
 /** What every failing run must look like: its exit code, nothing on stdout, no stack trace. */
-function expectFailure(run: Spawned, code: number): string[] {
+function expectFailure(run: Run, code: number): string[] {
   expect(run.code, run.stderr).toBe(code);
   expect(run.stdout).toBe("");
   expect(run.stderr).not.toContain("    at ");
@@ -52,9 +26,7 @@ function plans(stdout: string): { assessmentId?: string; status: string }[] {
   return list;
 }
 
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first (npm test does)`);
-});
+beforeAll(requireBuilt);
 
 describe.concurrent("backplan recommend (built)", () => {
   it("prints a JSON plan and exits 0", async () => {
@@ -70,10 +42,9 @@ describe.concurrent("backplan recommend (built)", () => {
   });
 
   it('reads the assessment from standard input for "-"', async () => {
-    const run = await backplan(
-      ["recommend", "-", "--rules", TINY],
-      await readFile(join(ROOT, ASSESSMENTS, "red-flag.yaml"), "utf8"),
-    );
+    const run = await backplan(["recommend", "-", "--rules", TINY], {
+      stdin: await readFile(join(ROOT, ASSESSMENTS, "red-flag.yaml"), "utf8"),
+    });
     expect([run.code, run.stderr]).toEqual([0, ""]);
     expect(plans(run.stdout)).toMatchObject([{ assessmentId: "red-flag-1", status: "urgent" }]);
   });

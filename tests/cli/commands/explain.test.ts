@@ -1,11 +1,11 @@
-import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Explanation } from "../../../src/core/present/explain/index.js";
 import { packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
 import { tempFolder } from "../../node/temp-dir.js";
 import { ASSESSMENTS, BROKEN, ROOT, TINY, runMain } from "../run-main.js";
+import { backplan, requireBuilt } from "../run-built.js";
 
 const ACUTE = `${ASSESSMENTS}/acute.json`;
 const RED_FLAG = `${ASSESSMENTS}/red-flag.yaml`;
@@ -136,19 +136,10 @@ describe("backplan explain: failures exit 2 with nothing on stdout", () => {
 });
 
 describe("backplan explain (built)", () => {
+  beforeAll(requireBuilt);
+
   it("explains an example through dist/cli/bin.js", async () => {
-    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done, reject) => {
-      execFile(
-        process.execPath,
-        [join(ROOT, "dist/cli/bin.js"), "explain", "examples/missing-phq9.json", "--format", "json"],
-        { cwd: ROOT, timeout: 45_000 },
-        (error, stdout, stderr) => {
-          if (error !== null && typeof error.code !== "number")
-            reject(new Error(`could not run backplan: ${error.message}`, { cause: error }));
-          else done({ code: error === null ? 0 : Number(error.code), stdout, stderr });
-        },
-      );
-    });
+    const run = await backplan(["explain", "examples/missing-phq9.json", "--format", "json"]);
     expect([run.code, run.stderr]).toEqual([0, ""]);
     const explanation = JSON.parse(run.stdout) as Explanation;
     expect(explanation.summary.status).toBe("incomplete");

@@ -3,29 +3,14 @@
  * runs it after copying the pack before an edit. `npm test` builds first; alone, run
  * `npm run build` before this file.
  */
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempFolder } from "../../node/temp-dir.js";
 import { ROOT } from "../run-main.js";
+import { backplan, requireBuilt } from "../run-built.js";
 
-const BIN = join(ROOT, "dist/cli/bin.js");
-
-function backplan(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error !== null && typeof error.code !== "number")
-        reject(new Error(`could not run backplan: ${error.message}`));
-      else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
-    });
-  });
-}
-
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first (npm test does)`);
-});
+beforeAll(requireBuilt);
 
 describe("backplan impact (built)", () => {
   it("compares a copy of the bundled pack, edited, with the pack itself", async () => {

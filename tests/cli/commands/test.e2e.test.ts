@@ -2,28 +2,12 @@
  * `backplan test --coverage` as a user runs it: the built `dist/cli/bin.js` in a child process.
  * `npm test` builds first; alone, run `npm run build` before this file.
  */
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TestReport } from "../../../src/cli/scenario-report.js";
-import { FIXTURES, ROOT } from "../run-main.js";
+import { FIXTURES } from "../run-main.js";
+import { backplan, requireBuilt } from "../run-built.js";
 
-const BIN = join(ROOT, "dist/cli/bin.js");
-
-function backplan(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error !== null && typeof error.code !== "number")
-        reject(new Error(`could not run backplan: ${error.message}`, { cause: error }));
-      else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
-    });
-  });
-}
-
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first (npm test does)`);
-});
+beforeAll(requireBuilt);
 
 describe.concurrent("backplan test --coverage (built)", () => {
   it("fails below --min-coverage, saying which measure and by how much", async () => {

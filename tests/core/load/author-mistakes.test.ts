@@ -1,6 +1,6 @@
 /**
  * The eight mistakes of issue 16, each made once as an author would, in three rules of the bundled
- * pack copied as written (tests/fixtures/packs/author-mistakes, so a clinical edit cannot move
+ * pack copied as written (tests/fixtures/packs/bundled-excerpt, so a clinical edit cannot move
  * them): the lint output is one problem, in words the author can act on, with one hint that is right.
  */
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,7 @@ import { formatIssue } from "../../../src/core/errors.js";
 import { checkRuleset } from "../../../src/core/load/index.js";
 import { readRuleFiles } from "../../../src/node/index.js";
 
-const packFiles = await readRuleFiles(fileURLToPath(new URL("../../fixtures/packs/author-mistakes", import.meta.url)));
+const packFiles = await readRuleFiles(fileURLToPath(new URL("../../fixtures/packs/bundled-excerpt", import.meta.url)));
 
 /** Lint of the pack with `line` (1-based) of `path` rewritten by `edit`; deleted on `null`. */
 function lintWith(path: string, line: number, edit: (text: string) => string | null): string[] {

@@ -19,7 +19,7 @@ const withTitle = (title: string, when: string, extra = "") =>
 
 /** The bundled pack's fear-avoidance rule as written (title, description and reason say "> 14"), and two more. */
 const fearAvoidance = await readRuleFiles(
-  fileURLToPath(new URL("../../../fixtures/packs/author-mistakes", import.meta.url)),
+  fileURLToPath(new URL("../../../fixtures/packs/bundled-excerpt", import.meta.url)),
 );
 
 const phq9 = (operator: string, value: number) => `{ fact: phq9.total, operator: ${operator}, value: ${value} }`;

@@ -2,16 +2,18 @@
  * A pack.json edited by hand is checked like a YAML pack: schema first, then the semantic checks
  * (unknown components, evidence, facts), each issue pointing into pack.json.
  */
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileRuleset, formatIssue } from "../../../../src/core/index.js";
 import type { Issue } from "../../../../src/core/index.js";
 import { packToJson, rulesetFromJson, rulesetFromJsonText } from "../../../../src/core/load/pack-json/index.js";
 import type { PackJson } from "../../../../src/core/load/pack-json/index.js";
-import { bundledFiles } from "../../../properties/bundled-pack.js";
+import { readRuleFiles } from "../../../../src/node/index.js";
 
-const original = JSON.stringify(packToJson(compileRuleset(bundledFiles)));
+const excerpt = await readRuleFiles(fileURLToPath(new URL("../../../fixtures/packs/bundled-excerpt", import.meta.url)));
+const original = JSON.stringify(packToJson(compileRuleset(excerpt)));
 
-/** A fresh, mutable pack.json of the bundled pack, edited by `edit`. */
+/** A fresh, mutable pack.json of three rules of the bundled pack, edited by `edit`. */
 function edited(edit: (pack: PackJson) => void): unknown {
   const pack = JSON.parse(original) as PackJson;
   edit(pack);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../../../../src/core/run/engine.js";
 import { bundleToAssessment } from "../../../../../src/core/interop/fhir/intake/index.js";
 import type { Bundle } from "../../../../../src/core/interop/fhir/types.js";
-import { loadRuleset } from "../../../../../src/node/load-ruleset.js";
+import { guardedEngine } from "../../../../fixtures/guarded-pack.js";
 import { PHQ9_ITEMS, bundleOf, duration, la, patient, response } from "./fixtures.js";
 
 describe("missing data stays missing", () => {
-  it("leaves every field the Bundle lacks out, so the plan lists it as a data gap", async () => {
+  it("leaves every field the Bundle lacks out, so the plan lists it as a data gap", () => {
     const result = bundleToAssessment(bundleOf());
     if (!result.ok) expect.fail(JSON.stringify(result.issues));
     expect(result.value.assessment).toEqual({
@@ -14,7 +13,7 @@ describe("missing data stays missing", () => {
       patient: { age: 46, sex: "male" },
       pain: { durationWeeks: 3 },
     });
-    const plan = createEngine(await loadRuleset()).recommend(result.value.assessment);
+    const plan = guardedEngine.recommend(result.value.assessment);
     expect(plan.status).toBe("incomplete");
     expect(plan.dataGaps.map((gap) => gap.fact)).toEqual(
       expect.arrayContaining(["questionnaires.phq9.items", "redFlags.saddleAnaesthesia"]),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../../../../src/core/run/engine.js";
 import { bundleToAssessment } from "../../../../../src/core/interop/fhir/intake/index.js";
-import { loadRuleset } from "../../../../../src/node/load-ruleset.js";
+import { guardedEngine } from "../../../../fixtures/guarded-pack.js";
 import { backplanResponse, bundleOf } from "./fixtures.js";
 
 /** PHQ-9 answers by backplan linkId: items 1–9 but item 3, item 9 = 3. */
@@ -12,14 +11,14 @@ const eightItems = Object.fromEntries(
 );
 
 describe("PHQ-9 item 9 from backplan's own Questionnaire", () => {
-  it("fills item9 from items[8], so it stands alone when another item is missing, and the suicide-risk rule fires", async () => {
+  it("fills item9 from items[8], so it stands alone when another item is missing, and the suicide-risk rule fires", () => {
     const result = bundleToAssessment(bundleOf(backplanResponse("phq9", eightItems)));
     if (!result.ok) expect.fail(JSON.stringify(result.issues, null, 2));
     expect(result.value.assessment.questionnaires).toEqual({ phq9: { item9: 3 } });
     expect(result.value.sources["questionnaires.phq9.item9"]).toBe("QuestionnaireResponse/phq9");
     expect(result.warnings.map((issue) => issue.code)).toEqual(["fhir/incomplete-items"]);
-    const plan = createEngine(await loadRuleset()).recommend(result.value.assessment);
-    expect(plan.trace.find((entry) => entry.rule === "suicide-risk-same-day")?.outcome).toBe("fired");
+    const plan = guardedEngine.recommend(result.value.assessment);
+    expect(plan.trace.find((entry) => entry.rule === "suicide-risk")?.outcome).toBe("fired");
     expect(plan.components.map((component) => component.id)).toContain("mental-health-referral");
   });
 

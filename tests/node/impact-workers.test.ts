@@ -11,11 +11,11 @@ import { createEngine } from "../../src/core/run/engine.js";
 import { compareRulesets, generatedSubjects, scenarioSubjects } from "../../src/authoring/impact/index.js";
 import type { Ruleset } from "../../src/core/load/types.js";
 import { startImpactWorkers, type WorkerCohort, type WorkerImpactInput } from "../../src/node/impact-workers.js";
-import { bundledAndEdited } from "../authoring/impact/impact-packs.js";
+import { packAndEdited } from "../authoring/impact/impact-packs.js";
 
 let packs: { base: Ruleset; head: Ruleset };
 beforeAll(async () => {
-  packs = await bundledAndEdited();
+  packs = await packAndEdited();
 });
 
 async function report(

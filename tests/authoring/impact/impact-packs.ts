@@ -1,13 +1,18 @@
-/** The bundled pack and an edit of it with many changed plans, for the impact's tests. */
-import { join } from "node:path";
+/**
+ * A pack and an edit of it with many changed plans, for the impact's tests: the bundled-excerpt
+ * fixture (rules of the bundled pack copied as written, with scenarios on both sides of their
+ * thresholds), so a clinical edit of rules/ cannot break them.
+ */
+import { fileURLToPath } from "node:url";
 import { compileRuleset } from "../../../src/core/load/index.js";
 import type { Ruleset } from "../../../src/core/load/types.js";
 import { readRuleFiles } from "../../../src/node/rule-files.js";
-import { ROOT } from "../../cli/run-main.js";
 
-/** `rules/` as it is (base), and with the activity and PHQ-9 thresholds moved (head). */
-export async function bundledAndEdited(): Promise<{ base: Ruleset; head: Ruleset }> {
-  const files = await readRuleFiles(join(ROOT, "rules"), "rules");
+const EXCERPT = fileURLToPath(new URL("../../fixtures/packs/bundled-excerpt", import.meta.url));
+
+/** The pack as it is (base), and with its activity and PHQ-9 thresholds moved (head). */
+export async function packAndEdited(): Promise<{ base: Ruleset; head: Ruleset }> {
+  const files = await readRuleFiles(EXCERPT);
   const edits: Record<string, [string, string]> = {
     "lifestyle.yaml": ["operator: lessThan, value: 150 }", "operator: lessThan, value: 120 }"],
     "psychological.yaml": [

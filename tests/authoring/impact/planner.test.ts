@@ -4,11 +4,11 @@ import { generateCohort } from "../../../src/authoring/cohort/index.js";
 import { createEngine } from "../../../src/core/run/engine.js";
 import { impactPlanner, rulesetFromTransfer, rulesetTransfer } from "../../../src/authoring/impact/index.js";
 import type { Ruleset } from "../../../src/core/load/types.js";
-import { bundledAndEdited } from "./impact-packs.js";
+import { packAndEdited } from "./impact-packs.js";
 
 let packs: { base: Ruleset; head: Ruleset };
 beforeAll(async () => {
-  packs = await bundledAndEdited();
+  packs = await packAndEdited();
 });
 
 /** The scenario tests' assessments under their profiles, and a generated cohort under each profile. */
@@ -16,7 +16,7 @@ function cases(ruleset: Ruleset): { assessment: unknown; profile: string | undef
   const profiles = [undefined, ...ruleset.profiles.map((p) => p.id)];
   return [
     ...ruleset.scenarios.map(({ scenario }) => ({ assessment: scenario.assessment, profile: scenario.profile })),
-    ...generateCohort(150, 7).map((assessment, i) => ({ assessment, profile: profiles[i % profiles.length] })),
+    ...generateCohort(600, 7).map((assessment, i) => ({ assessment, profile: profiles[i % profiles.length] })),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { safeParseAssessment } from "../../core/run/assessment/index.js";
+import { parseAssessment } from "../../core/run/assessment/index.js";
 import type { SourcePosition } from "../../core/errors.js";
 import { explainCondition } from "../../core/run/evaluate/explain.js";
 import { deriveFacts } from "../../core/run/facts/catalog.js";
@@ -8,7 +8,7 @@ import type { CompiledRule, Ruleset, ScenarioTest } from "../../core/load/types.
 import { conditionOutcomes, type ConditionOutcome } from "./coverage-conditions.js";
 import type { ConditionPlaces } from "./coverage-places.js";
 import { thresholdOf } from "./coverage-thresholds.js";
-import { factsSeenAt } from "./facts-seen.js";
+import { factsSeen } from "../../core/run/compose/facts-seen.js";
 import type { ScenarioResult } from "./run-scenario.js";
 
 /** A scenario test and what running it gave. */
@@ -89,7 +89,7 @@ export function seenBothWays({ outcomes }: ConditionCoverage): boolean {
  * Measures what scenario tests exercised: which rules fired and in which scenarios, which
  * comparisons were seen true and false, and which numeric thresholds had a value on each side
  * and at the boundary. Each comparison is judged on the facts its rule saw when it ran
- * (`plan.*` as the higher priorities left them: `factsSeenAt`). Invalid scenarios measure nothing.
+ * (`plan.*` as the higher priorities left them: `factsSeen`). Invalid scenarios measure nothing.
  *
  * @example
  * const runs = ruleset.scenarios.map((test) => ({ test, result: runScenario(engine, test) }));
@@ -132,16 +132,12 @@ export function measureCoverage(
   return { scenarios, summary: summarize(rules), rules };
 }
 
-/** The facts each priority saw in one plan, worked out once per priority. */
+/** The facts each priority saw in one plan, as the composer recorded them. */
 function factsSeenBy(ruleset: Ruleset, plan: Plan, assessment: unknown): (priority: number) => Facts {
-  const parsed = safeParseAssessment(assessment);
-  const facts = parsed.ok ? deriveFacts(parsed.value) : new Map();
-  const byPriority = new Map<number, Facts>();
-  return (priority) => {
-    const seen = byPriority.get(priority) ?? factsSeenAt(ruleset, plan, facts, priority);
-    byPriority.set(priority, seen);
-    return seen;
-  };
+  // The scenario has a plan, so its assessment is valid.
+  const parsed = parseAssessment(assessment);
+  const seen = factsSeen(ruleset, parsed, plan.profile, deriveFacts(parsed));
+  return (priority) => seen.at(priority);
 }
 
 /** A running count for each comparison of a rule. */

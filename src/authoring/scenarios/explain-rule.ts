@@ -12,7 +12,7 @@ const MAX_SHOWN = 6;
  * `rule "depression" (psychological.yaml:12) did not fire: phq9.total ≥ 10 (found 9)`.
  * Only the conditions that decided the outcome are shown (for a rule that did not fire, the
  * false ones; for an undetermined rule, the unanswered ones). `facts` are those the rule saw
- * when it ran (`factsSeenAt`), so the verdict is the one in the plan's trace; `locate` shows
+ * when it ran (`FactsSeen.at`), so the verdict is the one in the plan's trace; `locate` shows
  * the rule's file.
  */
 export function explainRule(
@@ -36,7 +36,7 @@ export interface ScreenedContraindication {
 /**
  * What a contraindication decided, as `explainRule` says it of a rule: `contraindication
  * "manipulation-osteoporosis" (Osteoporosis) holds: redFlags.osteoporosis = true (found true)`.
- * `facts` are those the contraindications saw (`factsScreenedOn`).
+ * `facts` are those the contraindications saw (`FactsSeen.screenedOn`).
  */
 export function explainContraindication({ id, title, when }: Contraindication, facts: Facts): ScreenedContraindication {
   const { truth, findings } = decide(when, facts);

@@ -1,12 +1,11 @@
-import { safeParseAssessment } from "../../core/run/assessment/index.js";
+import { parseAssessment } from "../../core/run/assessment/index.js";
 import type { Engine } from "../../core/run/engine.js";
 import type { Issue } from "../../core/errors.js";
+import { factsSeen, type FactsSeen } from "../../core/run/compose/facts-seen.js";
 import { deriveFacts } from "../../core/run/facts/catalog.js";
-import type { Facts } from "../../core/run/facts/types.js";
-import type { Plan, ScenarioExpectation } from "../../core/generated/types.js";
+import type { Assessment, Plan, ScenarioExpectation } from "../../core/generated/types.js";
 import type { ScenarioTest } from "../../core/load/types.js";
 import { explainContraindication, explainRule } from "./explain-rule.js";
-import { factsScreenedOn, factsSeenAt } from "./facts-seen.js";
 import { whyGap, whyMissing, whyNotWithheld, whyPresent, whyRule, whyStatus, type PlanContext } from "./why.js";
 
 /** An expectation the plan did not meet. */
@@ -166,30 +165,26 @@ export function runScenario(engine: Engine, test: ScenarioTest, options: Scenari
 /** Explanations are worked out only when asked for: a passing scenario costs one plan. */
 function planContext(engine: Engine, assessment: unknown, plan: Plan, locate: (file: string) => string): PlanContext {
   const { ruleset } = engine;
-  let facts: Facts | undefined;
-  let screenedOn: Facts | undefined;
+  let seen: FactsSeen | undefined;
+  // The engine accepted the assessment, so parsing it again cannot fail.
+  const composed = () => (seen ??= seenBy(ruleset, parseAssessment(assessment), plan));
   return {
     ruleset,
     plan,
-    explain(rule) {
-      facts ??= assessmentFacts(assessment);
-      return explainRule(rule, factsSeenAt(ruleset, plan, facts, rule.priority), locate);
-    },
+    explain: (rule) => explainRule(rule, composed().at(rule.priority), locate),
     screen(component) {
       const contraindications = ruleset.components.get(component)?.contraindications ?? [];
       if (contraindications.length === 0) return [];
-      facts ??= assessmentFacts(assessment);
-      screenedOn ??= factsScreenedOn(ruleset, plan, facts);
-      const seen = screenedOn;
-      return contraindications.map((c) => explainContraindication(c, seen));
+      const { screenedOn } = composed();
+      return contraindications.map((c) => explainContraindication(c, screenedOn));
     },
+    screened: () => composed().screened,
   };
 }
 
-/** The facts of an assessment the engine has already accepted. */
-function assessmentFacts(assessment: unknown): Facts {
-  const parsed = safeParseAssessment(assessment);
-  return parsed.ok ? deriveFacts(parsed.value) : new Map();
+/** What the plan's rules and contraindications read, from the composer that made it. */
+function seenBy(ruleset: Engine["ruleset"], assessment: Assessment, plan: Plan): FactsSeen {
+  return factsSeen(ruleset, assessment, plan.profile, deriveFacts(assessment));
 }
 
 /** Detail values are strings and numbers: equal as JSON. */

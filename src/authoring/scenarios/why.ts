@@ -1,7 +1,6 @@
 import type { Plan, WithheldComponent } from "../../core/generated/types.js";
 import type { CompiledRule, Ruleset } from "../../core/load/types.js";
 import type { ScreenedContraindication } from "./explain-rule.js";
-import { screenedComponents } from "./facts-seen.js";
 
 /** What explaining a scenario's plan needs: the plan, its rules, and each rule's decision. */
 export interface PlanContext {
@@ -14,6 +13,8 @@ export interface PlanContext {
    * `explainContraindication`); none for a component without any.
    */
   screen(component: string): readonly ScreenedContraindication[];
+  /** The components the contraindications screened: those the rules decided on. */
+  screened(): readonly string[];
 }
 
 const CONTRAINDICATION = "contraindication:";
@@ -81,7 +82,7 @@ function whyContraindication(id: string, context: PlanContext): string[] {
     (c.contraindications ?? []).some((x) => x.id === id),
   );
   if (component === undefined) return [];
-  if (!screenedComponents(context.plan).includes(component.id))
+  if (!context.screened().includes(component.id))
     return [`contraindication "${id}" guards ${component.id}, which the rules did not choose: it was not screened`];
   return context
     .screen(component.id)

@@ -2,7 +2,6 @@ import { prepare } from "../../run/compose/prepare.js";
 import { compileCondition } from "../../run/evaluate/condition.js";
 import type { Contraindication } from "../../generated/types.js";
 import { fillTemplate } from "../../load/reason-template.js";
-import { screenedComponents } from "../../../authoring/scenarios/facts-seen.js";
 import { decide } from "./findings.js";
 import { missingAnswers } from "./missing-answers.js";
 import type { PlanReading } from "./plan-reading.js";
@@ -14,7 +13,7 @@ import type { ContraindicationExplanation, ContraindicationHeader } from "./type
  * behind the plan's withheld entry. Components in plan order, contraindications in catalog order.
  */
 export function explainContraindications(reading: PlanReading): ContraindicationExplanation[] {
-  const screened = new Set(screenedComponents(reading.plan));
+  const screened = new Set(reading.screened());
   return prepare(reading.ruleset)
     .inPlanOrder.filter(({ definition }) => screened.has(definition.id))
     .flatMap(({ definition }) =>

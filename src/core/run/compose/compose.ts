@@ -34,6 +34,18 @@ export interface CompositionInput {
   readonly assessment: Assessment;
 }
 
+/**
+ * What a caller may watch of a composition: the facts each run of rules read and those the
+ * contraindications read, as the composer set them. Each call gets the composer's working map,
+ * which changes after it returns: copy what is kept.
+ */
+export interface CompositionWatch {
+  /** Before the rules of `priority` run: the facts they read (the plan state the higher priorities left). */
+  readonly rules: (priority: number, facts: Facts) => void;
+  /** Before the contraindications screen: the facts they read, `plan.components` being what they screen. */
+  readonly screening: (facts: Facts) => void;
+}
+
 /** The decisions of the rules that fired so far. */
 interface Decisions {
   readonly added: Map<PreparedComponent, AddedBy[]>;
@@ -55,7 +67,7 @@ interface Decisions {
  * added it, and later rules never see it in `plan.components`. They read the plan state the
  * rules decided, so what they withhold never feeds back into what they read.
  */
-export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
+export function compose(ruleset: Ruleset, input: CompositionInput, watch?: CompositionWatch): Plan {
   const { facts } = input;
   const prepared = prepare(ruleset);
   const { groups, inPlanOrder } = prepared;
@@ -79,6 +91,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
       [planComponents, planCategories] = planState(prepared, decisions, facts);
       changed = false;
     }
+    if (watch !== undefined && group[0] !== undefined) watch.rules(group[0].rule.priority, facts);
     // Rules only record decisions here; `facts` changes between groups, never within one.
     for (const step of group) {
       const { rule } = step;
@@ -142,6 +155,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput): Plan {
   );
   facts.set("plan.components", decidedState[0]);
   facts.set("plan.categories", decidedState[1]);
+  watch?.screening(facts);
   const components: PlanComponent[] = [];
   for (const [component, kept] of decided) {
     const screening = screen(component.contraindications, facts);

@@ -1,5 +1,6 @@
 /**
- * The impact of one threshold edit on the bundled pack: PHQ-9 ≥ 10 raised to ≥ 12 must change
+ * The impact of one threshold edit on the bundled pack's depression rule, as written in the
+ * bundled-excerpt fixture (so a clinical edit of rules/ cannot break it): PHQ-9 ≥ 10 raised to ≥ 12 must change
  * exactly the plans of the patients whose PHQ-9 total is 10 or 11, and the components it adds
  * and removes must be those an independent run of both packs finds.
  */
@@ -13,6 +14,8 @@ import { checkRuleFolder, createEngine, loadRuleset } from "../../../src/node/in
 import { tempFolder } from "../../node/temp-dir.js";
 import { ROOT, runMain } from "../run-main.js";
 
+/** The pack edited, as a path from the repository root (runMain's working folder). */
+const BASE = "tests/fixtures/packs/bundled-excerpt";
 const SIZE = 1500;
 const SEED = 11;
 const RULE = "depression-moderate-or-worse";
@@ -26,8 +29,8 @@ function phq9Total(assessment: Assessment): number | undefined {
 }
 
 async function editedPack(): Promise<string> {
-  const dir = join(await tempFolder(), "rules");
-  await cp(join(ROOT, "rules"), dir, { recursive: true });
+  const dir = join(await tempFolder(), "pack");
+  await cp(join(ROOT, BASE), dir, { recursive: true });
   const file = join(dir, "psychological.yaml");
   const text = await readFile(file, "utf8");
   expect(text.split(BEFORE)).toHaveLength(2); // the threshold is written once
@@ -41,12 +44,12 @@ function countBy(ids: readonly string[]): Record<string, number> {
   return counts;
 }
 
-describe("backplan impact: PHQ-9 ≥ 10 raised to ≥ 12 on the bundled pack", async () => {
+describe("backplan impact: PHQ-9 ≥ 10 raised to ≥ 12", async () => {
   const head = await editedPack();
   const run = await runMain([
     "impact",
     "--base",
-    "rules",
+    BASE,
     "--head",
     head,
     ...["--cohort", String(SIZE), "--seed", String(SEED), "--format", "json", "--examples", "100"],
@@ -78,10 +81,7 @@ describe("backplan impact: PHQ-9 ≥ 10 raised to ≥ 12 on the bundled pack", a
   });
 
   it("adds and removes the components an independent run of both packs finds", async () => {
-    const [before, after] = [
-      createEngine(await loadRuleset(join(ROOT, "rules"))),
-      createEngine(await loadRuleset(head)),
-    ];
+    const [before, after] = [createEngine(await loadRuleset(join(ROOT, BASE))), createEngine(await loadRuleset(head))];
     const removed: string[] = [];
     const added: string[] = [];
     const statuses: string[] = [];
@@ -103,7 +103,7 @@ describe("backplan impact: PHQ-9 ≥ 10 raised to ≥ 12 on the bundled pack", a
   });
 
   it("changes the scenario tests' plans with a PHQ-9 total of 10 or 11, each assessment once", async () => {
-    const { ruleset } = await checkRuleFolder(join(ROOT, "rules"));
+    const { ruleset } = await checkRuleFolder(join(ROOT, BASE));
     const distinct = new Map(
       (ruleset?.scenarios ?? []).map(({ scenario }) => [
         JSON.stringify([scenario.profile, scenario.assessment]),

@@ -1,4 +1,4 @@
-import { describeCondition } from "../core/present/explain/findings.js";
+import { describeCondition } from "../core/load/describe.js";
 import type { GatedMeasure, Shortfall } from "../authoring/scenarios/coverage-gate.js";
 import type { ConditionCoverage, Coverage, Measure, RuleCoverage } from "../authoring/scenarios/coverage.js";
 import { formatIssue, type Ruleset, type ScenarioResult } from "../node/index.js";
@@ -121,7 +121,7 @@ function section(heading: string, lines: readonly string[]): string[] {
 /** `rules/psych.yaml:17:11  phq9.total ≥ 10  (rule depression)`. */
 function conditionLine({ rule, condition }: { rule: RuleCoverage; condition: ConditionCoverage }): string {
   const { file, line, column } = condition.source;
-  return `${file}:${line}:${column}  ${describeCondition(condition.condition)}  (rule ${rule.rule})`;
+  return `${file}:${line}:${column}  ${describeCondition(condition.condition, { lists: "bare" })}  (rule ${rule.rule})`;
 }
 
 /** What a threshold lacks: a side, a boundary value; with the values it was tested at. */

@@ -2,7 +2,7 @@ import type { CompiledRule, RuleFileText, Ruleset } from "../../core/load/types.
 import { withholdingReach } from "../../core/load/withholding-reach.js";
 import { cohortImpact, type CohortOptions } from "./change-impact.js";
 import { rulebookChanges } from "./changes.js";
-import { describeComparison, describeCondition, type Wording } from "./condition-text.js";
+import { describeComparison, conditionClause, type Wording } from "./condition-text.js";
 import { detailEntries } from "./details.js";
 import { fileDescriptions } from "./file-descriptions.js";
 import { safeHref } from "./links.js";
@@ -112,7 +112,7 @@ function componentEntries(
     contraindications: (c.contraindications ?? []).map(({ id, title, when, reason, evidence: cited }) => ({
       id,
       title,
-      when: describeCondition(when, wording),
+      when: conditionClause(when, wording),
       reason: templateText(reason, ruleset.facts),
       evidence: cited.flatMap((source) => evidence.get(source) ?? []),
     })),

@@ -1,6 +1,6 @@
 import type { CompiledRule } from "../../core/load/types.js";
 import { actionText, categoryWord } from "./action-text.js";
-import { describeCondition, type Wording } from "./condition-text.js";
+import { conditionClause, type Wording } from "./condition-text.js";
 import { detailEntries } from "./details.js";
 import type { EvidenceEntry, RuleEntry, RuleTests } from "./model.js";
 import { neverUnder, readsProfile } from "./profiles.js";
@@ -24,7 +24,7 @@ export function ruleEntry(
     priority: rule.priority,
     governance: rule.governance,
     source: `${rule.source.file}:${rule.source.line}`,
-    when: describeCondition(rule.when, wording),
+    when: conditionClause(rule.when, wording),
     action: actionText(rule, components),
     additions: rule.add.map((a) => ({
       component: a.component,

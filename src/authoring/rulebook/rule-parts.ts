@@ -1,6 +1,6 @@
 import type { CompiledRule } from "../../core/load/types.js";
 import { actionText } from "./action-text.js";
-import { describeCondition, type Clause, type Wording } from "./condition-text.js";
+import { conditionClause, type Clause, type Wording } from "./condition-text.js";
 import { detailEntries } from "./details.js";
 import { templatePlain, templateText } from "./template-text.js";
 import { quoted } from "./value-words.js";
@@ -10,7 +10,7 @@ export type RulePart = readonly [label: string, text: Clause];
 
 /**
  * A rule cut into the parts a reviewer compares between two versions, each in the rulebook's
- * own words (the condition as `describeCondition` says it, what it does as `actionText`, reasons
+ * own words (the condition as `conditionClause` says it, what it does as `actionText`, reasons
  * with `⟨label⟩` slots), so a change reads like the rest of the book. Labels are unique within a
  * rule: the reason of each component it adds is its own part.
  *
@@ -28,7 +28,7 @@ export function ruleParts(rule: CompiledRule, wording: Wording): RulePart[] {
   const review = `owner ${owner ?? "not recorded"}; reviewed ${reviewed}; review due ${reviewDue ?? "not recorded"}`;
   const parts: RulePart[] = [
     ["Title", text(rule.title)],
-    ["Condition", describeCondition(rule.when, wording)],
+    ["Condition", conditionClause(rule.when, wording)],
     ["Does", text(actionText(rule, components))],
   ];
   for (const addition of rule.add) {

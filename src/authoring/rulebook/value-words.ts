@@ -1,7 +1,7 @@
 import type { ComponentDefinition } from "../../core/generated/types.js";
+import type { Scalar } from "../../core/run/evaluate/phrasing.js";
 
-/** A value a condition compares with: one of a `value` list, or the value itself. */
-export type Scalar = string | number | boolean;
+export type { Scalar } from "../../core/run/evaluate/phrasing.js";
 
 /** What names a value beyond its spelling: the pack's components, by id. */
 export interface ValueVocabulary {

@@ -1,23 +1,8 @@
-import type { OperatorName } from "../../core/run/evaluate/operators/index.js";
+import { operatorNamed } from "../../core/run/evaluate/operators/index.js";
 import type { FactDefinition } from "../../core/run/facts/types.js";
 import type { FactCondition } from "../../core/generated/types.js";
 import { normalForm } from "../../core/load/analysis/normal-form.js";
 import { alwaysHoldsWhenPresent, neverHolds } from "../../core/load/analysis/reasoning.js";
-
-/**
- * The values nearest a threshold on each side, for a whole-number fact: `≥ 10` and `< 10` split
- * between 9 and 10, `> 14` and `≤ 14` between 14 and 15, `= 3` and `≠ 3` are decided at 2, 3
- * and 4. A scenario at each is what shows the cut-off sits where the author meant it.
- * Only these operators compare a number with a cut-off; the others never make a threshold.
- */
-const NEAREST: Partial<Record<OperatorName, (cutOff: number) => readonly number[]>> = {
-  greaterThanInclusive: (v) => [Math.ceil(v) - 1, Math.ceil(v)],
-  lessThan: (v) => [Math.ceil(v) - 1, Math.ceil(v)],
-  greaterThan: (v) => [Math.floor(v), Math.floor(v) + 1],
-  lessThanInclusive: (v) => [Math.floor(v), Math.floor(v) + 1],
-  equal: (v) => [v - 1, v, v + 1],
-  notEqual: (v) => [v - 1, v, v + 1],
-};
 
 /** A numeric threshold of a condition: what to look for in the values scenarios gave it. */
 export interface Threshold {
@@ -39,7 +24,9 @@ export function thresholdOf(
   condition: FactCondition,
   facts: ReadonlyMap<string, FactDefinition>,
 ): Threshold | undefined {
-  const nearest = NEAREST[condition.operator];
+  // The values nearest the cut-off on each side are the operator's own `boundary` (`≥ 10`: 9 and
+  // 10); an operator without one never sets a threshold.
+  const nearest = operatorNamed(condition.operator).boundary;
   const fact = facts.get(condition.fact);
   if (nearest === undefined || typeof condition.value !== "number") return undefined;
   if (fact?.type !== "number" && fact?.type !== "integer") return undefined;

@@ -18,7 +18,7 @@ import {
   quote,
   withArticle,
 } from "../words.js";
-import { conditionText } from "./describe.js";
+import { describeCondition } from "./describe.js";
 import { problem, type ProblemType } from "./issue.js";
 import type { Placement } from "./validate/misplaced-key.js";
 
@@ -555,7 +555,7 @@ export interface ConditionRef {
 
 // Written out in full: a shortened condition could hide the very threshold the message is about.
 const shown = (node: ConditionRef): string =>
-  `${JSON.stringify(conditionText(node.condition, node.negated))}${node.line === undefined ? "" : ` (line ${node.line})`}`;
+  `${JSON.stringify(describeCondition(node.condition, { negated: node.negated }))}${node.line === undefined ? "" : ` (line ${node.line})`}`;
 
 export const neverHolds = problem(
   "rules/never-holds",
@@ -594,7 +594,7 @@ export const fractionalThreshold = problem(
   "rules/fractional-threshold",
   "warning",
   (rule: string, node: ConditionRef, means: FactCondition) =>
-    `rule ${quote(rule)}: ${shown(node)} compares a whole-number fact with a fraction: it means ${JSON.stringify(conditionText(means))}`,
+    `rule ${quote(rule)}: ${shown(node)} compares a whole-number fact with a fraction: it means ${JSON.stringify(describeCondition(means))}`,
   (_rule: string, _node: ConditionRef, means: FactCondition) =>
     `write the threshold that applies: { fact: ${means.fact}, operator: ${means.operator}, value: ${String(means.value)} }`,
 );

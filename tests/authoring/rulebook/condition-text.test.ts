@@ -3,7 +3,7 @@ import type { Condition } from "../../../src/core/generated/types.js";
 import { compileRuleset } from "../../../src/core/index.js";
 import {
   describeComparison,
-  describeCondition,
+  conditionClause,
   type Clause,
   type Wording,
 } from "../../../src/authoring/rulebook/condition-text.js";
@@ -23,12 +23,12 @@ function lines(clause: Clause, indent = ""): string {
 function bundledRule(id: string): string {
   const rule = bundled.rules.find((r) => r.id === id);
   if (rule === undefined) throw new Error(`no rule "${id}" in the bundled pack`);
-  return lines(describeCondition(rule.when, wording));
+  return lines(conditionClause(rule.when, wording));
 }
 
-const say = (condition: Condition) => lines(describeCondition(condition, wording));
+const say = (condition: Condition) => lines(conditionClause(condition, wording));
 
-describe("describeCondition on the bundled pack", () => {
+describe("conditionClause on the bundled pack", () => {
   it("reads one threshold as the brief's sentence does", () => {
     expect(bundledRule("depression-moderate-or-worse")).toMatchInlineSnapshot(`"PHQ-9 total ≥ 10"`);
     expect(bundledRule("fear-avoidance")).toMatchInlineSnapshot(
@@ -88,7 +88,7 @@ describe("describeCondition on the bundled pack", () => {
   });
 });
 
-describe("describeCondition's forms", () => {
+describe("conditionClause's forms", () => {
   const phq9 = (operator: "greaterThanInclusive" | "lessThan", value: number) =>
     ({ fact: "phq9.total", operator, value }) as const;
 

@@ -1,4 +1,4 @@
-import { operators, type OperatorName } from "../../run/evaluate/operators/index.js";
+import { operators, type Operator } from "../../run/evaluate/operators/index.js";
 import type { FactDefinition } from "../../run/facts/types.js";
 import type { ConditionValue, FactCondition } from "../../generated/types.js";
 import type { Box } from "./box.js";
@@ -40,26 +40,37 @@ interface Meaning {
   readonly constraint: Constraint;
 }
 
-type Read = (subject: Subject, value: ConditionValue) => Meaning | undefined;
-
 /**
- * What each operator allows of a present fact. `undefined` is a comparison the rule checker
- * rejects (a value of another type, outside a closed enum): it is then read as an opaque
- * proposition, so nothing is claimed about it. A list fact's items are dimensions of their own
- * (`contains yoga` constrains "holds yoga" to true), each read only when the list is present.
+ * What a comparison allows of a present fact, read from its operator's `constrains`.
+ * `undefined` is a comparison the rule checker rejects (a value of another type or shape,
+ * outside a closed enum): it is then read as an opaque proposition, so nothing is claimed about
+ * it. A list fact's items are dimensions of their own (`contains yoga` constrains "holds yoga" to
+ * true), each read only when the list is present.
  */
-const MEANINGS = {
-  equal: (subject, value) => (Array.isArray(value) ? undefined : values(subject, [value])),
-  notEqual: (subject, value) => (Array.isArray(value) ? undefined : complemented(values(subject, [value]))),
-  lessThan: (subject, value) => range(subject, value, (v) => between(-Infinity, true, v, true)),
-  lessThanInclusive: (subject, value) => range(subject, value, (v) => between(-Infinity, true, v, false)),
-  greaterThan: (subject, value) => range(subject, value, (v) => between(v, true, Infinity, true)),
-  greaterThanInclusive: (subject, value) => range(subject, value, (v) => between(v, false, Infinity, true)),
-  in: (subject, value) => (Array.isArray(value) ? values(subject, value) : undefined),
-  notIn: (subject, value) => (Array.isArray(value) ? complemented(values(subject, value)) : undefined),
-  contains: (subject, value) => item(subject, value, true),
-  doesNotContain: (subject, value) => item(subject, value, false),
-} satisfies Record<OperatorName, Read>;
+function meaningOf(operator: Operator, subject: Subject, value: ConditionValue): Meaning | undefined {
+  const { constrains } = operator;
+  switch (constrains.kind) {
+    case "values": {
+      const listed = named(operator, value);
+      const meaning = listed === undefined ? undefined : values(subject, listed);
+      return constrains.complement ? complemented(meaning) : meaning;
+    }
+    case "bound": {
+      const { side, inclusive } = constrains;
+      return range(subject, value, (v) =>
+        side === "below" ? between(-Infinity, true, v, !inclusive) : between(v, !inclusive, Infinity, true),
+      );
+    }
+    case "item":
+      return item(subject, value, constrains.held);
+  }
+}
+
+/** The values a `values` comparison names, when its value has the operator's shape. */
+function named(operator: Operator, value: ConditionValue): readonly Scalar[] | undefined {
+  if (Array.isArray(value)) return operator.value === "list" ? value : undefined;
+  return operator.value === "scalar" ? [value] : undefined;
+}
 
 /**
  * The states in which `leaf` is true (or, `negated`, false: a comparison on an absent fact is
@@ -73,7 +84,7 @@ export function literalBox(leaf: FactCondition, negated: boolean, space: Space):
   const operator = operators.get(leaf.operator);
   const meaning =
     definition !== undefined && operator?.factTypes.includes(definition.type) === true
-      ? MEANINGS[operator.name]({ definition, key, domain: domainOf(definition) }, leaf.value)
+      ? meaningOf(operator, { definition, key, domain: domainOf(definition) }, leaf.value)
       : undefined;
   const { requires, dimension, constraint } = meaning ?? opaque(leaf, key);
   const allowed = negated ? meet(negate(constraint), anyPresent(constraint.domain)) : constraint;

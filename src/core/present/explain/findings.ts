@@ -1,7 +1,7 @@
+import { describeCondition } from "../../load/describe.js";
 import { explainCondition, type ConditionExplanation } from "../../run/evaluate/explain.js";
-import { operators } from "../../run/evaluate/operators/index.js";
 import type { FactValue, Facts } from "../../run/facts/types.js";
-import type { Condition, ConditionValue, FactCondition } from "../../generated/types.js";
+import type { Condition, FactCondition } from "../../generated/types.js";
 import type { Truth } from "../../run/evaluate/truth.js";
 import type { Finding } from "./types.js";
 
@@ -43,18 +43,13 @@ function deciding(node: ConditionExplanation, negated: boolean): Finding[] {
 function finding(condition: FactCondition, negated: boolean, found: FactValue | undefined): Finding {
   const { fact, operator, value } = condition;
   const seen = found === undefined ? "not recorded" : `found ${show(found)}`;
-  const text = `${negated ? "not " : ""}${describeCondition(condition)} (${seen})`;
+  const text = `${describeCondition(condition, { negated, lists: "bare" })} (${seen})`;
   return found === undefined
     ? { fact, operator, value, negated, text }
     : { fact, operator, value, negated, found, text };
 }
 
-/** `phq9.total ≥ 10`, `pain.legPain is one of above-knee, below-knee`. */
-export function describeCondition({ fact, operator, value }: FactCondition): string {
-  return `${fact} ${operators.get(operator)?.symbol ?? operator} ${show(value)}`;
-}
-
-function show(value: FactValue | ConditionValue): string {
+function show(value: FactValue): string {
   if (Array.isArray(value)) return value.length === 0 ? "none" : value.join(", ");
   return String(value);
 }

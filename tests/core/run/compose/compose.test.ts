@@ -231,6 +231,22 @@ describe("compose: halting", () => {
       expect(plan.trace.find((t) => t.rule === "needs-phq9")?.outcome).toBe("undetermined");
     });
 
+    it("asks for nothing when the withholding rule has the same priority: rules of one priority see one state", () => {
+      for (const withholding of [
+        noPhysio(500),
+        rule(
+          "no-exercise",
+          500,
+          ALWAYS,
+          '{ withhold: [{ component: physiotherapy-exercise, reason: "refer first" }] }',
+        ),
+      ]) {
+        const plan = planFor([withholding, needsPhq9(add("physiotherapy-exercise"))]);
+        expect(plan.dataGaps).toEqual([]);
+        expect(plan.status).toBe("complete");
+      }
+    });
+
     it("still asks when one addition would stay, or the rule also withholds", () => {
       const alsoRefers = `{ add: [{ component: physiotherapy-exercise, reason: r }, { component: mental-health-referral, reason: r }] }`;
       const alsoWithholds = `{ add: [{ component: physiotherapy-exercise, reason: r }], withhold: [{ component: massage, reason: r }] }`;

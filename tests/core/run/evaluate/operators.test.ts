@@ -101,6 +101,14 @@ describe("operators", () => {
     expect(files.sort()).toEqual([...operators.keys()].sort());
   });
 
+  it("declares an inverse that is an involution and fails exactly where the operator holds", () => {
+    for (const [name, table] of Object.entries(cases)) {
+      const { inverse } = operatorNamed(name);
+      expect(operatorNamed(inverse).inverse).toBe(name);
+      for (const [fact, value, expected] of table) expect(operatorNamed(inverse).test(fact, value)).toBe(!expected);
+    }
+  });
+
   describe.each(Object.entries(cases))("%s", (name, table) => {
     it.each(table)("(%j, %j) is %s", (fact, value, expected) => {
       expect(operatorNamed(name).test(fact, value)).toBe(expected);

@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { joined } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
 /**
@@ -10,6 +11,12 @@ export const contains: Operator = {
   factTypes: ["string-list"],
   value: "scalar",
   symbol: "includes",
+  inverse: "doesNotContain",
+  constrains: { kind: "item", held: true },
+  phrase: {
+    mergesIn: ["all", "any"],
+    text: (s, values, joiner) => `${s.label} include ${joined(values.map(s.word), joiner)}`,
+  },
   test: (fact, value) => typeof fact === "object" && typeof value === "string" && fact.indexOf(value) > -1,
   leaf: (name, value) => (facts, missing) => {
     const fact = facts.get(name);

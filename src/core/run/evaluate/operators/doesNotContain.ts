@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { negative } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
 /**
@@ -10,6 +11,15 @@ export const doesNotContain: Operator = {
   factTypes: ["string-list"],
   value: "scalar",
   symbol: "does not include",
+  inverse: "contains",
+  constrains: { kind: "item", held: false },
+  phrase: {
+    mergesIn: ["all"],
+    text: (s, values) =>
+      values.length === 1
+        ? `${s.label} do not include ${s.word(values[0] ?? "")}`
+        : `${s.label} include ${negative(values.map(s.word))}`,
+  },
   test: (fact, value) => typeof fact === "object" && typeof value === "string" && fact.indexOf(value) === -1,
   leaf: (name, value) => (facts, missing) => {
     const fact = facts.get(name);

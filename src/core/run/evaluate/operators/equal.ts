@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { amount, isNumber, joined } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
 /**
@@ -10,6 +11,16 @@ export const equal: Operator = {
   factTypes: ["number", "integer", "boolean", "string"],
   value: "scalar",
   symbol: "=",
+  inverse: "notEqual",
+  constrains: { kind: "values", complement: false },
+  boundary: (v) => [v - 1, v, v + 1],
+  phrase: {
+    mergesIn: ["any"],
+    text: (s, values, joiner) =>
+      s.type === "boolean"
+        ? `${values[0] === true ? "" : "not "}${s.label}`
+        : `${s.label} ${isNumber(s) ? "=" : "is"} ${joined(values.map(amount(s)), joiner)}`,
+  },
   test: (fact, value) => fact === value,
   leaf: (name, value) => (facts, missing) => {
     const fact = facts.get(name);

@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { compared } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
 /** `fact > value` on numbers. json-rules-engine also coerces numeric strings; typed facts never need it. */
@@ -7,6 +8,10 @@ export const greaterThan: Operator = {
   factTypes: ["number", "integer"],
   value: "scalar",
   symbol: ">",
+  inverse: "lessThanInclusive",
+  constrains: { kind: "bound", side: "above", inclusive: false },
+  boundary: (v) => [Math.floor(v), Math.floor(v) + 1],
+  phrase: { mergesIn: [], text: (s, values) => compared(s, greaterThan.symbol, values[0] ?? "") },
   test: (fact, value) => typeof fact === "number" && typeof value === "number" && fact > value,
   leaf: (name, value) => (facts, missing) => {
     const fact = facts.get(name);

@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { compared } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
 /** `fact >= value` on numbers. json-rules-engine also coerces numeric strings; typed facts never need it. */
@@ -7,6 +8,10 @@ export const greaterThanInclusive: Operator = {
   factTypes: ["number", "integer"],
   value: "scalar",
   symbol: "≥",
+  inverse: "lessThan",
+  constrains: { kind: "bound", side: "above", inclusive: true },
+  boundary: (v) => [Math.ceil(v) - 1, Math.ceil(v)],
+  phrase: { mergesIn: [], text: (s, values) => compared(s, greaterThanInclusive.symbol, values[0] ?? "") },
   test: (fact, value) => typeof fact === "number" && typeof value === "number" && fact >= value,
   leaf: (name, value) => (facts, missing) => {
     const fact = facts.get(name);

@@ -1,4 +1,6 @@
 import { absent } from "../absent.js";
+import { orList } from "../../../words.js";
+import { amount } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
 /** The fact is one of the listed values (json-rules-engine: `value.indexOf(fact) > -1`, strict). */
@@ -7,6 +9,9 @@ export const isIn: Operator = {
   factTypes: ["number", "integer", "boolean", "string"],
   value: "list",
   symbol: "is one of",
+  inverse: "notIn",
+  constrains: { kind: "values", complement: false },
+  phrase: { mergesIn: ["any"], text: (s, values) => `${s.label} is ${orList(values.map(amount(s)))}` },
   test: (fact, value) => Array.isArray(value) && typeof fact !== "object" && value.indexOf(fact) > -1,
   leaf: (name, value) => (facts, missing) => {
     const fact = facts.get(name);

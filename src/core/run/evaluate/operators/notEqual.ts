@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { amount, compared, isNumber, negative } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
 /** `fact !== value`: the strict negation of `equal`, on the same fact types. */
@@ -7,6 +8,17 @@ export const notEqual: Operator = {
   factTypes: ["number", "integer", "boolean", "string"],
   value: "scalar",
   symbol: "≠",
+  inverse: "equal",
+  constrains: { kind: "values", complement: true },
+  boundary: (v) => [v - 1, v, v + 1],
+  phrase: {
+    mergesIn: ["all"],
+    text: (s, values) => {
+      if (s.type === "boolean") return `${values[0] === true ? "not " : ""}${s.label}`;
+      if (isNumber(s) && values.length === 1) return compared(s, notEqual.symbol, values[0] ?? "");
+      return `${s.label} is ${negative(values.map(amount(s)))}`;
+    },
+  },
   test: (fact, value) => fact !== value,
   leaf: (name, value) => (facts, missing) => {
     const fact = facts.get(name);

@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { amount, negative } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
 /** The fact is none of the listed values (json-rules-engine: `value.indexOf(fact) === -1`). */
@@ -7,6 +8,9 @@ export const notIn: Operator = {
   factTypes: ["number", "integer", "boolean", "string"],
   value: "list",
   symbol: "is not one of",
+  inverse: "in",
+  constrains: { kind: "values", complement: true },
+  phrase: { mergesIn: ["all"], text: (s, values) => `${s.label} is ${negative(values.map(amount(s)))}` },
   test: (fact, value) => Array.isArray(value) && typeof fact !== "object" && value.indexOf(fact) === -1,
   leaf: (name, value) => (facts, missing) => {
     const fact = facts.get(name);

@@ -11,6 +11,10 @@
 export { coverageShortfalls, GATED_MEASURES } from "./scenarios/coverage-gate.js";
 export type { GatedMeasure, Shortfall } from "./scenarios/coverage-gate.js";
 export { measureCoverage, seenBothWays } from "./scenarios/coverage.js";
+export { conditionPlaces } from "./scenarios/coverage-places.js";
+export type { ConditionPlaces } from "./scenarios/coverage-places.js";
+export { runScenario } from "./scenarios/run-scenario.js";
+export type { ScenarioOptions, ScenarioResult, UnmetExpectation } from "./scenarios/run-scenario.js";
 export type {
   ConditionCoverage,
   Coverage,
@@ -31,8 +35,12 @@ export {
   renderImpactText,
   scenarioSubjects,
 } from "./impact/index.js";
-export type { CompareOptions, ImpactInput, ImpactReport, PlanDiff } from "./impact/index.js";
+export type { CohortSource, CompareOptions, ImpactInput, ImpactReport, PlanDiff, SubjectList } from "./impact/index.js";
+// What backplan/node's worker threads need to split compareRulesets over a cohort: the packs as
+// transferable data, a range of the cohort planned with both, and the report from the outcomes.
+export { impactReport, impactSides, planRange, rulesetTransfer, validatedAlready } from "./impact/index.js";
+export type { RangeOutcome } from "./impact/index.js";
 export { generateAssessment, generateCohort } from "./cohort/index.js";
-export { formatRuleFile } from "./format/index.js";
+export { formatRuleFile, INDENT, LINE_WIDTH, unifiedDiff } from "./format/index.js";
 export { componentGuards } from "../core/load/component-guards.js";
 export type { ComponentGuards, GuardingContraindication, GuardingRule } from "../core/load/component-guards.js";

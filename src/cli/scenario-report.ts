@@ -1,7 +1,14 @@
-import { describeCondition } from "../core/load/describe.js";
-import type { GatedMeasure, Shortfall } from "../authoring/scenarios/coverage-gate.js";
-import type { ConditionCoverage, Coverage, Measure, RuleCoverage } from "../authoring/scenarios/coverage.js";
-import { formatIssue, type Ruleset, type ScenarioResult } from "../node/index.js";
+import { describeCondition } from "../core/index.js";
+import type {
+  ConditionCoverage,
+  Coverage,
+  GatedMeasure,
+  Measure,
+  RuleCoverage,
+  ScenarioResult,
+  Shortfall,
+} from "../authoring/index.js";
+import { formatIssue, type Ruleset } from "../node/index.js";
 
 /**
  * A failed or invalid scenario, for a terminal: a heading with its `file:line`, each unmet

@@ -1,20 +1,6 @@
 import { Worker } from "node:worker_threads";
-import type { Assessment, PackJson } from "../core/generated/types.js";
-import {
-  cohortSubjects,
-  generatedSubjects,
-  impactReport,
-  impactSides,
-  planRange,
-  rulesetTransfer,
-  validatedAlready,
-  type CohortSource,
-  type CompareOptions,
-  type ImpactReport,
-  type RangeOutcome,
-  type SubjectList,
-} from "../authoring/impact/index.js";
-import type { Ruleset } from "../core/load/types.js";
+import type { Assessment, PackJson, Ruleset } from "../core/index.js";
+import type { CohortSource, CompareOptions, ImpactReport, RangeOutcome, SubjectList } from "../authoring/index.js";
 
 /** A cohort as worker threads are given it: how to generate it, or its assessments, validated. */
 export type WorkerCohort =
@@ -91,6 +77,16 @@ export function startImpactWorkers(threads: number, cohort: WorkerCohort): Impac
   return {
     size: workers.length,
     async compare(base, head, input, options = {}) {
+      // Loaded here, not with backplan/node: a program that never compares packs never loads the authoring toolkit.
+      const {
+        cohortSubjects,
+        generatedSubjects,
+        impactReport,
+        impactSides,
+        planRange,
+        rulesetTransfer,
+        validatedAlready,
+      } = await import("../authoring/index.js");
       const sides = impactSides(base, head);
       const subjects =
         cohort.kind === "generated" ? generatedSubjects(cohort.size, cohort.seed) : cohortSubjects(cohort.assessments);

@@ -11,7 +11,10 @@
 export * from "../core/index.js";
 export { readAssessmentFile, readAssessmentText } from "./assessment-file.js";
 export { bundledRulesDir } from "./bundled.js";
+export { readCohortFile } from "./cohort-file.js";
+export { startImpactWorkers } from "./impact-workers.js";
+export type { ImpactWorkers, WorkerCohort, WorkerImpactInput } from "./impact-workers.js";
 export { MAX_FILE_BYTES, MAX_RULE_FILES, MAX_YAML_ALIASES } from "./limits.js";
 export { checkRuleFolder, loadRuleset } from "./load-ruleset.js";
 export type { FolderCheck, LoadOptions } from "./load-ruleset.js";
-export { readRuleFiles } from "./rule-files.js";
+export { readRuleFiles, sameScenarioFiles } from "./rule-files.js";

@@ -40,6 +40,29 @@ export async function readRuleFiles(
   return read.flatMap((result) => ("file" in result ? [result.file] : []));
 }
 
+/**
+ * Whether two rule folders hold the same scenario test files (`tests/**`), byte for byte; false
+ * when either cannot be read. `backplan impact` reads the base pack's tests only when they differ.
+ *
+ * @example await sameScenarioFiles({ path: "/abs/rules", name: "rules" }, { path: "/abs/edited", name: "edited" });
+ */
+export async function sameScenarioFiles(
+  a: { readonly path: string; readonly name: string },
+  b: { readonly path: string; readonly name: string },
+): Promise<boolean> {
+  const tests = async ({ path, name }: { readonly path: string; readonly name: string }) =>
+    (await readRuleFiles(path, name)).filter((file) => fileKindOf(file.path) === "scenarios");
+  try {
+    const [left, right] = await Promise.all([tests(a), tests(b)]);
+    return (
+      left.length === right.length &&
+      left.every((file, i) => file.path === right[i]?.path && file.text === right[i].text)
+    );
+  } catch {
+    return false;
+  }
+}
+
 interface Walk {
   readonly found: string[];
   readonly issues: Issue[];

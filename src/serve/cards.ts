@@ -1,6 +1,4 @@
-import type { Engine } from "../core/run/engine.js";
-import { activeBackplanCarePlan, bundleToAssessment } from "../core/interop/fhir/intake/index.js";
-import { planToFhir } from "../core/interop/fhir/output/index.js";
+import { type Engine, activeBackplanCarePlan, bundleToAssessment, planToFhir } from "../core/index.js";
 import type { CdsCard, CdsResponse, CdsSource } from "./cds-types.js";
 import { dataGapsCard, problemCard } from "./data-card.js";
 import { planCard } from "./plan-card.js";

@@ -1,6 +1,4 @@
-import { printable, type Issue } from "../core/errors.js";
-import { BACKPLAN_QUESTIONNAIRE } from "../core/interop/fhir/intake/index.js";
-import type { DataGap } from "../core/generated/types.js";
+import { printable, type Issue, BACKPLAN_QUESTIONNAIRE, type DataGap } from "../core/index.js";
 import type { CdsCard, CdsSource } from "./cds-types.js";
 import { escapeMarkdown } from "./markdown.js";
 import { onlyMissingAnswers, type MissingAnswer } from "./missing-answers.js";

@@ -1,7 +1,4 @@
-import { codes } from "../core/run/assessment/messages.js";
-import type { Issue } from "../core/errors.js";
-import { backplanQuestionnaire } from "../core/interop/fhir/intake/index.js";
-import type { QuestionnaireItem } from "../core/interop/fhir/types.js";
+import { assessmentIssueCodes, backplanQuestionnaire, type Issue, type QuestionnaireItem } from "../core/index.js";
 
 /** A required answer the patient's data lacks: the field and, when known, its question in backplan's Questionnaire. */
 export interface MissingAnswer {
@@ -31,6 +28,6 @@ function answerOf(issue: Issue): MissingAnswer {
  */
 export function onlyMissingAnswers(issues: readonly Issue[]): MissingAnswer[] | undefined {
   const errors = issues.filter((issue) => issue.severity === "error");
-  if (errors.length === 0 || errors.some((issue) => issue.code !== codes.missingField)) return undefined;
+  if (errors.length === 0 || errors.some((issue) => issue.code !== assessmentIssueCodes.missingField)) return undefined;
   return errors.map(answerOf);
 }

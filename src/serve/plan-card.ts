@@ -1,5 +1,4 @@
-import type { Plan, PlanComponent } from "../core/generated/types.js";
-import type { FhirPlan } from "../core/interop/fhir/output/index.js";
+import type { Plan, PlanComponent, FhirPlan } from "../core/index.js";
 import type { CdsCard, CdsIndicator, CdsSource } from "./cds-types.js";
 import { escapeMarkdown, linkOrText } from "./markdown.js";
 import { OVERRIDE_REASONS } from "./override-reasons.js";

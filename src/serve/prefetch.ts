@@ -1,4 +1,4 @@
-import { printable } from "../core/errors.js";
+import { printable } from "../core/index.js";
 import type { CdsService } from "./service.js";
 
 /** Why a prefetch key cannot be used; any of them means 412 unless the service can fetch it. */

@@ -3,8 +3,7 @@
  * the assessment's `followUp.baseline` and the `progress.*` facts (scored in code, reference §6.10:
  * improved or worse when the change reaches the minimal important change, Ostelo 2008).
  */
-import { deriveFacts } from "../core/run/facts/catalog.js";
-import type { Assessment, Plan } from "../core/generated/types.js";
+import { deriveFacts, type Assessment, type Plan } from "../core/index.js";
 import { escapeMarkdown } from "./markdown.js";
 
 /** The progress line and the overall verdict, or `undefined` at a first visit. */

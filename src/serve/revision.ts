@@ -13,7 +13,7 @@
  * (tasks, the EHR's plan list), and leaves each earlier version in the server's history
  * (`_history`), with a Provenance per revision saying who revised it and from which rule pack.
  */
-import type { CarePlan, Resource } from "../core/interop/fhir/types.js";
+import type { CarePlan, Resource } from "../core/index.js";
 import type { CdsAction } from "./cds-types.js";
 
 type Json = Readonly<Record<string, unknown>>;

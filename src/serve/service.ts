@@ -1,4 +1,4 @@
-import { BACKPLAN_QUESTIONNAIRE, instrumentMappings } from "../core/interop/fhir/intake/index.js";
+import { BACKPLAN_QUESTIONNAIRE, instrumentMappings } from "../core/index.js";
 
 /** A CDS Service as discovery describes it (CDS Hooks 2.0, "Discovery"). */
 export interface CdsService {

@@ -1,4 +1,4 @@
-import type { Bundle, Resource } from "../core/interop/fhir/types.js";
+import type { Bundle, Resource } from "../core/index.js";
 
 /**
  * The transaction Bundle's resources as a CDS Hooks suggestion's `create` actions carry them.

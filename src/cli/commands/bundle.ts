@@ -1,10 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { packToJson } from "../../core/load/pack-json/index.js";
-import { checkRuleFolder } from "../../node/index.js";
+import { packToJson } from "../../core/index.js";
 import { defineCommand } from "../command.js";
-import { ruleIssueLines } from "../diagnostics.js";
-import { writeLines } from "../io.js";
+import { loadRules } from "../load-rules.js";
 import { ruleFolder } from "../rule-folder.js";
 import { includeDraftsOption } from "../rule-options.js";
 import { UsageError } from "../usage-error.js";
@@ -34,13 +32,8 @@ export const bundle = defineCommand({
     const out = values.out;
     if (out === undefined) throw new UsageError('missing "--out FILE": where to write the pack (e.g. pack.json)');
     const folder = ruleFolder(positionals[0], io.cwd);
-    const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name, {
-      includeDrafts: values["include-drafts"] === true,
-    });
-    if (ruleset === undefined) {
-      writeLines(io.stderr, ruleIssueLines(issues.filter((issue) => issue.severity === "error")));
-      return 2;
-    }
+    const ruleset = await loadRules(folder, { includeDrafts: values["include-drafts"] === true }, io);
+    if (ruleset === undefined) return 2;
     const text = `${JSON.stringify(packToJson(ruleset), null, 2)}\n`;
     try {
       await writeFile(resolve(io.cwd, out), text);

@@ -1,6 +1,6 @@
 import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { formatRuleFile, INDENT, LINE_WIDTH, unifiedDiff } from "../../authoring/format/index.js";
+import { formatRuleFile, INDENT, LINE_WIDTH, unifiedDiff } from "../../authoring/index.js";
 import { isBackplanError, readRuleFiles, type Issue, type RuleFileText } from "../../node/index.js";
 import { defineCommand } from "../command.js";
 import { ruleIssueLines } from "../diagnostics.js";

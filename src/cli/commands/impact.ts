@@ -1,11 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { extname, join, resolve } from "node:path";
-import type { Assessment } from "../../core/generated/types.js";
-import type { CohortSource, ImpactReport } from "../../authoring/impact/index.js";
-import type { Parsed } from "../../node/json-text.js";
-import type { WorkerCohort } from "../../node/impact-workers.js";
-import type { Issue, Ruleset } from "../../node/index.js";
+import { join, resolve } from "node:path";
+import type { CohortSource, ImpactReport } from "../../authoring/index.js";
+import type { Issue, Ruleset, WorkerCohort } from "../../node/index.js";
 import { defineCommand } from "../command.js";
 import { writeLines, type Io } from "../io.js";
 import type { RuleFolder } from "../rule-folder.js";
@@ -16,10 +12,6 @@ const DEFAULT_COHORT = 10_000;
 const MAX_COHORT = 1_000_000;
 const DEFAULT_SEED = 1;
 const MAX_EXAMPLES = 100;
-/** A cohort file is read whole: 64 MiB holds about 60,000 assessments. */
-const MAX_COHORT_BYTES = 64 * 1024 * 1024;
-/** Past this many problem lines in a cohort file, the rest are counted. */
-const MAX_PROBLEM_LINES = 50;
 const MAX_WORKERS = 64;
 /**
  * By default, a planning thread per core but no more than one per this many cohort assessments:
@@ -101,7 +93,7 @@ export const impact = defineCommand({
 
     // The workers load their modules, and make and validate their first assessments, while this
     // thread loads the packs.
-    const { startImpactWorkers } = await import("../../node/impact-workers.js");
+    const { startImpactWorkers } = await import("../../node/index.js");
     const workers = startImpactWorkers(
       requested ?? Math.min(availableParallelism(), Math.floor(cohort.source.size / PER_THREAD)),
       cohort.cohort,
@@ -127,7 +119,7 @@ export const impact = defineCommand({
         if (problems.length > 0) return fail(io, [...new Set(problems)]);
       }
 
-      const { renderImpactText, scenarioSubjects } = await import("../../authoring/impact/index.js");
+      const { renderImpactText, scenarioSubjects } = await import("../../authoring/index.js");
       const report = await workers.compare(
         base.ruleset,
         head.ruleset,
@@ -172,7 +164,8 @@ async function cohortOf(
     return { cohort: { kind: "generated", size, seed }, source: { kind: "generated", size, seed } };
   }
   if (seedValue !== undefined) throw new UsageError("--seed applies to a generated cohort (--cohort N)");
-  const read = await readCohort(resolve(cwd, value), value);
+  const { readCohortFile } = await import("../../node/index.js");
+  const read = await readCohortFile(resolve(cwd, value), value);
   if ("problems" in read) return read;
   const source: CohortSource = { kind: "file", file: value, size: read.assessments.length };
   return { cohort: { kind: "assessments", assessments: read.assessments }, source };
@@ -197,6 +190,7 @@ async function loadPacks(
   io: Io,
 ): Promise<{ base: Pack; head: Pack } | undefined> {
   const head = await loadPack(headFolder, { includeDrafts, scenarios: true }, io);
+  const { sameScenarioFiles } = await import("../../node/index.js");
   const scenarios = head?.scenarios !== true || !(await sameScenarioFiles(baseFolder, headFolder));
   const base = await loadPack(baseFolder, { includeDrafts: false, scenarios }, io);
   return base === undefined || head === undefined ? undefined : { base, head };
@@ -213,7 +207,7 @@ async function loadPack(
   io: Io,
 ): Promise<Pack | undefined> {
   const [{ checkRuleFolder }, { ruleIssueLines }] = await Promise.all([
-    import("../../node/load-ruleset.js"),
+    import("../../node/index.js"),
     import("../diagnostics.js"),
   ]);
   const errors = (issues: readonly Issue[]) => issues.filter((issue) => issue.severity === "error");
@@ -233,116 +227,6 @@ async function loadPack(
       `run "backplan lint ${folder.name}"): the impact leaves their assessments out\n`,
   );
   return { ruleset: alone.ruleset, folder, scenarios: false };
-}
-
-/** Whether two folders hold the same scenario test files, byte for byte (false when one cannot be read). */
-async function sameScenarioFiles(a: RuleFolder, b: RuleFolder): Promise<boolean> {
-  const [{ readRuleFiles }, { fileKindOf }] = await Promise.all([
-    import("../../node/rule-files.js"),
-    import("../../core/load/pack-layout.js"),
-  ]);
-  const tests = async ({ path, name }: RuleFolder) =>
-    (await readRuleFiles(path, name)).filter((file) => fileKindOf(file.path) === "scenarios");
-  try {
-    const [left, right] = await Promise.all([tests(a), tests(b)]);
-    return (
-      left.length === right.length &&
-      left.every((file, i) => file.path === right[i]?.path && file.text === right[i].text)
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** The assessments of a cohort file, or one line per problem: every assessment must be valid. */
-async function readCohort(path: string, name: string): Promise<{ assessments: Assessment[] } | { problems: string[] }> {
-  const [{ fsProblem }, { formatIssue }, { safeParseAssessment }, jsonText, { parseYamlText }] = await Promise.all([
-    import("../../node/fs-problem.js"),
-    import("../../core/errors.js"),
-    import("../../core/run/assessment/index.js"),
-    import("../../node/json-text.js"),
-    import("../../node/yaml-text.js"),
-  ]);
-  let text: string;
-  try {
-    const { size } = await stat(path);
-    if (size > MAX_COHORT_BYTES)
-      return { problems: [`${name}: file is ${size} bytes; a cohort file may be at most 64 MiB`] };
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    return { problems: [`${name}: file ${fsProblem(error)}`] };
-  }
-  const lines = isJsonLines(name, text);
-  const parsed = lines
-    ? parseJsonLines(text, name, jsonText.parseJsonText)
-    : isJsonList(name, text)
-      ? jsonText.parseJsonText(text, name)
-      : parseYamlText(text, name);
-  if (!parsed.ok) return { problems: parsed.issues.map(formatIssue) };
-  if (!Array.isArray(parsed.value))
-    return { problems: [`${name}: expected a list of assessments (a JSON array, JSON lines or a YAML list)`] };
-  const entries: unknown[] = parsed.value;
-  const where = (i: number) => (lines ? `${name}:${lineOf(text, i)}` : `${name}: assessment ${i + 1}`);
-  // Each assessment is validated here, once: the planning trusts these (`validatedAlready`).
-  const assessments: Assessment[] = [];
-  const problems: string[] = [];
-  let invalid = 0;
-  for (const [i, entry] of entries.entries()) {
-    const result = safeParseAssessment(entry);
-    if (result.ok) assessments.push(result.value);
-    else {
-      invalid++;
-      for (const issue of result.issues) problems.push(`${where(i)}: ${formatIssue(issue)}`);
-    }
-  }
-  if (problems.length === 0) return { assessments };
-  const shown = problems.slice(0, MAX_PROBLEM_LINES);
-  const more = problems.length - shown.length;
-  return {
-    problems: [
-      ...shown,
-      ...(more > 0 ? [`… and ${more} more problems`] : []),
-      `${name}: ${invalid} of ${entries.length} assessments are invalid; the impact needs every one valid`,
-    ],
-  };
-}
-
-/** `.jsonl` / `.ndjson`, or any file whose text starts with an object rather than a list. */
-function isJsonLines(name: string, text: string): boolean {
-  const extension = extname(name).toLowerCase();
-  if (extension === ".jsonl" || extension === ".ndjson") return true;
-  return extension !== ".json" && /^\s*\{/.test(text);
-}
-
-/** One assessment per non-blank line; a syntax error names its line. */
-function parseJsonLines(text: string, name: string, parseJsonText: (text: string, name: string) => Parsed): Parsed {
-  const value: unknown[] = [];
-  for (const [i, line] of text.split("\n").entries()) {
-    if (line.trim() === "") continue;
-    const parsed = parseJsonText(line, name);
-    if (!parsed.ok) {
-      const issues = parsed.issues.map((issue) =>
-        issue.source === undefined ? issue : { ...issue, source: { ...issue.source, line: i + 1 } },
-      );
-      return { ok: false, issues };
-    }
-    value.push(parsed.value);
-  }
-  return { ok: true, value };
-}
-
-/** Whether a list is a JSON array (else a YAML list). */
-function isJsonList(name: string, text: string): boolean {
-  return extname(name).toLowerCase() === ".json" || /^\s*\[/.test(text);
-}
-
-/** The line of the `index`-th non-blank line of JSON lines text, from 1. */
-function lineOf(text: string, index: number): number {
-  let seen = -1;
-  for (const [i, line] of text.split("\n").entries()) {
-    if (line.trim() !== "" && ++seen === index) return i + 1;
-  }
-  return 0;
 }
 
 function changed(report: ImpactReport): boolean {

@@ -3,11 +3,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { packToJson } from "../../core/load/pack-json/index.js";
-import { checkRuleFolder } from "../../node/index.js";
+import { packToJson } from "../../core/index.js";
 import { defineCommand } from "../command.js";
-import { ruleIssueLines } from "../diagnostics.js";
-import { writeLines } from "../io.js";
+import { loadRules } from "../load-rules.js";
 import { ruleFolder } from "../rule-folder.js";
 import { portOf, stopSignal } from "../server-options.js";
 import { UsageError } from "../usage-error.js";
@@ -186,11 +184,8 @@ export const plugin = defineCommand({
       return 2;
     }
     const folder = ruleFolder(values.rules, io.cwd);
-    const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name, { includeDrafts: false });
-    if (ruleset === undefined) {
-      writeLines(io.stderr, ruleIssueLines(issues.filter((issue) => issue.severity === "error")));
-      return 2;
-    }
+    const ruleset = await loadRules(folder, { includeDrafts: false }, io);
+    if (ruleset === undefined) return 2;
     const site = await pluginSite({
       bundle: bundle.text,
       pack: JSON.stringify(packToJson(ruleset)),

@@ -1,10 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { buildRulebook, RULEBOOK_FORMATS, type RulebookFormat } from "../../authoring/rulebook/index.js";
-import { checkRuleFolder, readRuleFiles, type Ruleset } from "../../node/index.js";
+import { buildRulebook, RULEBOOK_FORMATS, type RulebookFormat } from "../../authoring/index.js";
+import { readRuleFiles, type Ruleset } from "../../node/index.js";
 import { defineCommand } from "../command.js";
-import { ruleIssueLines } from "../diagnostics.js";
-import { writeLines } from "../io.js";
+import { loadRules } from "../load-rules.js";
 import { ruleFolder } from "../rule-folder.js";
 import { includeDraftsOption } from "../rule-options.js";
 import { UsageError } from "../usage-error.js";
@@ -67,23 +66,14 @@ export const rulebook = defineCommand({
     const size = wholeNumber("cohort", values.cohort, DEFAULT_COHORT, MAX_COHORT);
     const seed = wholeNumber("seed", values.seed, DEFAULT_SEED, 2 ** 32 - 1);
     const folder = ruleFolder(positionals[0], io.cwd);
-    const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name, {
-      includeDrafts: values["include-drafts"] === true,
-    });
-    if (ruleset === undefined) {
-      writeLines(io.stderr, ruleIssueLines(issues.filter((issue) => issue.severity === "error")));
-      return 2;
-    }
+    const ruleset = await loadRules(folder, { includeDrafts: values["include-drafts"] === true }, io);
+    if (ruleset === undefined) return 2;
     let base: Ruleset | undefined;
     if (values.base !== undefined) {
       // The signed-off pack as it ran: without drafts and without its scenario tests (the book runs this pack's).
       const signed = ruleFolder(values.base, io.cwd);
-      const loaded = await checkRuleFolder(signed.path, signed.name, { scenarios: false });
-      if (loaded.ruleset === undefined) {
-        writeLines(io.stderr, ruleIssueLines(loaded.issues.filter((issue) => issue.severity === "error")));
-        return 2;
-      }
-      base = loaded.ruleset;
+      base = await loadRules(signed, { scenarios: false }, io);
+      if (base === undefined) return 2;
     }
     const book = buildRulebook(ruleset, {
       files: await readRuleFiles(folder.path, folder.name),

@@ -1,10 +1,15 @@
 import { join } from "node:path";
-import { coverageShortfalls, GATED_MEASURES, type Shortfall } from "../../authoring/scenarios/coverage-gate.js";
-import { conditionPlaces } from "../../authoring/scenarios/coverage-places.js";
-import { measureCoverage } from "../../authoring/scenarios/coverage.js";
-import { createEngine, runScenario, checkRuleFolder, readRuleFiles } from "../../node/index.js";
+import {
+  conditionPlaces,
+  coverageShortfalls,
+  GATED_MEASURES,
+  measureCoverage,
+  runScenario,
+  type Shortfall,
+} from "../../authoring/index.js";
+import { createEngine, readRuleFiles } from "../../node/index.js";
 import { defineCommand } from "../command.js";
-import { ruleIssueLines } from "../diagnostics.js";
+import { loadRules } from "../load-rules.js";
 import { writeLines } from "../io.js";
 import { ruleFolder } from "../rule-folder.js";
 import { includeDraftsOption } from "../rule-options.js";
@@ -64,13 +69,8 @@ export const test = defineCommand({
     const format = formatOf(values.format);
     const required = minCoverageOf(values["min-coverage"]);
     const folder = ruleFolder(positionals[0], io.cwd);
-    const { ruleset, issues } = await checkRuleFolder(folder.path, folder.name, {
-      includeDrafts: values["include-drafts"] === true,
-    });
-    if (ruleset === undefined) {
-      writeLines(io.stderr, ruleIssueLines(issues.filter((issue) => issue.severity === "error")));
-      return 2;
-    }
+    const ruleset = await loadRules(folder, { includeDrafts: values["include-drafts"] === true }, io);
+    if (ruleset === undefined) return 2;
     const pattern = values.run;
     const tests = ruleset.scenarios.filter((t) => pattern === undefined || t.scenario.name.includes(pattern));
     if (tests.length === 0) {

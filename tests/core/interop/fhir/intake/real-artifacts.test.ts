@@ -5,10 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../../../../src/core/run/engine.js";
 import { bundleToAssessment, type FhirIntake } from "../../../../../src/core/interop/fhir/intake/index.js";
-import { loadRuleset } from "../../../../../src/node/load-ruleset.js";
 import type { Issue, Result } from "../../../../../src/core/errors.js";
+import { guardedEngine } from "../../../../fixtures/guarded-pack.js";
 import { backplanResponse } from "./fixtures.js";
 
 type Json = Record<string, unknown>;
@@ -139,11 +138,12 @@ describe("the HL7 SDC IG's PHQ-9, answered as an SDC renderer answers it", () =>
     expect(silentlyDropped(bundle, result)).toEqual([]);
   });
 
-  it("gives the same-day suicide-risk referral its item 9 calls for (it was dropped silently before)", async () => {
+  it("gives the same-day suicide-risk referral its item 9 calls for (it was dropped silently before)", () => {
     const result = bundleToAssessment(bundle);
     if (!result.ok) expect.fail(JSON.stringify(result.issues, null, 2));
-    const plan = createEngine(await loadRuleset()).recommend(result.value.assessment);
-    expect(plan.trace.find((entry) => entry.rule === "suicide-risk-same-day")?.outcome).toBe("fired");
+    // The guarded pack's suicide-risk rule fires on item 9 ≥ 1, as the bundled pack's does for an adult.
+    const plan = guardedEngine.recommend(result.value.assessment);
+    expect(plan.trace.find((entry) => entry.rule === "suicide-risk")?.outcome).toBe("fired");
     expect(plan.components.map((component) => component.id)).toContain("mental-health-referral");
   });
 });

@@ -1,5 +1,5 @@
 import { leaves } from "../../run/evaluate/condition.js";
-import type { OperatorName } from "../../run/evaluate/operators/index.js";
+import { operatorNamed, operators, type OperatorName } from "../../run/evaluate/operators/index.js";
 import type { FactDefinition } from "../../run/facts/types.js";
 import type { Condition, FactCondition } from "../../generated/types.js";
 import type { Space } from "./literal.js";
@@ -87,11 +87,8 @@ function comparisonFindings(node: ComparisonNode, space: Space): ConditionFindin
   if (neverHolds(form)) return [{ kind: "never-holds", node, fact: definition }];
   if (alwaysHoldsWhenPresent(form)) return [{ kind: "always-holds", node, facts: [fact] }];
   if (definition.type === "integer" && typeof value === "number" && !Number.isInteger(value)) {
-    const whole = WHOLE_THRESHOLDS[operator];
-    if (whole !== undefined)
-      return [
-        { kind: "fractional-threshold", node, fact: definition, operator: whole.operator, value: whole.round(value) },
-      ];
+    const whole = wholeThreshold(operator, value);
+    if (whole !== undefined) return [{ kind: "fractional-threshold", node, fact: definition, ...whole }];
   }
   if ((operator !== "in" && operator !== "notIn") || !Array.isArray(value)) return [];
   return value.flatMap((item, index) => {
@@ -102,13 +99,20 @@ function comparisonFindings(node: ComparisonNode, space: Space): ConditionFindin
   });
 }
 
-/** On a whole-number fact, what a comparison with a fraction means. */
-const WHOLE_THRESHOLDS: Partial<Record<OperatorName, { operator: OperatorName; round: (value: number) => number }>> = {
-  greaterThan: { operator: "greaterThanInclusive", round: Math.ceil },
-  greaterThanInclusive: { operator: "greaterThanInclusive", round: Math.ceil },
-  lessThan: { operator: "lessThanInclusive", round: Math.floor },
-  lessThanInclusive: { operator: "lessThanInclusive", round: Math.floor },
-};
+/**
+ * On a whole-number fact, what a bound at a fraction means: the inclusive bound on the same side
+ * at the nearest whole number inside it (`> 2.5` and `≥ 2.5` are `≥ 3`, `< 2.5` is `≤ 2`), read
+ * from the operators' definitions. `undefined` for an operator that is not a bound.
+ */
+function wholeThreshold(operator: OperatorName, value: number): { operator: OperatorName; value: number } | undefined {
+  const { constrains } = operatorNamed(operator);
+  if (constrains.kind !== "bound") return undefined;
+  const inclusive = [...operators.values()].find(
+    ({ constrains: c }) => c.kind === "bound" && c.side === constrains.side && c.inclusive,
+  );
+  if (inclusive === undefined) return undefined;
+  return { operator: inclusive.name, value: constrains.side === "above" ? Math.ceil(value) : Math.floor(value) };
+}
 
 /**
  * For children that must all hold, none of which is impossible alone: the first that cannot hold

@@ -82,6 +82,9 @@ describe("values", () => {
   it("a fraction on a whole-number fact means the next whole threshold", () => {
     expect(found(phq("greaterThan", 9.5))).toEqual(["fractional-threshold / means greaterThanInclusive 10"]);
     expect(found(phq("lessThanInclusive", 9.5))).toEqual(["fractional-threshold / means lessThanInclusive 9"]);
+    expect(found(phq("greaterThanInclusive", 9.5))).toEqual(["fractional-threshold / means greaterThanInclusive 10"]);
+    expect(found(phq("lessThan", 9.5))).toEqual(["fractional-threshold / means lessThanInclusive 9"]);
+    expect(found(phq("equal", 9.5))).toEqual(["never-holds /"]);
   });
 
   it("list items no value can equal", () => {

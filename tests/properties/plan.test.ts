@@ -1,5 +1,5 @@
 /**
- * Laws every plan obeys, over generated assessments on the bundled pack (fast-check, ≥ 1,000 runs
+ * Laws every plan obeys, over generated assessments on the engine's own pack (fast-check, ≥ 1,000 runs
  * each): red-flag halts dominate, every component is traceable to a fired rule and real evidence,
  * and data gaps are honest (never a field the assessment has; filling one can change an outcome).
  */
@@ -10,11 +10,9 @@ import assessmentSchema from "../../schemas/assessment.schema.json" with { type:
 import { createEngine } from "../../src/core/run/engine.js";
 import type { Assessment, Plan } from "../../src/core/generated/types.js";
 import { validatePlan } from "../../src/core/generated/validators.js";
-import { compileRuleset } from "../../src/core/load/index.js";
 import { validAssessmentArb } from "../arbitraries/assessment.js";
-import { bundledFiles } from "./bundled-pack.js";
+import { enginePack as ruleset } from "../fixtures/engine-pack.js";
 
-const ruleset = compileRuleset(bundledFiles);
 const engine = createEngine(ruleset);
 const RUNS = { numRuns: 1000 };
 const profileArb = fc.constantFrom(...ruleset.profiles.map((p) => p.id));
@@ -24,7 +22,7 @@ const assessmentArb = fc
   .tuple(validAssessmentArb, fc.boolean())
   .map(([a, flag]) => (flag ? { ...a, redFlags: { ...a.redFlags, saddleAnaesthesia: true } } : a));
 
-describe("plan laws on the bundled pack", () => {
+describe("plan laws on the engine pack", () => {
   it("every plan validates against schemas/plan.schema.json", () => {
     fc.assert(
       fc.property(assessmentArb, profileArb, (assessment, profile) => {

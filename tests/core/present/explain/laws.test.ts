@@ -1,5 +1,5 @@
 /**
- * Laws of an explanation, over generated assessments on the bundled pack: each rule's findings
+ * Laws of an explanation, over generated assessments on the engine's own pack: each rule's findings
  * agree with the outcome the plan's trace records (so the facts each rule saw are the ones it
  * ran on), each contraindication's with what the plan withheld, and the missing answers of rules
  * and contraindications together agree with the plan's data gaps.
@@ -9,10 +9,10 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../../../src/core/run/engine.js";
 import { operatorNamed } from "../../../../src/core/run/evaluate/operators/index.js";
 import { explainPlan, type Finding } from "../../../../src/core/present/explain/index.js";
-import { loadRuleset } from "../../../../src/node/index.js";
 import { validAssessmentArb } from "../../../arbitraries/assessment.js";
+import { enginePack } from "../../../fixtures/engine-pack.js";
 
-const engine = createEngine(await loadRuleset());
+const engine = createEngine(enginePack);
 
 /** Whether a finding, with its `not`s, holds on the value found (it must have one). */
 function holds(finding: Finding): boolean {
@@ -20,7 +20,7 @@ function holds(finding: Finding): boolean {
   return operatorNamed(finding.operator).test(finding.found, finding.value) !== finding.negated;
 }
 
-describe("explainPlan on the bundled pack", () => {
+describe("explainPlan on the engine pack", () => {
   it("gives each rule findings that bear out its traced outcome, and missing answers that match the data gaps", () => {
     fc.assert(
       fc.property(validAssessmentArb, fc.constantFrom("nice-ng59", "acp-2017"), (assessment, profile) => {

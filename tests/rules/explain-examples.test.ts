@@ -1,10 +1,10 @@
 /** The bundled pack explains the README's example assessments: real rules, real outcomes. */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../../../src/core/run/engine.js";
-import { explainPlan, type Explanation, type RuleExplanation } from "../../../../src/core/present/explain/index.js";
-import { loadRuleset, readAssessmentFile } from "../../../../src/node/index.js";
-import { ROOT } from "../../../cli/run-main.js";
+import { createEngine } from "../../src/core/run/engine.js";
+import { explainPlan, type Explanation, type RuleExplanation } from "../../src/core/present/explain/index.js";
+import { loadRuleset, readAssessmentFile } from "../../src/node/index.js";
+import { ROOT } from "../cli/run-main.js";
 
 const engine = createEngine(await loadRuleset());
 const explain = async (example: string): Promise<Explanation> =>

@@ -14,7 +14,7 @@ import { deriveFacts } from "../../src/core/run/facts/catalog.js";
 import type { Assessment, Plan } from "../../src/core/generated/types.js";
 import { compileRuleset } from "../../src/core/load/index.js";
 import { validAssessmentArb } from "../arbitraries/assessment.js";
-import { bundledFiles } from "./bundled-pack.js";
+import { bundledFiles } from "../properties/bundled-pack.js";
 
 const ruleset = compileRuleset(bundledFiles);
 const engine = createEngine(ruleset);

@@ -1,4 +1,4 @@
-/** The bundled rule pack, read once for the property suites. */
+/** The bundled rule pack, read once for the suites that test it (tests/rules, fuzz, browser, e2e). */
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { readRuleFiles } from "../../src/node/index.js";

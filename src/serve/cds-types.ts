@@ -1,11 +1,14 @@
-/** CDS Hooks 2.0 response shapes backplan sends (optional fields omitted, never empty). */
+/**
+ * CDS Hooks 2.0 response shapes backplan sends (optional fields omitted, never empty). What it
+ * receives, requests and feedback, has schemas: schemas/cds-*.schema.json.
+ */
+import type { CdsCoding as SchemaCoding } from "../core/generated/types.js";
 
-/** CDS Hooks' own Coding: system and code required. */
-export interface CdsCoding {
-  readonly system: string;
-  readonly code: string;
-  readonly display?: string;
-}
+/**
+ * CDS Hooks' own Coding (system and code required), as the feedback schema defines it: the
+ * override reasons a card offers are the codings its feedback sends back.
+ */
+export type CdsCoding = Readonly<SchemaCoding>;
 
 export interface CdsAction {
   /** `update` revises a resource the record holds (same id): the active CarePlan at a follow-up. */

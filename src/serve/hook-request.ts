@@ -1,5 +1,7 @@
-import { isDate } from "../core/calendar.js";
-import { printable, type Issue, type Result } from "../core/errors.js";
+import { isDate, shownValue, type Issue, type Result } from "../core/index.js";
+import type { CdsHookRequest } from "../core/generated/types.js";
+import { validateCdsHookRequest } from "../core/generated/validators/cds-hook-request.js";
+import { bodyIssues, type Expectations } from "./body-issues.js";
 
 /**
  * The request extension (CDS Hooks 2.0 `extension`, reverse-domain named) by which a client gives
@@ -11,7 +13,7 @@ export const VISIT_DATE_EXTENSION = "dev.backplan.visit-date";
 export interface HookRequest {
   readonly hook: string;
   readonly hookInstance: string;
-  readonly context: { readonly patientId: string; readonly userId?: string; readonly encounterId?: string };
+  readonly context: Readonly<CdsHookRequest["context"]>;
   /** Absent when the client sent none; each key as sent (`null` = searched, nothing found). */
   readonly prefetch: Readonly<Record<string, unknown>>;
   /** The client's FHIR base URL and the bearer token it lends, when it sent both. */
@@ -20,97 +22,69 @@ export interface HookRequest {
   readonly visitDate?: string;
 }
 
-type Json = Readonly<Record<string, unknown>>;
+const NON_EMPTY = "must be a non-empty string";
+const FHIR_ID = 'must be a FHIR id (letters, digits, "-" and ".", at most 64)';
 
-/** FHIR R4's `id` type. */
-const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** What schemas/cds-hook-request.schema.json asks of each field, as the client reads it. */
+const EXPECTED: Expectations = {
+  "": "the request must be a JSON object",
+  "/hook": `"hook" ${NON_EMPTY}`,
+  "/hookInstance": `"hookInstance" ${NON_EMPTY}`,
+  "/fhirServer": `"fhirServer" ${NON_EMPTY}`,
+  "/fhirAuthorization": `"fhirAuthorization" must be an object`,
+  "/fhirAuthorization/access_token": `"fhirAuthorization.access_token" ${NON_EMPTY}`,
+  "/context": `"context" must be an object`,
+  // FHIR ids: they go into prefetch queries (`Patient/{{context.patientId}}`) and messages.
+  "/context/patientId": `"context.patientId" ${FHIR_ID}`,
+  "/context/encounterId": `"context.encounterId" ${FHIR_ID}`,
+  "/context/userId": `"context.userId" ${NON_EMPTY}`,
+  "/prefetch": `"prefetch" must be an object`,
+  "/extension": `"extension" must be an object`,
+  [`/extension/${VISIT_DATE_EXTENSION}`]: `"extension.${VISIT_DATE_EXTENSION}" must be a calendar date YYYY-MM-DD`,
+};
 
 function problem(path: string, message: string): Issue {
   return { code: "cds/bad-request", path, severity: "error", message };
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+/** What the schema cannot say: the hook must be this service's. */
+function hookIssues(body: unknown, hook: string): Issue[] {
+  const sent = typeof body === "object" && body !== null && "hook" in body ? body.hook : undefined;
+  if (typeof sent !== "string" || sent === "" || sent === hook) return [];
+  return [problem("/hook", `"hook" must be "${hook}" for this service; found ${shownValue(sent)}`)];
 }
-
-/** The string fields a request must (or may) carry, checked alike. */
-const stringFields: readonly { readonly path: readonly string[]; readonly required: boolean }[] = [
-  { path: ["hook"], required: true },
-  { path: ["hookInstance"], required: true },
-  { path: ["context", "patientId"], required: true },
-  { path: ["context", "userId"], required: false },
-  { path: ["context", "encounterId"], required: false },
-  { path: ["fhirServer"], required: false },
-  { path: ["fhirAuthorization", "access_token"], required: false },
-];
 
 /**
  * The request body as a `HookRequest`, or every problem: what, where (a JSON Pointer), expected,
  * found. `hook` must be the service's hook.
  */
 export function parseHookRequest(body: unknown, hook: string): Result<HookRequest> {
-  if (!isObject(body))
-    return { ok: false, issues: [problem("", `the request must be a JSON object; found ${describe(body)}`)] };
-  const issues: Issue[] = [];
-  if (!isObject(body["context"]))
-    issues.push(problem("/context", `"context" must be an object; found ${describe(body["context"])}`));
-  for (const { path, required } of stringFields) {
-    const value = path.reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), body);
-    if (value === undefined && !required) continue;
-    if (typeof value !== "string" || value === "")
-      issues.push(
-        problem(`/${path.join("/")}`, `"${path.join(".")}" must be a non-empty string; found ${describe(value)}`),
-      );
+  const valid = validateCdsHookRequest(body);
+  const issues = [
+    ...(valid ? [] : bodyIssues(validateCdsHookRequest.errors ?? [], EXPECTED, "cds/bad-request")),
+    ...hookIssues(body, hook),
+  ];
+  if (!valid || issues.length > 0) return { ok: false, issues };
+  // The schema has checked every field read below.
+  const request = body as CdsHookRequest;
+  const { fhirServer: server, fhirAuthorization: authorization, extension } = request;
+  const visitDate = extension?.[VISIT_DATE_EXTENSION];
+  // The schema checks its shape; whether it is a day of the calendar (not 2025-02-30) takes code.
+  if (visitDate !== undefined && !isDate(visitDate)) {
+    const at = `/extension/${VISIT_DATE_EXTENSION}`;
+    return { ok: false, issues: [problem(at, `${EXPECTED[at] ?? ""}; found ${shownValue(visitDate)}`)] };
   }
-  for (const key of ["patientId", "encounterId"]) {
-    const id = isObject(body["context"]) ? body["context"][key] : undefined;
-    // A FHIR id: it goes into prefetch queries (`Patient/{{context.patientId}}`) and messages.
-    if (typeof id === "string" && id !== "" && !FHIR_ID.test(id))
-      issues.push(
-        problem(`/context/${key}`, `"context.${key}" must be a FHIR id (letters, digits, "-" and ".", at most 64)`),
-      );
-  }
-  if (typeof body["hook"] === "string" && body["hook"] !== hook)
-    issues.push(problem("/hook", `"hook" must be "${hook}" for this service; found "${printable(body["hook"], 40)}"`));
-  const prefetch = body["prefetch"];
-  if (prefetch !== undefined && !isObject(prefetch))
-    issues.push(problem("/prefetch", `"prefetch" must be an object; found ${describe(prefetch)}`));
-  const authorization = body["fhirAuthorization"];
-  if (authorization !== undefined && !isObject(authorization))
-    issues.push(
-      problem("/fhirAuthorization", `"fhirAuthorization" must be an object; found ${describe(authorization)}`),
-    );
-  else if (authorization !== undefined && body["fhirServer"] === undefined)
-    issues.push(problem("/fhirServer", `"fhirServer" is required with "fhirAuthorization"; found nothing`));
-  else if (isObject(authorization) && authorization["access_token"] === undefined)
-    issues.push(problem("/fhirAuthorization/access_token", `"fhirAuthorization.access_token" is required`));
-  const extension = body["extension"];
-  const visitDate = isObject(extension) ? extension[VISIT_DATE_EXTENSION] : undefined;
-  if (visitDate !== undefined && (typeof visitDate !== "string" || !isDate(visitDate)))
-    issues.push(
-      problem(
-        `/extension/${VISIT_DATE_EXTENSION}`,
-        `"extension.${VISIT_DATE_EXTENSION}" must be a calendar date YYYY-MM-DD; found ${typeof visitDate === "string" ? `"${printable(visitDate, 40)}"` : describe(visitDate)}`,
-      ),
-    );
-  if (issues.length > 0) return { ok: false, issues };
-  const { hook: sentHook, hookInstance, context } = body as unknown as HookRequest;
-  const server = body["fhirServer"];
-  const token = isObject(authorization) ? authorization["access_token"] : undefined;
   return {
     ok: true,
     value: {
-      hook: sentHook,
-      hookInstance,
-      context,
-      prefetch: isObject(prefetch) ? prefetch : {},
-      ...(typeof server === "string" && typeof token === "string" ? { fhir: { server, accessToken: token } } : {}),
-      ...(typeof visitDate === "string" ? { visitDate } : {}),
+      hook: request.hook,
+      hookInstance: request.hookInstance,
+      context: request.context,
+      prefetch: request.prefetch ?? {},
+      ...(server !== undefined && authorization !== undefined
+        ? { fhir: { server, accessToken: authorization.access_token } }
+        : {}),
+      ...(visitDate === undefined ? {} : { visitDate }),
     },
     warnings: [],
   };

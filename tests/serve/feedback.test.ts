@@ -219,12 +219,12 @@ describe("feedback", () => {
             "path": "/feedback/1/acceptedSuggestions/0/id",
           },
           {
-            "message": ""overrideReason.reason" must be a reason the card offers or a coding of the client's own: a system (an absolute URI without spaces, not urn:backplan:cds:override-reason) and a code (a word of letters, digits and ".-_:", up to 64 characters); found "http://example.org/cds-services/fhir/CodeSystem/override-reasons|Smith refused"",
-            "path": "/feedback/2/overrideReason/reason",
+            "message": ""overrideReason.reason.code" must be a word of letters, digits and ".-_:", up to 64 characters; found "Smith refused"",
+            "path": "/feedback/2/overrideReason/reason/code",
           },
           {
-            "message": ""overrideReason.reason" must be a reason the card offers or a coding of the client's own: a system (an absolute URI without spaces, not urn:backplan:cds:override-reason) and a code (a word of letters, digits and ".-_:", up to 64 characters); found "urn:backplan:cds:override-reason|Smith"",
-            "path": "/feedback/3/overrideReason/reason",
+            "message": ""overrideReason.reason.code" must be one the card offers in urn:backplan:cds:override-reason (clinical-judgement, data-incorrect, patient-declined); found "Smith"",
+            "path": "/feedback/3/overrideReason/reason/code",
           },
         ],
       }

@@ -87,6 +87,8 @@ export type Withholding = (
 export interface BackplanDocuments {
   Assessment?: Assessment;
   Bundle?: PackJson;
+  CdsFeedback?: CdsFeedback;
+  CdsHookRequest?: CdsHookRequest;
   Components?: ComponentCatalog;
   Evidence?: EvidenceCatalog;
   Pack?: PackManifest;
@@ -977,6 +979,116 @@ export interface Addition {
    */
   reason: string;
   details?: Details;
+}
+/**
+ * A CDS Hooks 2.0 feedback request body: what the user did with cards the service returned. Ids must be uuids (the service issues them) and timestamps RFC 3339 instants, so nothing but those shapes reaches the feedback log; which override reasons are accepted is checked in code.
+ */
+export interface CdsFeedback {
+  /**
+   * @minItems 1
+   */
+  feedback: [CdsFeedbackEntry, ...CdsFeedbackEntry[]];
+}
+export interface CdsFeedbackEntry {
+  /**
+   * The uuid of the card the user acted on.
+   */
+  card: string;
+  outcome: "accepted" | "overridden";
+  /**
+   * The suggestions the user accepted, by uuid; required with outcome `accepted`.
+   */
+  acceptedSuggestions?: {
+    /**
+     * RFC 4122 syntax, whatever the version.
+     */
+    id: string;
+  }[];
+  overrideReason?: CdsOverrideReason;
+  /**
+   * When the user acted, by the client's clock: an RFC 3339 instant.
+   */
+  outcomeTimestamp: string;
+}
+/**
+ * Why the user set the card aside. The user's free-text userComment is never read nor kept.
+ */
+export interface CdsOverrideReason {
+  reason?: CdsCoding;
+}
+/**
+ * CDS Hooks' own Coding: system and code required. Either one the card offered or a client's own (CDS Hooks 2.0 lets clients add reasons); which codes of backplan's own system the cards offer is checked in code.
+ */
+export interface CdsCoding {
+  /**
+   * An absolute URI (http, https or urn) without spaces, at most 200 characters.
+   */
+  system: string;
+  /**
+   * A word of letters, digits and `.-_:`, at most 64 characters: no spaces, so no sentence (and no patient's name) reaches the log.
+   */
+  code: string;
+  /**
+   * Never kept.
+   */
+  display?: string;
+}
+/**
+ * A CDS Hooks 2.0 service request (HTTP request body) as backplan's patient-view service reads it. Only the fields backplan reads are constrained; others the spec defines (fhirAuthorization's token_type, expires_in, scope and subject, other context fields) and any a client adds pass as sent. Which hook the service answers, and that the visit date is a real calendar day, are checked in code.
+ */
+export interface CdsHookRequest {
+  /**
+   * The hook that triggered the call: `patient-view` for backplan's service.
+   */
+  hook: string;
+  /**
+   * A UUID for this call, chosen by the client.
+   */
+  hookInstance: string;
+  /**
+   * The client's FHIR base URL; required with fhirAuthorization (invariant cds-r-1).
+   */
+  fhirServer?: string;
+  fhirAuthorization?: CdsFhirAuthorization;
+  context: CdsPatientViewContext;
+  /**
+   * Each prefetch template's result by its key, as sent: a resource, a Bundle, or null (searched, nothing found). Read by the prefetch checks, not here.
+   */
+  prefetch?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * Named extensions (CDS Hooks 2.0: reverse-domain names).
+   */
+  extension?: {
+    /**
+     * The visit's own date, YYYY-MM-DD in the clinic's calendar.
+     */
+    "dev.backplan.visit-date"?: string;
+  };
+}
+/**
+ * The OAuth 2.0 bearer token the client lends for fhirServer. The spec requires token_type, expires_in, scope and subject too; backplan reads only the token.
+ */
+export interface CdsFhirAuthorization {
+  access_token: string;
+}
+/**
+ * The patient-view hook's context. Its ids go into prefetch queries (`Patient/{{context.patientId}}`) and messages, so they must be FHIR ids.
+ */
+export interface CdsPatientViewContext {
+  /**
+   * FHIR R4's `id` type: letters, digits, `-` and `.`, 1 to 64 of them.
+   */
+  patientId: string;
+  /**
+   * FHIR R4's `id` type: letters, digits, `-` and `.`, 1 to 64 of them.
+   */
+  encounterId?: string;
+  /**
+   * `Practitioner/123` and the like; not read.
+   */
+  userId?: string;
 }
 /**
  * Every component a plan can contain.

@@ -5,6 +5,8 @@ export interface ValidationErrorObject {
   schemaPath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The value the error is about, from validators generated with ajv's `verbose` (schemas/cds-*). */
+  data?: unknown;
 }
 
 export interface ValidateFunction {

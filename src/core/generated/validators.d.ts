@@ -2,6 +2,8 @@
 /* eslint-disable */
 export { validateAssessment } from "./validators/assessment.js";
 export { validateBundle } from "./validators/bundle.js";
+export { validateCdsFeedback } from "./validators/cds-feedback.js";
+export { validateCdsHookRequest } from "./validators/cds-hook-request.js";
 export { validateComponents } from "./validators/components.js";
 export { validateEvidence } from "./validators/evidence.js";
 export { validatePack } from "./validators/pack.js";

@@ -14,6 +14,15 @@ export interface SourcePosition {
 
 export type Severity = "error" | "warning";
 
+/** One parameter of an issue: plain JSON data (text, numbers, booleans, lists of them). */
+export type IssueParam = string | number | boolean | readonly IssueParam[];
+
+/**
+ * What an issue is about, as data: the fact, the value found, the limit… The message is rendered
+ * from these, so an editor, a CDS card or JSON output can say the same thing its own way.
+ */
+export type IssueParams = Readonly<Record<string, IssueParam>>;
+
 export interface Issue {
   /** Stable machine-readable code, e.g. `assessment/out-of-range`, `rules/unknown-fact`. */
   code: string;
@@ -25,6 +34,8 @@ export interface Issue {
   source?: SourcePosition;
   /** What the author can do about it, when there is more to say than the message: `remove one of them`. */
   hint?: string;
+  /** The data the message was rendered from (its names are the problem type's, see load/messages.ts). */
+  params?: IssueParams;
 }
 
 /** `file:line:col: severity: message` for rule issues, `path: message` otherwise. */

@@ -6,17 +6,36 @@ import type { FactDefinition } from "./run/facts/types.js";
 
 const MAX_SHOWN = 40;
 
-/** `a string ("high")`, `the number 12`, `true`, `a list`, `a mapping with "a", "b"`, `nothing`. */
+/**
+ * A found value, the one way messages show it: text quoted (cut at 40 characters with `…`),
+ * numbers, booleans and `null` as written, a list by its length, a mapping as `an object`, and a
+ * missing value as `nothing`. Every "found …" of every message goes through here.
+ *
+ * @example shownValue("high"); // "\"high\"";  shownValue([1, 2]); // "a list of 2 items"
+ */
+export function shownValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") return quote(value);
+  if (Array.isArray(value)) return `a list of ${value.length} ${value.length === 1 ? "item" : "items"}`;
+  if (typeof value === "object") return "an object";
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : typeof value;
+}
+
+/**
+ * A value described for an author of YAML, who writes no `null` and no braces: `a string ("high")`,
+ * `the number 12`, `true`, `a list`, `a mapping with "a", "b"`, `nothing`. Built on `shownValue`.
+ */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
-  if (typeof value === "string") return value === "" ? "an empty string" : `a string (${quote(value)})`;
-  if (typeof value === "number") return `the number ${value}`;
-  if (typeof value === "boolean") return String(value);
+  if (typeof value === "string") return value === "" ? "an empty string" : `a string (${shownValue(value)})`;
+  if (typeof value === "number") return `the number ${shownValue(value)}`;
+  if (typeof value === "boolean") return shownValue(value);
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
   const keys = Object.keys(value);
   if (keys.length === 0) return "an empty mapping";
-  const shown = keys.slice(0, 3).map(quote).join(", ");
-  return `a mapping with ${shown}${keys.length > 3 ? ", …" : ""}`;
+  const listed = keys.slice(0, 3).map(quote).join(", ");
+  return `a mapping with ${listed}${keys.length > 3 ? ", …" : ""}`;
 }
 
 /** JSON Schema type names as an author reads them. */
@@ -58,8 +77,16 @@ export function withArticle(noun: string): string {
 
 /** A value quoted for a message, shortened when long. */
 export function quote(value: unknown): string {
-  const text = typeof value === "string" ? value : ((JSON.stringify(value) as string | undefined) ?? String(value));
+  const text = valueText(value);
   return JSON.stringify(text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text);
+}
+
+/** A value as text, for an issue's parameters: text itself, anything else as JSON. `quote` shows it. */
+export function valueText(value: unknown): string {
+  if (typeof value === "string") return value;
+  // `undefined` and functions stringify to nothing at all, whatever the type says.
+  const json = JSON.stringify(value) as string | undefined;
+  return json ?? String(value);
 }
 
 /** `a`, `a or b`, `a, b or c`. */
@@ -87,8 +114,11 @@ export function mebibytes(bytes: number): string {
   return `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`;
 }
 
+/** What `factValues` reads of a fact. */
+export type FactShape = Pick<FactDefinition, "type" | "minimum" | "maximum" | "enum" | "openEnum">;
+
 /** The values a fact takes: `a whole number from 0 to 27`, `"acute", "subacute" or "chronic"`, `true or false`. */
-export function factValues(fact: FactDefinition): string {
+export function factValues(fact: FactShape): string {
   const { minimum: min, maximum: max } = fact;
   const range =
     min !== undefined && max !== undefined

@@ -40,7 +40,7 @@ export function formatRuleFile(path: string, text: string): Result<string> {
   const changed =
     formatted === text ? undefined : firstDifference(before.file.data, readBack(path, formatted, kind), "");
   if (changed !== undefined)
-    return { ok: false, issues: [issue(meaningChanged, atStart(path), pointerToDotted(changed))] };
+    return { ok: false, issues: [issue(meaningChanged, atStart(path), { field: pointerToDotted(changed) })] };
   return { ok: true, value: formatted, warnings: before.issues };
 }
 

@@ -10,6 +10,6 @@ export const notYaml = problem(
 export const meaningChanged = problem(
   "format/meaning-changed",
   "error",
-  (field: string) =>
+  ({ field }: { field: string }) =>
     `formatting would change what the file says at ${field === "" ? "its top level" : `"${field}"`}, so it was left as written: please report this`,
 );

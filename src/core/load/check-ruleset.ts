@@ -103,8 +103,8 @@ function badPaths(files: readonly RuleFileText[]): Issue[] {
   const counts = new Map<string, number>();
   for (const { path } of files) counts.set(path, (counts.get(path) ?? 0) + 1);
   return [...counts].flatMap(([path, n]) => [
-    ...(n > 1 ? [issue(duplicatePath, packWide, path, n)] : []),
-    ...(path.includes("\0") ? [issue(nulInPath, packWide, path)] : []),
+    ...(n > 1 ? [issue(duplicatePath, packWide, { path, count: n })] : []),
+    ...(path.includes("\0") ? [issue(nulInPath, packWide, { path })] : []),
   ]);
 }
 
@@ -113,7 +113,7 @@ function missingFiles(files: readonly RuleFileText[]): Issue[] {
   return Object.values(fileKinds).flatMap(({ required }: FileKindDefinition) =>
     required === undefined || paths.has(required.path)
       ? []
-      : [issue(missingFile, packWide, required.path, required.holds)],
+      : [issue(missingFile, packWide, { path: required.path, holds: required.holds })],
   );
 }
 

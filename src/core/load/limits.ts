@@ -15,16 +15,20 @@ export const LIMITS = {
 
 /** Issues with the pack as a whole; when there is one, nothing is read. */
 export function packSizeIssues(files: readonly RuleFileText[]): Issue[] {
-  if (files.length > LIMITS.files) return [issue(tooManyFiles, packWide, files.length, LIMITS.files)];
+  if (files.length > LIMITS.files) return [issue(tooManyFiles, packWide, { count: files.length, limit: LIMITS.files })];
   const bytes = files.reduce((sum, file) => sum + byteSize(file.text, LIMITS.packBytes), 0);
-  return bytes > LIMITS.packBytes ? [issue(packTooLarge, packWide, bytes, LIMITS.packBytes)] : [];
+  return bytes > LIMITS.packBytes ? [issue(packTooLarge, packWide, { bytes, limit: LIMITS.packBytes })] : [];
 }
 
 /** An issue when one file is over the limit: it is then not parsed. */
 export function fileSizeIssue(file: RuleFileText): Issue | undefined {
   const bytes = byteSize(file.text, LIMITS.fileBytes);
   if (bytes <= LIMITS.fileBytes) return undefined;
-  return issue(fileTooLarge, { path: "", source: { file: file.path, line: 1, column: 1 } }, bytes, LIMITS.fileBytes);
+  return issue(
+    fileTooLarge,
+    { path: "", source: { file: file.path, line: 1, column: 1 } },
+    { bytes, limit: LIMITS.fileBytes },
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { operators, type OperatorName } from "../run/evaluate/operators/index.js";
 import type { FactDefinition } from "../run/facts/types.js";
-import type { Condition, FactCondition } from "../generated/types.js";
+import type { Condition, ConditionValue } from "../generated/types.js";
 import {
   andList,
   describeTypes,
@@ -13,6 +13,7 @@ import {
   describeValue,
   didYouMean,
   factValues,
+  type FactShape,
   mebibytes,
   orList,
   quote,
@@ -35,13 +36,14 @@ export const noFiles = problem(
 export const missingFile = problem(
   "pack/missing-file",
   "error",
-  (path: string, holds: string) => `missing ${path}: a rule pack needs it for ${holds}`,
+  ({ path, holds }: { path: string; holds: string }) => `missing ${path}: a rule pack needs it for ${holds}`,
 );
 
 export const duplicatePath = problem(
   "pack/duplicate-path",
   "error",
-  (path: string, count: number) => `${path} is given ${count} times: each file of a pack needs a path of its own`,
+  ({ path, count }: { path: string; count: number }) =>
+    `${path} is given ${count} times: each file of a pack needs a path of its own`,
 );
 
 export const itemsUnchecked = problem(
@@ -54,40 +56,41 @@ export const itemsUnchecked = problem(
 export const nulInPath = problem(
   "pack/nul-in-path",
   "error",
-  (path: string) => `the path ${JSON.stringify(path)} holds a NUL character: expected a file path`,
+  ({ path }: { path: string }) => `the path ${JSON.stringify(path)} holds a NUL character: expected a file path`,
 );
 
 export const tooManyFiles = problem(
   "pack/too-many-files",
   "error",
-  (count: number, limit: number) => `the pack has ${count} files, more than the limit of ${limit}: nothing was read`,
+  ({ count, limit }: { count: number; limit: number }) =>
+    `the pack has ${count} files, more than the limit of ${limit}: nothing was read`,
 );
 
 export const packTooLarge = problem(
   "pack/too-large",
   "error",
-  (bytes: number, limit: number) =>
+  ({ bytes, limit }: { bytes: number; limit: number }) =>
     `the pack holds ${bytes} bytes, more than the limit of ${limit} (${mebibytes(limit)}): nothing was read`,
 );
 
 export const fileTooLarge = problem(
   "pack/file-too-large",
   "error",
-  (bytes: number, limit: number) =>
+  ({ bytes, limit }: { bytes: number; limit: number }) =>
     `the file holds ${bytes} bytes, more than the limit of ${limit} (${mebibytes(limit)}): it was not read`,
 );
 
 // ── YAML ────────────────────────────────────────────────────────────────────────────────────────
 
 /** A YAML syntax error no plain-words message fits, in the yaml package's words. */
-export const yamlProblem = problem("yaml/syntax", "error", (detail: string) => detail);
+export const yamlProblem = problem("yaml/syntax", "error", ({ detail }: { detail: string }) => detail);
 
 // One message per syntax slip, in words an author who does not program can act on (parse/syntax-slip.ts).
 
 export const yamlTab = problem(
   "yaml/tab",
   "error",
-  (line: number, atStart: boolean) =>
+  ({ line, atStart }: { line: number; atStart: boolean }) =>
     `line ${line} ${atStart ? "starts with a tab" : "has a tab in its indentation"}; YAML indents with spaces only`,
   () => "replace the tab with spaces, as many as the lines it belongs with use",
 );
@@ -95,16 +98,15 @@ export const yamlTab = problem(
 export const yamlIndent = problem(
   "yaml/indentation",
   "error",
-  (line: number, found: number, expected: number) =>
+  ({ line, found, expected }: { line: number; found: number; expected: number }) =>
     `line ${line} is indented ${found} ${found === 1 ? "space" : "spaces"}; the lines around it use ${expected}`,
-  (_line: number, _found: number, expected: number) =>
-    `YAML reads what belongs together from the indentation: start the line after ${expected} spaces`,
+  ({ expected }) => `YAML reads what belongs together from the indentation: start the line after ${expected} spaces`,
 );
 
 export const yamlBadIndent = problem(
   "yaml/indentation",
   "error",
-  (line: number) => `line ${line} is not lined up with the lines it belongs with`,
+  ({ line }: { line: number }) => `line ${line} is not lined up with the lines it belongs with`,
   () =>
     'YAML reads what belongs together from the indentation: check that the keys of one item start in one column, each list item under the one before, and each key is followed by ": "',
 );
@@ -112,103 +114,105 @@ export const yamlBadIndent = problem(
 export const yamlMissingColon = problem(
   "yaml/missing-colon",
   "error",
-  (line: number, key: string, _fixed: string) => `line ${line}: ${quote(key)} needs a colon after it`,
-  (_line: number, _key: string, fixed: string) => `write ${fixed}`,
+  ({ line, key }: { line: number; key: string; fixed: string }) => `line ${line}: ${quote(key)} needs a colon after it`,
+  ({ fixed }) => `write ${fixed}`,
 );
 
 export const yamlNoSpaceAfterColon = problem(
   "yaml/missing-space",
   "error",
-  (line: number, _fixed: string) => `line ${line} needs a space after the colon`,
-  (_line: number, fixed: string) => `write ${fixed}`,
+  ({ line }: { line: number; fixed: string }) => `line ${line} needs a space after the colon`,
+  ({ fixed }) => `write ${fixed}`,
 );
 
 export const yamlColonInValue = problem(
   "yaml/needs-quotes",
   "error",
-  (line: number, key: string, mark: string, _fixed: string) =>
+  ({ line, key, mark }: { line: number; key: string; mark: string; fixed: string }) =>
     mark === ": "
       ? `line ${line}: the text after "${key}:" holds a colon and a space, which YAML reads as the start of another key`
       : `line ${line}: the text after "${key}:" holds " #", which YAML reads as the start of a comment`,
-  (_line: number, _key: string, _mark: string, fixed: string) => `put the text in quotes: ${fixed}`,
+  ({ fixed }) => `put the text in quotes: ${fixed}`,
 );
 
 export const yamlUnclosedQuote = problem(
   "yaml/unclosed-quote",
   "error",
-  (line: number, mark: string) => `line ${line} opens a quote (${mark}) that is never closed`,
-  (_line: number, mark: string) => `end the text with ${mark} too`,
+  ({ line, mark }: { line: number; mark: string }) => `line ${line} opens a quote (${mark}) that is never closed`,
+  ({ mark }) => `end the text with ${mark} too`,
 );
 
 export const yamlTextAfterQuote = problem(
   "yaml/text-after-quote",
   "error",
-  (line: number, mark: string) => `line ${line} has more text after the closing quote (${mark})`,
+  ({ line, mark }: { line: number; mark: string }) => `line ${line} has more text after the closing quote (${mark})`,
   () => "put the whole text inside one pair of quotes",
 );
 
 export const yamlMissingComma = problem(
   "yaml/missing-comma",
   "error",
-  (line: number, key: string) => `line ${line}: a comma is missing before ${quote(`${key}:`)}`,
+  ({ line, key }: { line: number; key: string }) => `line ${line}: a comma is missing before ${quote(`${key}:`)}`,
   () => 'separate the entries between "{" and "}" with commas, as in { fact: …, operator: …, value: … }',
 );
 
 export const yamlUnclosedBracket = problem(
   "yaml/unclosed-bracket",
   "error",
-  (line: number, open: string, _closers: string) => `line ${line} opens "${open}" and never closes it`,
-  (_line: number, _open: string, closers: string) => `end the line with "${closers}"`,
+  ({ line, open }: { line: number; open: string; closers: string }) =>
+    `line ${line} opens "${open}" and never closes it`,
+  ({ closers }) => `end the line with "${closers}"`,
 );
 
 export const yamlUnopenedBracket = problem(
   "yaml/unopened-bracket",
   "error",
-  (line: number, close: string) => `line ${line} ends with "${close}" that closes nothing`,
-  (_line: number, close: string) => `remove the "${close}", or add the bracket it closes`,
+  ({ line, close }: { line: number; close: string }) => `line ${line} ends with "${close}" that closes nothing`,
+  ({ close }) => `remove the "${close}", or add the bracket it closes`,
 );
 
 export const yamlSecondDocument = problem(
   "yaml/several-documents",
   "error",
-  (line: number) => `line ${line} starts a second YAML document ("---"); a pack file holds one`,
+  ({ line }: { line: number }) => `line ${line} starts a second YAML document ("---"); a pack file holds one`,
   () => 'remove the "---" line, or move what follows it to a file of its own',
 );
 
 export const yamlReservedStart = problem(
   "yaml/reserved-character",
   "error",
-  (line: number, value: string, _fixed: string) =>
+  ({ line, value }: { line: number; value: string; fixed: string }) =>
     `line ${line}: ${quote(value)} starts with a character YAML reserves, so it cannot be written without quotes`,
-  (_line: number, _value: string, fixed: string) => `put it in quotes: ${fixed}`,
+  ({ fixed }) => `put it in quotes: ${fixed}`,
 );
 
 export const yamlOperatorSymbol = problem(
   "yaml/operator-symbol",
   "error",
-  (line: number, symbol: string, operator: string) =>
+  ({ line, symbol, operator }: { line: number; symbol: string; operator: string }) =>
     `line ${line}: operator ${symbol} is written as a symbol; operators are written as names (did you mean ${operator}?)`,
-  (_line: number, _symbol: string, operator: string) => `write operator: ${operator}`,
+  ({ operator }) => `write operator: ${operator}`,
 );
 
 export const yamlBadEscape = problem(
   "yaml/escape",
   "error",
-  (line: number) => `line ${line}: a backslash (\\) inside double quotes starts an escape, and this one is not known`,
+  ({ line }: { line: number }) =>
+    `line ${line}: a backslash (\\) inside double quotes starts an escape, and this one is not known`,
   () => "write the text in single quotes ('…'), where a backslash is just a backslash, or write it twice (\\\\)",
 );
 
 export const yamlStrayDash = problem(
   "yaml/stray-dash",
   "error",
-  (line: number, key: string) =>
+  ({ line, key }: { line: number; key: string }) =>
     key === ""
       ? `line ${line} holds a "-" with nothing after it: a list item that is empty`
       : `line ${line} starts with "-", which makes ${quote(key)} a new list item, but it belongs with the keys above it`,
   () => 'remove the "-"',
 );
 
-export const yamlWarning = problem("yaml/warning", "warning", (detail: string) => detail);
+export const yamlWarning = problem("yaml/warning", "warning", ({ detail }: { detail: string }) => detail);
 
 export const nulCharacter = problem(
   "yaml/nul",
@@ -219,14 +223,14 @@ export const nulCharacter = problem(
 export const duplicateKey = problem(
   "yaml/duplicate-key",
   "error",
-  (key: string, firstLine: number) =>
+  ({ key, firstLine }: { key: string; firstLine: number }) =>
     `duplicate key ${quote(key)}: it is already set on line ${firstLine}, and keys must be unique within a mapping`,
 );
 
 export const forbiddenKey = problem(
   "yaml/forbidden-key",
   "error",
-  (key: string, where: string) =>
+  ({ key, where }: { key: string; where: string }) =>
     `key ${quote(key)}${where === "" ? "" : ` in ${quote(where)}`} is not allowed: it names a JavaScript object internal, never rule data`,
 );
 
@@ -239,65 +243,70 @@ export const complexKey = problem(
 export const unresolvedAlias = problem(
   "yaml/unresolved-alias",
   "error",
-  (alias: string) => `alias "*${alias}" refers to no anchor: expected "&${alias}" earlier in the file`,
+  ({ alias }: { alias: string }) => `alias "*${alias}" refers to no anchor: expected "&${alias}" earlier in the file`,
 );
 
 export const aliasLimit = problem(
   "yaml/alias-limit",
   "error",
-  (alias: string, limit: number) =>
+  ({ alias, limit }: { alias: string; limit: number }) =>
     `alias "*${alias}" expands the file past ${limit} nodes: nested aliases like this are a "billion laughs" attack, so the file was rejected`,
 );
 
 export const tooDeep = problem(
   "yaml/too-deep",
   "error",
-  (limit: number) => `the file nests deeper than ${limit} levels here: expected a shallower structure`,
+  ({ limit }: { limit: number }) => `the file nests deeper than ${limit} levels here: expected a shallower structure`,
 );
 
 // ── Schema validation ───────────────────────────────────────────────────────────────────────────
 
-/** What schema messages know about the node that failed. */
-export interface SchemaContext {
+/** What a schema message says about the node that failed, as plain data (validate/schema-issues.ts builds it). */
+export type SchemaParams = {
   /** The pack item the node lies in, e.g. `rule "cbt-moderate"`. */
-  readonly owner: string | undefined;
+  readonly owner?: string | undefined;
   /** The node's dotted path inside its owner (or its file); `""` for the owner or file itself. */
   readonly field: string;
-  readonly value: unknown;
-  readonly params: Readonly<Record<string, unknown>>;
+  /** The value found there, described (`describeValue`). */
+  readonly found: string;
   /** The keys the node's schema declares. */
   readonly keys: readonly string[];
   /** The closest allowed key or value to what was written. */
-  readonly suggestion?: string;
-  /** For an unknown key that is a known key one level off: where it belongs. */
-  readonly placement?: Placement;
-  /** For a failed oneOf/anyOf: the shapes the node could take. */
-  readonly alternatives?: Alternatives;
+  readonly suggestion?: string | undefined;
+  /** The unknown or missing key. */
+  readonly key?: string | undefined;
+  /** The types the node may have. */
+  readonly types?: readonly string[] | undefined;
+  /** The values it may take, as text (`valueText`). */
+  readonly allowed?: readonly string[] | undefined;
+  readonly pattern?: string | undefined;
+  /** The keyword's limit: a count, a length or a bound. */
+  readonly limit?: number | undefined;
+  /** The length of the text found, for a text too long. */
+  readonly length?: number | undefined;
+  /** An item listed twice (`valueText`), and the two places it is listed, counted from 1. */
+  readonly item?: string | undefined;
+  readonly first?: number | undefined;
+  readonly second?: number | undefined;
+  /** For an unknown key that is a known key one level off: where it belongs (see misplaced-key.ts). */
+  readonly where?: Placement["where"] | undefined;
+  readonly parent?: string | undefined;
+  /** For a failed oneOf/anyOf: what the node is (`condition`), whether it fits several shapes, and per shape its required keys, its types and its items' types. */
+  readonly noun?: string | undefined;
+  readonly several?: boolean | undefined;
+  readonly optionKeys?: readonly (readonly string[])[] | undefined;
+  readonly optionTypes?: readonly (readonly string[])[] | undefined;
+  readonly optionItemTypes?: readonly (readonly string[])[] | undefined;
   /** ajv's own message, for keywords without a template. */
-  readonly ajvMessage: string;
-}
+  readonly detail?: string | undefined;
+};
 
-/** The shapes a oneOf/anyOf allows, e.g. a condition: all, any, not, or fact/operator/value. */
-export interface Alternatives {
-  /** What the node is, from the schema's title: `condition`. */
-  readonly noun: string;
-  /** Per branch: the keys it requires (a mapping), or the types it allows. */
-  readonly options: readonly {
-    readonly keys: readonly string[];
-    readonly types: readonly string[];
-    readonly itemTypes: readonly string[];
-  }[];
-  /** Whether the node fits several branches of a oneOf. */
-  readonly several: boolean;
-}
-
-const prefix = (c: SchemaContext): string => (c.owner === undefined ? "" : `${c.owner}: `);
-const within = (c: SchemaContext): string => (c.field === "" ? "" : ` in ${quote(c.field)}`);
-const subject = (c: SchemaContext): string =>
+const prefix = (c: SchemaParams): string => (c.owner === undefined ? "" : `${c.owner}: `);
+const within = (c: SchemaParams): string => (c.field === "" ? "" : ` in ${quote(c.field)}`);
+const subject = (c: SchemaParams): string =>
   c.field === "" ? (c.owner ?? "the file") : `${prefix(c)}${quote(c.field)}`;
-const found = (c: SchemaContext): string => `found ${describeValue(c.value)}`;
-const param = (c: SchemaContext, name: string): unknown => c.params[name];
-const limitOf = (c: SchemaContext): number => Number(param(c, "limit"));
+const found = (c: SchemaParams): string => `found ${c.found}`;
+const limitOf = (c: SchemaParams): number => Number(c.limit);
 
 /** Words for the patterns our schemas use; others are shown as the pattern itself. */
 const PATTERN_WORDS: Readonly<Record<string, string>> = {
@@ -308,11 +317,17 @@ const PATTERN_WORDS: Readonly<Record<string, string>> = {
   "^https?://\\S+$": "an http:// or https:// address",
 };
 
-function alternativesMessage(c: SchemaContext): string {
-  const { noun, options, several } = c.alternatives ?? { noun: "value", options: [], several: false };
-  const thing = `${prefix(c)}${withArticle(noun)}${within(c)}`;
+function alternativesMessage(c: SchemaParams): string {
+  const optionKeys = c.optionKeys ?? [];
+  const options = optionKeys.map((keys, i) => ({
+    keys,
+    types: c.optionTypes?.[i] ?? [],
+    itemTypes: c.optionItemTypes?.[i] ?? [],
+  }));
+  const thing = `${prefix(c)}${withArticle(c.noun ?? "value")}${within(c)}`;
   const keyed = options.filter((o) => o.keys.length > 0);
-  if (several) return `${thing} needs only one of ${orList(quoted(keyed.flatMap((o) => o.keys)))}, ${found(c)}`;
+  if (c.several === true)
+    return `${thing} needs only one of ${orList(quoted(keyed.flatMap((o) => o.keys)))}, ${found(c)}`;
   const single = keyed.filter((o) => o.keys.length === 1).flatMap((o) => o.keys);
   const parts = [
     ...keyed.filter((o) => o.keys.length > 1).map((o) => andList(quoted(o.keys))),
@@ -325,40 +340,43 @@ function alternativesMessage(c: SchemaContext): string {
 }
 
 /** One problem type per JSON Schema keyword our schemas use. */
-export const schemaProblems: Readonly<Record<string, ProblemType<[SchemaContext]>>> = {
-  additionalProperties: problem("schema/unknown-key", "error", (c: SchemaContext) => {
+export const schemaProblems: Readonly<Record<string, ProblemType<SchemaParams>>> = {
+  additionalProperties: problem("schema/unknown-key", "error", (c: SchemaParams) => {
     const hint =
       c.suggestion !== undefined
         ? didYouMean(c.suggestion)
         : c.keys.length > 0
           ? `: expected ${orList(quoted(c.keys))}`
           : "";
-    return `${prefix(c)}unknown key ${quote(param(c, "additionalProperty"))}${within(c)}${hint}`;
+    return `${prefix(c)}unknown key ${quote(c.key)}${within(c)}${hint}`;
   }),
   required: problem(
     "schema/missing-key",
     "error",
-    (c: SchemaContext) => `${prefix(c)}missing ${quote(param(c, "missingProperty"))}${within(c)}`,
+    (c: SchemaParams) => `${prefix(c)}missing ${quote(c.key)}${within(c)}`,
   ),
-  type: problem("schema/type", "error", (c: SchemaContext) => {
-    const type = param(c, "type");
-    return `${subject(c)} must be ${describeTypes(Array.isArray(type) ? type.map(String) : [String(type)])}, ${found(c)}`;
-  }),
-  enum: problem("schema/enum", "error", (c: SchemaContext) => {
-    const allowed = param(c, "allowedValues");
-    return `${subject(c)} must be ${orList((Array.isArray(allowed) ? allowed : []).map(quote))}, ${found(c)}${didYouMean(c.suggestion)}`;
-  }),
-  pattern: problem("schema/pattern", "error", (c: SchemaContext) => {
-    const pattern = String(param(c, "pattern"));
+  type: problem(
+    "schema/type",
+    "error",
+    (c: SchemaParams) => `${subject(c)} must be ${describeTypes(c.types ?? [])}, ${found(c)}`,
+  ),
+  enum: problem(
+    "schema/enum",
+    "error",
+    (c: SchemaParams) =>
+      `${subject(c)} must be ${orList((c.allowed ?? []).map(quote))}, ${found(c)}${didYouMean(c.suggestion)}`,
+  ),
+  pattern: problem("schema/pattern", "error", (c: SchemaParams) => {
+    const pattern = String(c.pattern);
     return `${subject(c)} must be ${PATTERN_WORDS[pattern] ?? `text matching /${pattern}/`}, ${found(c)}`;
   }),
   minItems: problem(
     "schema/min-items",
     "error",
-    (c: SchemaContext) =>
+    (c: SchemaParams) =>
       `${subject(c)} must list at least ${limitOf(c)} ${limitOf(c) === 1 ? "item" : "items"}, ${found(c)}`,
   ),
-  minLength: problem("schema/length", "error", (c: SchemaContext) =>
+  minLength: problem("schema/length", "error", (c: SchemaParams) =>
     limitOf(c) === 1
       ? `${subject(c)} must not be empty`
       : `${subject(c)} must be at least ${limitOf(c)} characters long, ${found(c)}`,
@@ -366,28 +384,28 @@ export const schemaProblems: Readonly<Record<string, ProblemType<[SchemaContext]
   maxLength: problem(
     "schema/length",
     "error",
-    (c: SchemaContext) =>
-      `${subject(c)} must be at most ${limitOf(c)} characters long, found ${String(c.value).length}`,
+    (c: SchemaParams) => `${subject(c)} must be at most ${limitOf(c)} characters long, found ${c.length}`,
   ),
   minimum: problem(
     "schema/range",
     "error",
-    (c: SchemaContext) => `${subject(c)} must be at least ${limitOf(c)}, ${found(c)}`,
+    (c: SchemaParams) => `${subject(c)} must be at least ${limitOf(c)}, ${found(c)}`,
   ),
   maximum: problem(
     "schema/range",
     "error",
-    (c: SchemaContext) => `${subject(c)} must be at most ${limitOf(c)}, ${found(c)}`,
+    (c: SchemaParams) => `${subject(c)} must be at most ${limitOf(c)}, ${found(c)}`,
   ),
-  uniqueItems: problem("schema/duplicate-item", "error", (c: SchemaContext) => {
-    const [i, j] = [Number(param(c, "i")), Number(param(c, "j"))];
-    const item: unknown = Array.isArray(c.value) ? (c.value as unknown[])[i] : undefined;
-    return `${subject(c)} lists ${quote(item)} twice (items ${j + 1} and ${i + 1}): expected each once`;
-  }),
+  uniqueItems: problem(
+    "schema/duplicate-item",
+    "error",
+    (c: SchemaParams) =>
+      `${subject(c)} lists ${quote(c.item)} twice (items ${c.first} and ${c.second}): expected each once`,
+  ),
   minProperties: problem(
     "schema/empty-mapping",
     "error",
-    (c: SchemaContext) => `${subject(c)} needs at least one of ${orList(quoted(c.keys))}, ${found(c)}`,
+    (c: SchemaParams) => `${subject(c)} needs at least one of ${orList(quoted(c.keys))}, ${found(c)}`,
   ),
   oneOf: problem("schema/alternatives", "error", alternativesMessage),
   anyOf: problem("schema/alternatives", "error", alternativesMessage),
@@ -397,9 +415,9 @@ export const schemaProblems: Readonly<Record<string, ProblemType<[SchemaContext]
 export const misplacedKey = problem(
   "schema/misplaced-key",
   "error",
-  (c: SchemaContext) => {
-    const key = quote(param(c, "additionalProperty"));
-    const { where, parent } = c.placement ?? { where: "under", parent: "" };
+  (c: SchemaParams) => {
+    const key = quote(c.key);
+    const { where = "under", parent = "" } = c;
     const belongs =
       where === "under"
         ? `it belongs under ${quote(parent)}`
@@ -408,9 +426,9 @@ export const misplacedKey = problem(
           : `it belongs one level out, beside ${quote(parent)}`;
     return `${prefix(c)}${key}${within(c)} is not a key here: ${belongs}`;
   },
-  (c: SchemaContext) => {
-    const key = String(param(c, "additionalProperty"));
-    const { where, parent } = c.placement ?? { where: "under", parent: "" };
+  (c: SchemaParams) => {
+    const key = String(c.key);
+    const { where = "under", parent = "" } = c;
     return where === "under"
       ? `put ${key} under ${parent}:, indented below it`
       : where === "item"
@@ -420,7 +438,11 @@ export const misplacedKey = problem(
 );
 
 /** For a keyword without a template of its own. */
-export const schemaFallback = problem("schema/invalid", "error", (c: SchemaContext) => `${subject(c)} ${c.ajvMessage}`);
+export const schemaFallback = problem(
+  "schema/invalid",
+  "error",
+  (c: SchemaParams) => `${subject(c)} ${c.detail ?? "is invalid"}`,
+);
 
 // ── Ids and references ──────────────────────────────────────────────────────────────────────────
 
@@ -428,7 +450,7 @@ const duplicate = (code: string) =>
   problem(
     code,
     "error",
-    (noun: string, id: string, first: string) =>
+    ({ noun, id, first }: { noun: string; id: string; first: string }) =>
       `${noun} id ${quote(id)} is already used at ${first}: expected each id once in the pack`,
   );
 
@@ -440,95 +462,138 @@ export const duplicateProfileId = duplicate("pack/duplicate-profile");
 export const unknownDefaultProfile = problem(
   "pack/unknown-profile",
   "error",
-  (id: string, profiles: readonly string[], suggestion?: string) =>
+  ({ id, profiles, suggestion }: { id: string; profiles: readonly string[]; suggestion?: string | undefined }) =>
     `defaultProfile ${quote(id)} is not a profile of this pack: expected ${orList(quoted(profiles))}${didYouMean(suggestion)}`,
 );
 
 export const unknownComponent = problem(
   "rules/unknown-component",
   "error",
-  (rule: string, verb: string, id: string, suggestion?: string) =>
+  ({ rule, verb, id, suggestion }: { rule: string; verb: string; id: string; suggestion?: string | undefined }) =>
     `rule ${quote(rule)} ${verb} unknown component ${quote(id)}${didYouMean(suggestion)}`,
 );
 
 export const unknownEvidence = problem(
   "rules/unknown-evidence",
   "error",
-  (rule: string, id: string, suggestion?: string) =>
+  ({ rule, id, suggestion }: { rule: string; id: string; suggestion?: string | undefined }) =>
     `rule ${quote(rule)} cites unknown evidence ${quote(id)}${didYouMean(suggestion)}`,
 );
 
 export const unknownFact = problem(
   "rules/unknown-fact",
   "error",
-  (rule: string, fact: string, suggestion?: string) =>
+  ({ rule, fact, suggestion }: { rule: string; fact: string; suggestion?: string | undefined }) =>
     `rule ${quote(rule)} uses unknown fact ${quote(fact)}${didYouMean(suggestion)}`,
 );
 
 export const templateFact = problem(
   "rules/template-fact",
   "error",
-  (rule: string, fact: string, suggestion?: string) =>
+  ({ rule, fact, suggestion }: { rule: string; fact: string; suggestion?: string | undefined }) =>
     `rule ${quote(rule)}: placeholder ${quote(`{${fact}}`)} names no known fact${didYouMean(suggestion)}`,
 );
 
 export const templateSyntax = problem(
   "rules/template-syntax",
   "error",
-  (rule: string, written: string) =>
+  ({ rule, written }: { rule: string; written: string }) =>
     `rule ${quote(rule)}: ${quote(written)} is not a placeholder: expected a fact name between "{" and "}", like "{phq9.total}"`,
   () => "the plan would show it as written: correct the fact name or the braces, or remove them",
 );
 
 // ── Conditions: operators and values against the fact's definition ─────────────────────────────
 
-const factKind = (fact: FactDefinition): string =>
-  `${withArticle(fact.type === "string-list" ? "list" : fact.type)} fact${fact.enum !== undefined && !fact.openEnum ? ` (${orList(quoted(fact.enum))})` : ""}`;
+/**
+ * A fact as messages show it, as plain data: its name, type, values and range. `factParams` gives
+ * them; `factShape` reads them back for `factValues`.
+ */
+export type FactParams = {
+  readonly fact: string;
+  readonly factType: FactDefinition["type"];
+  readonly factEnum?: readonly string[] | undefined;
+  readonly openEnum?: boolean | undefined;
+  readonly minimum?: number | undefined;
+  readonly maximum?: number | undefined;
+};
+
+export function factParams(fact: FactDefinition): FactParams {
+  return {
+    fact: fact.name,
+    factType: fact.type,
+    factEnum: fact.enum,
+    openEnum: fact.openEnum,
+    minimum: fact.minimum,
+    maximum: fact.maximum,
+  };
+}
+
+function factShape(p: FactParams): FactShape {
+  return {
+    type: p.factType,
+    ...(p.factEnum === undefined ? {} : { enum: p.factEnum }),
+    ...(p.openEnum === undefined ? {} : { openEnum: p.openEnum }),
+    ...(p.minimum === undefined ? {} : { minimum: p.minimum }),
+    ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
+  };
+}
+
+const factKind = (p: FactParams): string =>
+  `${withArticle(p.factType === "string-list" ? "list" : p.factType)} fact${p.factEnum !== undefined && p.openEnum !== true ? ` (${orList(quoted(p.factEnum))})` : ""}`;
 
 export const operatorType = problem(
   "rules/operator-type",
   "error",
-  (rule: string, operator: string, fact: FactDefinition, applicable: readonly string[]) =>
-    `rule ${quote(rule)}: operator ${quote(operator)} does not apply to ${quote(fact.name)}, ${factKind(fact)}: expected ${orList(quoted(applicable))}`,
+  (p: { rule: string; operator: string; applicable: readonly string[] } & FactParams) =>
+    `rule ${quote(p.rule)}: operator ${quote(p.operator)} does not apply to ${quote(p.fact)}, ${factKind(p)}: expected ${orList(quoted(p.applicable))}`,
 );
 
 export const valueShape = problem(
   "rules/value-shape",
   "error",
-  (rule: string, operator: string, expected: "scalar" | "list", value: unknown) =>
+  ({
+    rule,
+    operator,
+    expected,
+    value,
+  }: {
+    rule: string;
+    operator: string;
+    expected: "scalar" | "list";
+    value: ConditionValue;
+  }) =>
     `rule ${quote(rule)}: operator ${quote(operator)} compares with ${expected === "list" ? "a list of values" : "a single value"}, found ${describeValue(value)}`,
 );
 
 export const valueType = problem(
   "rules/value-type",
   "error",
-  (rule: string, fact: FactDefinition, value: unknown) =>
-    `rule ${quote(rule)} compares ${quote(fact.name)}, ${factKind(fact)}, with ${describeValue(value)}`,
+  (p: { rule: string; value: string | number | boolean } & FactParams) =>
+    `rule ${quote(p.rule)} compares ${quote(p.fact)}, ${factKind(p)}, with ${describeValue(p.value)}`,
 );
 
 /** A number or boolean written in quotes (`value: "15"`): the comparison is right but for the quotes. */
 export const quotedValue = problem(
   "rules/value-type",
   "error",
-  (rule: string, fact: FactDefinition, value: string) =>
-    `rule ${quote(rule)} compares ${quote(fact.name)}, ${factKind(fact)}, with ${describeValue(value)}`,
-  (_rule: string, fact: FactDefinition, value: string) =>
-    `remove the quotes: ${value.trim()} is ${fact.type === "boolean" ? "true or false, not text" : "a number"}`,
+  (p: { rule: string; value: string } & FactParams) =>
+    `rule ${quote(p.rule)} compares ${quote(p.fact)}, ${factKind(p)}, with ${describeValue(p.value)}`,
+  (p) => `remove the quotes: ${p.value.trim()} is ${p.factType === "boolean" ? "true or false, not text" : "a number"}`,
 );
 
 export const valueEnum = problem(
   "rules/value-enum",
   "error",
-  (rule: string, fact: FactDefinition, value: string, suggestion?: string) =>
-    `rule ${quote(rule)} compares ${quote(fact.name)} with ${quote(value)}, which is not one of its values: expected ${orList(quoted(fact.enum ?? []))}${didYouMean(suggestion)}`,
+  (p: { rule: string; value: string; suggestion?: string | undefined } & FactParams) =>
+    `rule ${quote(p.rule)} compares ${quote(p.fact)} with ${quote(p.value)}, which is not one of its values: expected ${orList(quoted(p.factEnum ?? []))}${didYouMean(p.suggestion)}`,
 );
 
 const unknownReference = (code: string, noun: string) =>
   problem(
     code,
     "error",
-    (rule: string, fact: FactDefinition, value: string, suggestion?: string) =>
-      `rule ${quote(rule)} compares ${quote(fact.name)} with unknown ${noun} ${quote(value)}${didYouMean(suggestion)}`,
+    (p: { rule: string; value: string; suggestion?: string | undefined } & FactParams) =>
+      `rule ${quote(p.rule)} compares ${quote(p.fact)} with unknown ${noun} ${quote(p.value)}${didYouMean(p.suggestion)}`,
   );
 
 export const unknownProfileValue = unknownReference("rules/unknown-profile", "profile");
@@ -538,71 +603,96 @@ export const unknownCategoryValue = unknownReference("rules/unknown-category", "
 export const valueRange = problem(
   "rules/value-range",
   "warning",
-  (rule: string, fact: FactDefinition, value: number) =>
-    `rule ${quote(rule)} lists ${value} for ${quote(fact.name)}, which is ${factValues(fact)}: that item can never match`,
+  (p: { rule: string; value: number } & FactParams) =>
+    `rule ${quote(p.rule)} lists ${p.value} for ${quote(p.fact)}, which is ${factValues(factShape(p))}: that item can never match`,
   () => "correct the item or remove it from the list",
 );
 
 // ── Condition logic: what a condition can and cannot mean ───────────────────────────────────────
 
-/** A condition node as messages show it; `line` for one that is not the node the issue sits on. */
+/** A condition node as checks find it. */
 export interface ConditionRef {
   readonly condition: Condition;
   /** Under an odd number of `not`s. */
   readonly negated: boolean;
-  readonly line?: number;
 }
 
+/** A condition as an issue's parameter: as an author reads it (`phq9.total ≥ 10`). */
+export const conditionParam = (node: ConditionRef): string =>
+  describeCondition(node.condition, { negated: node.negated, lists: "bracketed" });
+
 // Written out in full: a shortened condition could hide the very threshold the message is about.
-const shown = (node: ConditionRef): string =>
-  `${JSON.stringify(describeCondition(node.condition, { negated: node.negated }))}${node.line === undefined ? "" : ` (line ${node.line})`}`;
+const shown = (condition: string, line?: number): string =>
+  `${JSON.stringify(condition)}${line === undefined ? "" : ` (line ${line})`}`;
 
 export const neverHolds = problem(
   "rules/never-holds",
   "error",
-  (rule: string, node: ConditionRef, fact: FactDefinition) =>
-    `rule ${quote(rule)}: ${shown(node)} can never hold: ${fact.name} is ${factValues(fact)}`,
+  (p: { rule: string; condition: string } & FactParams) =>
+    `rule ${quote(p.rule)}: ${shown(p.condition)} can never hold: ${p.fact} is ${factValues(factShape(p))}`,
   () => "correct the value or the operator (a value on another scale, < for >), or remove the comparison",
 );
 
 export const alwaysHolds = problem(
   "rules/always-holds",
   "warning",
-  (rule: string, node: ConditionRef, facts: readonly string[]) =>
-    `rule ${quote(rule)}: ${shown(node)} holds whatever the value of ${andList(facts)}: it only tests that ${facts.length === 1 ? "it is" : "they are"} recorded`,
-  (_rule: string, _node: ConditionRef, facts: readonly string[]) =>
+  ({ rule, condition, facts }: { rule: string; condition: string; facts: readonly string[] }) =>
+    `rule ${quote(rule)}: ${shown(condition)} holds whatever the value of ${andList(facts)}: it only tests that ${facts.length === 1 ? "it is" : "they are"} recorded`,
+  ({ facts }) =>
     `check the thresholds against the values ${andList(facts)} can take; if the rule is meant for everyone with ${facts.length === 1 ? "it" : "them"} recorded, keep it and say so in its description`,
 );
 
 export const contradiction = problem(
   "rules/contradiction",
   "error",
-  (rule: string, node: ConditionRef, conflicts: readonly ConditionRef[]) =>
-    `rule ${quote(rule)}: ${shown(node)} can never hold together with ${andList(conflicts.map(shown))}, and all of them must hold`,
+  (p: { rule: string; condition: string; conflicts: readonly string[]; conflictLines: readonly number[] }) =>
+    `rule ${quote(p.rule)}: ${shown(p.condition)} can never hold together with ${andList(p.conflicts.map((c, i) => shown(c, p.conflictLines[i])))}, and all of them must hold`,
   () => 'one of these thresholds or values is probably wrong; if either one is enough, put them in an "any"',
 );
 
 export const duplicateCondition = problem(
   "rules/duplicate-condition",
   "warning",
-  (rule: string, node: ConditionRef, first: ConditionRef, within: "all" | "any") =>
-    `rule ${quote(rule)}: ${shown(node)} says again what ${shown(first)} says, in the same ${quote(within)}: it adds nothing`,
+  (p: { rule: string; condition: string; first: string; firstLine: number; within: "all" | "any" }) =>
+    `rule ${quote(p.rule)}: ${shown(p.condition)} says again what ${shown(p.first, p.firstLine)} says, in the same ${quote(p.within)}: it adds nothing`,
   () => "remove one of them, or correct the one that was meant to test something else",
 );
 
+/** `means`: the threshold that applies, as an author reads it and as its fact, operator and value. */
 export const fractionalThreshold = problem(
   "rules/fractional-threshold",
   "warning",
-  (rule: string, node: ConditionRef, means: FactCondition) =>
-    `rule ${quote(rule)}: ${shown(node)} compares a whole-number fact with a fraction: it means ${JSON.stringify(describeCondition(means))}`,
-  (_rule: string, _node: ConditionRef, means: FactCondition) =>
-    `write the threshold that applies: { fact: ${means.fact}, operator: ${means.operator}, value: ${String(means.value)} }`,
+  (p: {
+    rule: string;
+    condition: string;
+    means: string;
+    meansFact: string;
+    meansOperator: string;
+    meansValue: number;
+  }) =>
+    `rule ${quote(p.rule)}: ${shown(p.condition)} compares a whole-number fact with a fraction: it means ${JSON.stringify(p.means)}`,
+  (p) =>
+    `write the threshold that applies: { fact: ${p.meansFact}, operator: ${p.meansOperator}, value: ${String(p.meansValue)} }`,
 );
 
 export const thresholdTextDrift = problem(
   "rules/threshold-text",
   "warning",
-  (rule: string, field: string, written: string, fact: string, operator: string, value: number) =>
+  ({
+    rule,
+    field,
+    written,
+    fact,
+    operator,
+    value,
+  }: {
+    rule: string;
+    field: string;
+    written: string;
+    fact: string;
+    operator: string;
+    value: number;
+  }) =>
     `rule ${quote(rule)}: its ${field} says ${quote(written)}, but its condition tests ${fact} ${operators.get(operator as OperatorName)?.symbol ?? operator} ${value}`,
   () =>
     "correct whichever is out of date, the text or the value; if they differ on purpose, list the text's comparison in the rule's intentionalThresholds",
@@ -610,15 +700,8 @@ export const thresholdTextDrift = problem(
 
 // ── Rules together ──────────────────────────────────────────────────────────────────────────────
 
-/** Another rule, as messages name it: its id, priority and where it is written. */
-export interface RuleRef {
-  readonly id: string;
-  readonly priority: number;
-  /** `file:line:col` of its id. */
-  readonly at: string;
-}
-
-const ruleRef = (rule: RuleRef): string => `${quote(rule.id)} (priority ${rule.priority}, ${rule.at})`;
+/** Another rule, as messages name it: its id, priority and `file:line:col` of its id. */
+const ruleRef = (id: string, priority: number, at: string): string => `${quote(id)} (priority ${priority}, ${at})`;
 
 /** What a withholding names: `it` for the component itself, or its category. */
 const withheldAs = (category: string | undefined): string =>
@@ -627,41 +710,50 @@ const withheldAs = (category: string | undefined): string =>
 export const shadowedByHalt = problem(
   "rules/shadowed-by-halt",
   "error",
-  (rule: RuleRef, halt: RuleRef) =>
-    `rule ${quote(rule.id)} (priority ${rule.priority}) can never change a plan: whenever it fires, ${ruleRef(halt)} fires too and halts the plan, which withholds everything added below priority ${halt.priority}`,
-  (rule: RuleRef, halt: RuleRef) =>
-    `give ${quote(rule.id)} priority ${halt.priority} if it belongs with the halt (a halt keeps what its own priority adds), narrow its condition, or retire it`,
+  (p: { rule: string; priority: number; halt: string; haltPriority: number; haltAt: string }) =>
+    `rule ${quote(p.rule)} (priority ${p.priority}) can never change a plan: whenever it fires, ${ruleRef(p.halt, p.haltPriority, p.haltAt)} fires too and halts the plan, which withholds everything added below priority ${p.haltPriority}`,
+  (p) =>
+    `give ${quote(p.rule)} priority ${p.haltPriority} if it belongs with the halt (a halt keeps what its own priority adds), narrow its condition, or retire it`,
 );
+
+/** `by`: the rule that withholds, with its priority and where its id is written. */
+type Withholding = {
+  rule: string;
+  component: string;
+  by: string;
+  byPriority: number;
+  byAt: string;
+  category?: string | undefined;
+};
 
 export const alwaysWithheld = problem(
   "rules/always-withheld",
   "warning",
-  (rule: string, component: string, by: RuleRef, category: string | undefined) =>
-    `rule ${quote(rule)} adds ${quote(component)}, but whenever it fires ${ruleRef(by)} withholds ${withheldAs(category)}: the addition never reaches a plan`,
-  (_rule: string, component: string, by: RuleRef) =>
-    `remove the addition, or narrow the condition of ${quote(by.id)} if ${quote(component)} should be offered here`,
+  (p: Withholding) =>
+    `rule ${quote(p.rule)} adds ${quote(p.component)}, but whenever it fires ${ruleRef(p.by, p.byPriority, p.byAt)} withholds ${withheldAs(p.category)}: the addition never reaches a plan`,
+  (p) =>
+    `remove the addition, or narrow the condition of ${quote(p.by)} if ${quote(p.component)} should be offered here`,
 );
 
 export const addWithholdConflict = problem(
   "rules/add-withhold-conflict",
   "warning",
-  (rule: string, component: string, by: RuleRef, category: string | undefined) =>
-    by.id === rule
-      ? `rule ${quote(rule)} adds ${quote(component)} and withholds ${withheldAs(category)} itself: withholding wins, so the addition never reaches a plan`
-      : `rule ${quote(rule)} adds ${quote(component)} and ${ruleRef(by)} withholds ${withheldAs(category)} at the same priority; lint cannot show they never fire together, and if both do, withholding wins`,
-  (rule: string, component: string, by: RuleRef) =>
-    by.id === rule
+  (p: Withholding) =>
+    p.by === p.rule
+      ? `rule ${quote(p.rule)} adds ${quote(p.component)} and withholds ${withheldAs(p.category)} itself: withholding wins, so the addition never reaches a plan`
+      : `rule ${quote(p.rule)} adds ${quote(p.component)} and ${ruleRef(p.by, p.byPriority, p.byAt)} withholds ${withheldAs(p.category)} at the same priority; lint cannot show they never fire together, and if both do, withholding wins`,
+  (p) =>
+    p.by === p.rule
       ? "remove the addition or the withholding"
-      : `if ${quote(component)} should be offered when both fire, make their conditions exclude each other; if withholding should win, say so by giving ${quote(by.id)} a higher priority (withholding wins whatever the priorities)`,
+      : `if ${quote(p.component)} should be offered when both fire, make their conditions exclude each other; if withholding should win, say so by giving ${quote(p.by)} a higher priority (withholding wins whatever the priorities)`,
 );
 
 export const equivalentConditions = problem(
   "rules/equivalent-conditions",
   "warning",
-  (rule: string, first: RuleRef) =>
-    `rule ${quote(rule)} fires exactly when ${ruleRef(first)} does: their conditions are equivalent, at the same priority`,
-  (_rule: string, first: RuleRef) =>
-    `merge it into ${quote(first.id)}, or correct the condition that was meant to differ`,
+  (p: { rule: string; first: string; firstPriority: number; firstAt: string }) =>
+    `rule ${quote(p.rule)} fires exactly when ${ruleRef(p.first, p.firstPriority, p.firstAt)} does: their conditions are equivalent, at the same priority`,
+  (p) => `merge it into ${quote(p.first)}, or correct the condition that was meant to differ`,
 );
 
 // ── Scenario tests ──────────────────────────────────────────────────────────────────────────────
@@ -670,20 +762,29 @@ const scenarioReference = (code: string, noun: string) =>
   problem(
     code,
     "error",
-    (scenario: string, key: string, id: string, suggestion?: string) =>
-      `scenario ${quote(scenario)} names unknown ${noun} ${quote(id)} in ${quote(key)}${didYouMean(suggestion)}`,
+    ({
+      scenario,
+      key,
+      id,
+      suggestion,
+    }: {
+      scenario: string;
+      key: string;
+      id: string;
+      suggestion?: string | undefined;
+    }) => `scenario ${quote(scenario)} names unknown ${noun} ${quote(id)} in ${quote(key)}${didYouMean(suggestion)}`,
   );
 
 export const scenarioUnknownProfile = problem(
   "scenarios/unknown-profile",
   "error",
-  (scenario: string, id: string, suggestion?: string) =>
+  ({ scenario, id, suggestion }: { scenario: string; id: string; suggestion?: string | undefined }) =>
     `scenario ${quote(scenario)} is made under unknown profile ${quote(id)}${didYouMean(suggestion)}`,
 );
 export const scenarioInvalidAssessment = problem(
   "scenarios/invalid-assessment",
   "warning",
-  (scenario: string, others: number, field: string, message: string) =>
+  ({ scenario, others, field, message }: { scenario: string; others: number; field: string; message: string }) =>
     `scenario ${quote(scenario)}${others === 0 ? "" : ` (and ${others} more sharing this value)`}: its assessment is invalid: ${field === "" ? "" : `${field}: `}${message}`,
   () => "backplan test reports this scenario as invalid, and runs no plan for it, until the assessment is fixed",
 );
@@ -696,35 +797,35 @@ export const scenarioUnknownField = scenarioReference("scenarios/unknown-field",
 export const notACalendarDay = problem(
   "governance/not-a-date",
   "error",
-  (rule: string, key: string, date: string) =>
+  ({ rule, key, date }: { rule: string; key: string; date: string }) =>
     `rule ${quote(rule)} has ${key} ${date}, which is not a day of the calendar: expected a real date, YYYY-MM-DD`,
 );
 
 export const reviewedInFuture = problem(
   "governance/reviewed-in-future",
   "warning",
-  (rule: string, reviewedOn: string, today: string) =>
+  ({ rule, reviewedOn, today }: { rule: string; reviewedOn: string; today: string }) =>
     `rule ${quote(rule)} says it was reviewed on ${reviewedOn}, after today (${today}): expected the date of a review that took place`,
 );
 
 export const reviewDueBeforeReview = problem(
   "governance/review-due-before-review",
   "error",
-  (rule: string, reviewDue: string, reviewedOn: string) =>
+  ({ rule, reviewDue, reviewedOn }: { rule: string; reviewDue: string; reviewedOn: string }) =>
     `rule ${quote(rule)} is due for review on ${reviewDue}, not after its last review on ${reviewedOn}: expected reviewDue later than reviewedOn`,
 );
 
 export const reviewOverdue = problem(
   "governance/review-overdue",
   "warning",
-  (rule: string, reviewDue: string, today: string) =>
+  ({ rule, reviewDue, today }: { rule: string; reviewDue: string; today: string }) =>
     `rule ${quote(rule)} was due for review on ${reviewDue} and today is ${today}: expected a review (then update reviewedBy, reviewedOn and reviewDue)`,
 );
 
 export const reviewerWithoutDate = problem(
   "governance/reviewer-without-date",
   "warning",
-  (rule: string, present: string, absent: string) =>
+  ({ rule, present, absent }: { rule: string; present: string; absent: string }) =>
     `rule ${quote(rule)} has ${present} but no ${absent}: a review is recorded by who and when, expected both`,
 );
 
@@ -733,7 +834,7 @@ export const reviewerWithoutDate = problem(
 export const componentNeverAdded = problem(
   "components/unused",
   "warning",
-  (id: string, retiredRules: readonly string[]) =>
+  ({ id, retiredRules }: { id: string; retiredRules: readonly string[] }) =>
     retiredRules.length === 0
       ? `component ${quote(id)} is never added or withheld by any rule: expected a rule to add it (or to answer a request for it), or remove it`
       : `component ${quote(id)} is added only by retired ${retiredRules.length === 1 ? "rule" : "rules"} ${andList(quoted(retiredRules))}, which never ${retiredRules.length === 1 ? "runs" : "run"}: it can never reach a plan`,
@@ -743,14 +844,15 @@ export const componentNeverAdded = problem(
 export const evidenceNeverCited = problem(
   "evidence/unused",
   "warning",
-  (id: string) => `evidence ${quote(id)} is never cited by any rule: expected a rule to cite it, or remove it`,
+  ({ id }: { id: string }) =>
+    `evidence ${quote(id)} is never cited by any rule: expected a rule to cite it, or remove it`,
   () => 'cite it in the "evidence" list of the rules it supports, or delete it from evidence.yaml',
 );
 
 export const evidenceWithoutLink = problem(
   "evidence/no-link",
   "warning",
-  (id: string) => `evidence ${quote(id)} has neither a doi nor a url: a reviewer cannot open the source`,
+  ({ id }: { id: string }) => `evidence ${quote(id)} has neither a doi nor a url: a reviewer cannot open the source`,
   () => 'add "doi: 10.…" (without "https://doi.org/") or "url: https://…"',
 );
 
@@ -759,19 +861,30 @@ export const evidenceWithoutLink = problem(
 export const duplicateContraindicationId = problem(
   "components/duplicate-contraindication",
   "error",
-  (id: string, firstAt: string) =>
+  ({ id, firstAt }: { id: string; firstAt: string }) =>
     `duplicate contraindication id ${quote(id)}: first defined at ${firstAt}; plans name it as contraindication:${id}, so it must be unique across the pack`,
 );
 
+/** The two details as text, and whether each was text (quoted in the message) or a number or boolean (not). */
 export const conflictingDetails = problem(
   "rules/conflicting-details",
   "error",
-  (rule: string, component: string, key: string, value: unknown, other: string, otherValue: unknown, line: number) =>
-    `rule ${quote(rule)} gives ${component} ${key} ${detailValue(value)} where rule ${quote(other)} (line ${line}), of the same priority, gives ${detailValue(otherValue)}: which wins would depend on rule ids`,
+  (p: {
+    rule: string;
+    component: string;
+    key: string;
+    value: string;
+    quoted: boolean;
+    other: string;
+    otherValue: string;
+    otherQuoted: boolean;
+    line: number;
+  }) =>
+    `rule ${quote(p.rule)} gives ${p.component} ${p.key} ${detailValue(p.value, p.quoted)} where rule ${quote(p.other)} (line ${p.line}), of the same priority, gives ${detailValue(p.otherValue, p.otherQuoted)}: which wins would depend on rule ids`,
   () =>
     "give the rules different priorities (the higher one's details win), or the same value; only a referral's urgency may differ (the most urgent wins)",
 );
 
-function detailValue(value: unknown): string {
-  return typeof value === "string" ? quote(value) : String(value);
+function detailValue(text: string, quoted: boolean): string {
+  return quoted ? quote(text) : text;
 }

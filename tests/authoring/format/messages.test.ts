@@ -10,10 +10,10 @@ describe("fmt's messages", () => {
     expect(formatIssue(issue(notYaml, at))).toMatchInlineSnapshot(
       `"rules/psych.yaml:1:1: error: not a YAML file: fmt formats a pack's *.yaml and *.yml files"`,
     );
-    expect(formatIssue(issue(meaningChanged, at, "rules[0].when"))).toMatchInlineSnapshot(
+    expect(formatIssue(issue(meaningChanged, at, { field: "rules[0].when" }))).toMatchInlineSnapshot(
       `"rules/psych.yaml:1:1: error: formatting would change what the file says at "rules[0].when", so it was left as written: please report this"`,
     );
-    expect(formatIssue(issue(meaningChanged, at, ""))).toMatchInlineSnapshot(
+    expect(formatIssue(issue(meaningChanged, at, { field: "" }))).toMatchInlineSnapshot(
       `"rules/psych.yaml:1:1: error: formatting would change what the file says at its top level, so it was left as written: please report this"`,
     );
   });

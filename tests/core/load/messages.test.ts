@@ -10,13 +10,18 @@ import { issue } from "../../../src/core/load/issue.js";
 import * as messages from "../../../src/core/load/messages.js";
 import type { CompileOptions, RuleFileText } from "../../../src/core/load/types.js";
 import { COMPONENTS, EVIDENCE, RULES, packWith, rule, ruleFile } from "../../arbitraries/ruleset.js";
+import { expectRenderedFromParams } from "./rendered-from-params.js";
 
 const covered = new Set<string>();
 
-/** The formatted issues with `code`, each followed by its hint as lint prints it, noting the code as covered. */
+/**
+ * The formatted issues with `code`, each followed by its hint as lint prints it, noting the code as
+ * covered; each issue's message must be rendered from its params alone.
+ */
 function lines(files: readonly RuleFileText[], code: string, options: CompileOptions = {}): string[] {
   const found = checkRuleset(files, options).issues.filter((i) => i.code === code);
   if (found.length > 0) covered.add(code);
+  found.forEach(expectRenderedFromParams);
   return found.flatMap((i) => (i.hint === undefined ? [formatIssue(i)] : [formatIssue(i), `  hint: ${i.hint}`]));
 }
 
@@ -470,10 +475,9 @@ describe("schema messages", () => {
     const context = {
       owner: 'rule "r"',
       field: "when",
-      value: 1,
-      params: {},
+      found: "the number 1",
       keys: [],
-      ajvMessage: 'must pass "if" schema',
+      detail: 'must pass "if" schema',
     };
     const found = issue(
       messages.schemaFallback,

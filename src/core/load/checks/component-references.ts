@@ -24,7 +24,12 @@ export const componentReferences: Check = {
       return references
         .filter(({ id }) => !components.ids.has(id))
         .map(({ id, verb, at }) =>
-          issue(unknownComponent, file.place(at), rule.id, verb, id, closestMatch(id, components.ids)),
+          issue(unknownComponent, file.place(at), {
+            rule: rule.id,
+            verb,
+            id,
+            suggestion: closestMatch(id, components.ids),
+          }),
         );
     });
   },

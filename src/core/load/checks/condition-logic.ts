@@ -9,8 +9,10 @@ import {
   fractionalThreshold,
   neverHolds,
   valueRange,
-  type ConditionRef,
+  conditionParam,
+  factParams,
 } from "../messages.js";
+import { describeCondition } from "../describe.js";
 import type { SourceFile } from "../parse/source-file.js";
 import type { Check } from "./check.js";
 
@@ -51,31 +53,44 @@ export function saying(findings: readonly ConditionFinding[], condition: Conditi
 
 export function findingIssue(rule: string, finding: ConditionFinding, file: SourceFile, when: string): Issue {
   const place = file.place(`${when}${finding.node.path}`);
-  const ref = (node: ConditionNode): ConditionRef => ({ condition: node.condition, negated: node.negated });
-  const elsewhere = (node: ConditionNode): ConditionRef => ({
-    ...ref(node),
-    line: file.place(`${when}${node.path}`).source.line,
-  });
+  const lineOf = (node: ConditionNode): number => file.place(`${when}${node.path}`).source.line;
+  const condition = conditionParam(finding.node);
   switch (finding.kind) {
     case "never-holds":
-      return issue(neverHolds, place, rule, ref(finding.node), finding.fact);
+      return issue(neverHolds, place, { rule, condition, ...factParams(finding.fact) });
     case "always-holds":
-      return issue(alwaysHolds, place, rule, ref(finding.node), finding.facts);
+      return issue(alwaysHolds, place, { rule, condition, facts: finding.facts });
     case "contradiction":
-      return issue(contradiction, place, rule, ref(finding.node), finding.conflicts.map(elsewhere));
+      return issue(contradiction, place, {
+        rule,
+        condition,
+        conflicts: finding.conflicts.map(conditionParam),
+        conflictLines: finding.conflicts.map(lineOf),
+      });
     case "duplicate":
-      return issue(duplicateCondition, place, rule, ref(finding.node), elsewhere(finding.first), finding.within);
+      return issue(duplicateCondition, place, {
+        rule,
+        condition,
+        first: conditionParam(finding.first),
+        firstLine: lineOf(finding.first),
+        within: finding.within,
+      });
     case "fractional-threshold": {
       const means = { fact: finding.fact.name, operator: finding.operator, value: finding.value };
-      return issue(fractionalThreshold, place, rule, ref(finding.node), means);
+      return issue(fractionalThreshold, place, {
+        rule,
+        condition,
+        means: describeCondition(means),
+        meansFact: means.fact,
+        meansOperator: means.operator,
+        meansValue: means.value,
+      });
     }
     case "unmatchable-value":
-      return issue(
-        valueRange,
-        file.place(`${when}${finding.node.path}/value/${finding.index}`),
+      return issue(valueRange, file.place(`${when}${finding.node.path}/value/${finding.index}`), {
         rule,
-        finding.fact,
-        finding.value,
-      );
+        value: finding.value,
+        ...factParams(finding.fact),
+      });
   }
 }

@@ -4,7 +4,7 @@ import type { FactDefinition, FactType } from "../../run/facts/types.js";
 import type { ConditionValue } from "../../generated/types.js";
 import { unknownContextValue } from "../context-facts.js";
 import { issue, type Place } from "../issue.js";
-import { operatorType, quotedValue, valueEnum, valueShape, valueType } from "../messages.js";
+import { factParams, operatorType, quotedValue, valueEnum, valueShape, valueType } from "../messages.js";
 import { closestMatch } from "../../suggest.js";
 import type { Check } from "./check.js";
 import { comparisonsOf } from "./rule-parts.js";
@@ -36,10 +36,12 @@ export function comparisonIssues(
 ): Issue[] {
   if (!operator.factTypes.includes(fact.type)) {
     const applicable = [...operators.values()].filter((o) => o.factTypes.includes(fact.type)).map((o) => o.name);
-    return [issue(operatorType, place("/operator"), rule, operator.name, fact, applicable)];
+    return [
+      issue(operatorType, place("/operator"), { rule, operator: operator.name, applicable, ...factParams(fact) }),
+    ];
   }
   if (Array.isArray(value) !== (operator.value === "list"))
-    return [issue(valueShape, place("/value"), rule, operator.name, operator.value, value)];
+    return [issue(valueShape, place("/value"), { rule, operator: operator.name, expected: operator.value, value })];
   return Array.isArray(value)
     ? value.flatMap((item, i) => itemIssues(rule, fact, item, place(`/value/${i}`)))
     : itemIssues(rule, fact, value, place("/value"));
@@ -58,12 +60,17 @@ function itemIssues(rule: string, fact: FactDefinition, item: string | number | 
   if (typeof item !== VALUE_TYPE[fact.type])
     return [
       typeof item === "string" && quotedForm(item) === VALUE_TYPE[fact.type]
-        ? issue(quotedValue, place, rule, fact, item)
-        : issue(valueType, place, rule, fact, item),
+        ? issue(quotedValue, place, { rule, value: item, ...factParams(fact) })
+        : issue(valueType, place, { rule, value: item, ...factParams(fact) }),
     ];
   if (typeof item === "string" && fact.enum !== undefined && fact.openEnum !== true && !fact.enum.includes(item)) {
     return [
-      issue(unknownContextValue.get(fact.name) ?? valueEnum, place, rule, fact, item, closestMatch(item, fact.enum)),
+      issue(unknownContextValue.get(fact.name) ?? valueEnum, place, {
+        rule,
+        value: item,
+        suggestion: closestMatch(item, fact.enum),
+        ...factParams(fact),
+      }),
     ];
   }
   return [];

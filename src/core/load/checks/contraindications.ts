@@ -56,7 +56,7 @@ export const contraindications: Check = {
       else {
         const { source } = seen.file.place(`${seen.pointer}/id`);
         const at = `${source.file}:${source.line}:${source.column}`;
-        issues.push(issue(duplicateContraindicationId, file.place(`${pointer}/id`), value.id, at));
+        issues.push(issue(duplicateContraindicationId, file.place(`${pointer}/id`), { id: value.id, firstAt: at }));
       }
       let known = true;
       for (const { condition, pointer: at } of comparisonsOf(value, pointer)) {
@@ -65,7 +65,7 @@ export const contraindications: Check = {
         if (fact === undefined) {
           known = false;
           const suggestion = closestMatch(condition.fact, facts.keys());
-          issues.push(issue(unknownFact, file.place(`${at}/fact`), label, condition.fact, suggestion));
+          issues.push(issue(unknownFact, file.place(`${at}/fact`), { rule: label, fact: condition.fact, suggestion }));
         } else if (operator !== undefined) {
           issues.push(...comparisonIssues(label, fact, operator, condition.value, (s) => file.place(`${at}${s}`)));
         }
@@ -77,12 +77,12 @@ export const contraindications: Check = {
       value.evidence.forEach((id, i) => {
         if (evidence === undefined || evidence.ids.has(id)) return;
         const suggestion = closestMatch(id, evidence.ids);
-        issues.push(issue(unknownEvidence, file.place(`${pointer}/evidence/${i}`), label, id, suggestion));
+        issues.push(issue(unknownEvidence, file.place(`${pointer}/evidence/${i}`), { rule: label, id, suggestion }));
       });
       for (const name of templateFacts(value.reason)) {
         if (facts.has(name)) continue;
         const at = file.placeOfText(`${pointer}/reason`, `{${name}}`);
-        issues.push(issue(templateFact, at, label, name, closestMatch(name, facts.keys())));
+        issues.push(issue(templateFact, at, { rule: label, fact: name, suggestion: closestMatch(name, facts.keys()) }));
       }
       return issues;
     });

@@ -11,6 +11,12 @@ export const defaultProfile: Check = {
     const { defaultProfile: id } = manifest.value;
     if (profiles.ids.has(id)) return [];
     const known = [...profiles.ids];
-    return [issue(unknownDefaultProfile, manifest.file.place("/defaultProfile"), id, known, closestMatch(id, known))];
+    return [
+      issue(unknownDefaultProfile, manifest.file.place("/defaultProfile"), {
+        id,
+        profiles: known,
+        suggestion: closestMatch(id, known),
+      }),
+    ];
   },
 };

@@ -20,7 +20,7 @@ export const duplicateIds: Check = {
       duplicatesIn(items(pack), (first, item, id) => {
         const { source } = first.file.place(`${first.pointer}/id`);
         const firstAt = `${source.file}:${source.line}:${source.column}`;
-        return issue(problem, item.file.place(`${item.pointer}/id`), noun, id, firstAt);
+        return issue(problem, item.file.place(`${item.pointer}/id`), { noun, id, first: firstAt });
       }),
     );
   },

@@ -11,7 +11,7 @@ export const evidenceLinks: Check = {
       // doi and url are not among the parts every check relies on: read them warily.
       const { doi, url } = value as Partial<Pick<EvidenceSource, "doi" | "url">>;
       return doi === undefined && url === undefined
-        ? [issue(evidenceWithoutLink, file.place(`${pointer}/id`), value.id)]
+        ? [issue(evidenceWithoutLink, file.place(`${pointer}/id`), { id: value.id })]
         : [];
     });
   },

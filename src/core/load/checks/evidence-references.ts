@@ -13,13 +13,11 @@ export const evidenceReferences: Check = {
         evidence.ids.has(id)
           ? []
           : [
-              issue(
-                unknownEvidence,
-                file.place(`${pointer}/evidence/${i}`),
-                rule.id,
+              issue(unknownEvidence, file.place(`${pointer}/evidence/${i}`), {
+                rule: rule.id,
                 id,
-                closestMatch(id, evidence.ids),
-              ),
+                suggestion: closestMatch(id, evidence.ids),
+              }),
             ],
       ),
     );

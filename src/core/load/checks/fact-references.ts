@@ -12,13 +12,11 @@ export const factReferences: Check = {
       comparisonsOf(rule, pointer)
         .filter(({ condition }) => !facts.has(condition.fact))
         .map(({ condition, pointer: at }) =>
-          issue(
-            unknownFact,
-            file.place(`${at}/fact`),
-            rule.id,
-            condition.fact,
-            suggestFact(condition.fact, facts.keys()),
-          ),
+          issue(unknownFact, file.place(`${at}/fact`), {
+            rule: rule.id,
+            fact: condition.fact,
+            suggestion: suggestFact(condition.fact, facts.keys()),
+          }),
         ),
     );
   },

@@ -34,20 +34,20 @@ export const governance: Check = {
         // A value off the pattern is already a schema error.
         if (typeof text !== "string" || !DATE_PATTERN.test(text)) return undefined;
         if (isCalendarDay(text)) return text;
-        issues.push(issue(notACalendarDay, at(key), id, key, text));
+        issues.push(issue(notACalendarDay, at(key), { rule: id, key, date: text }));
         return undefined;
       };
       const [reviewedOn, reviewDue] = [date("reviewedOn"), date("reviewDue")];
       if (reviewedOn !== undefined && today !== undefined && reviewedOn > today)
-        issues.push(issue(reviewedInFuture, at("reviewedOn"), id, reviewedOn, today));
+        issues.push(issue(reviewedInFuture, at("reviewedOn"), { rule: id, reviewedOn, today }));
       if (reviewedOn !== undefined && reviewDue !== undefined && reviewDue <= reviewedOn)
-        issues.push(issue(reviewDueBeforeReview, at("reviewDue"), id, reviewDue, reviewedOn));
+        issues.push(issue(reviewDueBeforeReview, at("reviewDue"), { rule: id, reviewDue, reviewedOn }));
       if (reviewDue !== undefined && today !== undefined && reviewDue < today)
-        issues.push(issue(reviewOverdue, at("reviewDue"), id, reviewDue, today));
+        issues.push(issue(reviewOverdue, at("reviewDue"), { rule: id, reviewDue, today }));
       if ((rule.reviewedBy === undefined) !== (rule.reviewedOn === undefined)) {
         const [present, absent] =
           rule.reviewedBy === undefined ? ["reviewedOn", "reviewedBy"] : ["reviewedBy", "reviewedOn"];
-        issues.push(issue(reviewerWithoutDate, at(present as keyof Dated), id, present, absent));
+        issues.push(issue(reviewerWithoutDate, at(present as keyof Dated), { rule: id, present, absent }));
       }
       return issues;
     });

@@ -14,12 +14,16 @@ export const reasonTemplates: Check = {
     return rules.items.flatMap(({ value: rule, file, pointer }) =>
       templatedTextsOf(rule, pointer).flatMap(({ text, pointer: at }) => [
         ...malformedPlaceholders(text).map(({ written, needle }) =>
-          issue(templateSyntax, file.placeOfText(at, needle), rule.id, written),
+          issue(templateSyntax, file.placeOfText(at, needle), { rule: rule.id, written }),
         ),
         ...templateFacts(text)
           .filter((name) => !facts.has(name))
           .map((name) =>
-            issue(templateFact, file.placeOfText(at, `{${name}}`), rule.id, name, suggestFact(name, facts.keys())),
+            issue(templateFact, file.placeOfText(at, `{${name}}`), {
+              rule: rule.id,
+              fact: name,
+              suggestion: suggestFact(name, facts.keys()),
+            }),
           ),
       ]),
     );

@@ -8,7 +8,6 @@ import {
   conflictingDetails,
   equivalentConditions,
   shadowedByHalt,
-  type RuleRef,
 } from "../messages.js";
 import type { PackModel } from "../pack-model.js";
 import type { Check } from "./check.js";
@@ -76,7 +75,13 @@ function interactionIssue(interaction: Interaction<View>): Issue {
   const { file, pointer } = rule.item;
   switch (interaction.kind) {
     case "shadowed-by-halt":
-      return issue(shadowedByHalt, file.place(`${pointer}/id`), refOf(rule), refOf(interaction.by));
+      return issue(shadowedByHalt, file.place(`${pointer}/id`), {
+        rule: rule.id,
+        priority: rule.priority,
+        halt: interaction.by.id,
+        haltPriority: interaction.by.priority,
+        haltAt: atOf(interaction.by),
+      });
     case "always-withheld":
     case "add-withhold-conflict": {
       const { addition, by, withholding } = interaction;
@@ -84,31 +89,45 @@ function interactionIssue(interaction: Interaction<View>): Issue {
       const withheld = by.withholds[withholding];
       const category = withheld?.component === added ? undefined : withheld?.category;
       const type = interaction.kind === "always-withheld" ? alwaysWithheld : addWithholdConflict;
-      return issue(type, file.place(`${pointer}/then/add/${addition}/component`), rule.id, added, refOf(by), category);
+      return issue(type, file.place(`${pointer}/then/add/${addition}/component`), {
+        rule: rule.id,
+        component: added,
+        by: by.id,
+        byPriority: by.priority,
+        byAt: atOf(by),
+        category,
+      });
     }
     case "equivalent-conditions":
-      return issue(equivalentConditions, file.place(`${pointer}/id`), rule.id, refOf(interaction.first));
+      return issue(equivalentConditions, file.place(`${pointer}/id`), {
+        rule: rule.id,
+        first: interaction.first.id,
+        firstPriority: interaction.first.priority,
+        firstAt: atOf(interaction.first),
+      });
     case "conflicting-details": {
       const { addition, key, other, otherValue } = interaction;
       const added = rule.adds[addition];
       const place = file.place(`${pointer}/then/add/${addition}/details/${key}`);
       const line = other.item.file.place(`${other.item.pointer}/id`).source.line;
-      return issue(
-        conflictingDetails,
-        place,
-        rule.id,
-        added?.component ?? "",
+      const value: unknown = added?.details?.[key];
+      return issue(conflictingDetails, place, {
+        rule: rule.id,
+        component: added?.component ?? "",
         key,
-        added?.details?.[key],
-        other.id,
-        otherValue,
+        value: typeof value === "string" ? value : String(value),
+        quoted: typeof value === "string",
+        other: other.id,
+        otherValue: typeof otherValue === "string" ? otherValue : String(otherValue),
+        otherQuoted: typeof otherValue === "string",
         line,
-      );
+      });
     }
   }
 }
 
-function refOf({ id, priority, item }: View): RuleRef {
+/** Where a rule's id is written: `file:line:col`. */
+function atOf({ item }: View): string {
   const { source } = item.file.place(`${item.pointer}/id`);
-  return { id, priority, at: `${source.file}:${source.line}:${source.column}` };
+  return `${source.file}:${source.line}:${source.column}`;
 }

@@ -32,7 +32,12 @@ export const scenarioAssessments: Check = {
       }
     }
     return [...found.values()].map(({ place, scenarios, field, message }) =>
-      issue(scenarioInvalidAssessment, place, scenarios[0] ?? "", scenarios.length - 1, field, message),
+      issue(scenarioInvalidAssessment, place, {
+        scenario: scenarios[0] ?? "",
+        others: scenarios.length - 1,
+        field,
+        message,
+      }),
     );
   },
 };

@@ -39,7 +39,11 @@ export const scenarioReferences: Check = {
       if (scenario.profile !== undefined && profiles !== undefined && !profiles.has(scenario.profile)) {
         const suggestion = closestMatch(scenario.profile, profiles);
         issues.push(
-          issue(scenarioUnknownProfile, file.place(`${pointer}/profile`), scenario.name, scenario.profile, suggestion),
+          issue(scenarioUnknownProfile, file.place(`${pointer}/profile`), {
+            scenario: scenario.name,
+            id: scenario.profile,
+            suggestion,
+          }),
         );
       }
       for (const [key, { problem, known }] of Object.entries(EXPECTED)) {
@@ -49,14 +53,12 @@ export const scenarioReferences: Check = {
         listed.forEach((id, i) => {
           if (!ids.has(id))
             issues.push(
-              issue(
-                problem,
-                file.place(`${pointer}/expect/${key}/${i}`),
-                scenario.name,
+              issue(problem, file.place(`${pointer}/expect/${key}/${i}`), {
+                scenario: scenario.name,
                 key,
                 id,
-                closestMatch(id, ids),
-              ),
+                suggestion: closestMatch(id, ids),
+              }),
             );
         });
       }
@@ -64,7 +66,14 @@ export const scenarioReferences: Check = {
       for (const id of Object.keys(scenario.expect.details ?? {})) {
         if (components === undefined || components.has(id)) continue;
         const at = file.place(`${pointer}/expect/details/${id}`);
-        issues.push(issue(scenarioUnknownComponent, at, scenario.name, "details", id, closestMatch(id, components)));
+        issues.push(
+          issue(scenarioUnknownComponent, at, {
+            scenario: scenario.name,
+            key: "details",
+            id,
+            suggestion: closestMatch(id, components),
+          }),
+        );
       }
       return issues;
     });

@@ -45,7 +45,14 @@ export const thresholdText: Check = {
           if (near.length !== 1 || near[0] === undefined) return [];
           const { fact, operator, value } = near[0];
           return [
-            issue(thresholdTextDrift, file.placeOfText(at, written), rule.id, field, written, fact, operator, value),
+            issue(thresholdTextDrift, file.placeOfText(at, written), {
+              rule: rule.id,
+              field,
+              written,
+              fact,
+              operator,
+              value,
+            }),
           ];
         }),
       );

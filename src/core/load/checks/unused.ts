@@ -41,7 +41,10 @@ export const unusedComponents: Check = {
     return (components?.items ?? [])
       .filter(({ value }) => !running.has(value.id) && !meant.has(value.id))
       .map(({ value, file, pointer }) =>
-        issue(componentNeverAdded, file.place(`${pointer}/id`), value.id, retired.get(value.id) ?? []),
+        issue(componentNeverAdded, file.place(`${pointer}/id`), {
+          id: value.id,
+          retiredRules: retired.get(value.id) ?? [],
+        }),
       );
   },
 };
@@ -58,6 +61,6 @@ export const unusedEvidence: Check = {
     ]);
     return (evidence?.items ?? [])
       .filter(({ value }) => !cited.has(value.id))
-      .map(({ value, file, pointer }) => issue(evidenceNeverCited, file.place(`${pointer}/id`), value.id));
+      .map(({ value, file, pointer }) => issue(evidenceNeverCited, file.place(`${pointer}/id`), { id: value.id }));
   },
 };

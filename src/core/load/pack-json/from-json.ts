@@ -7,6 +7,7 @@ import { issue, packWide } from "../issue.js";
 import { buildPackModel } from "../pack-model.js";
 import type { Ruleset } from "../types.js";
 import { valueAt } from "../../pointer.js";
+import { shownValue } from "../../words.js";
 import { packJsonFiles } from "./json-files.js";
 import { packJsonLimitIssues } from "./limits.js";
 import { notJson, notJsonText, schemaError, unknownFormat } from "./messages.js";
@@ -58,19 +59,29 @@ export function rulesetFromJsonText(text: string, options: PackJsonOptions = {})
   } catch (error) {
     return {
       ok: false,
-      issues: [issue(notJsonText, packWide, error instanceof Error ? error.message : String(error))],
+      issues: [issue(notJsonText, packWide, { reason: error instanceof Error ? error.message : String(error) })],
     };
   }
   const format = typeof data === "object" && data !== null ? (data as Record<string, unknown>)["format"] : undefined;
   if (format !== PACK_JSON_FORMAT)
-    return { ok: false, issues: [issue(unknownFormat, { path: "/format" }, PACK_JSON_FORMAT, shown(format))] };
+    return {
+      ok: false,
+      issues: [issue(unknownFormat, { path: "/format" }, { expected: PACK_JSON_FORMAT, found: shownValue(format) })],
+    };
   if (!validateBundle(data)) {
     const errors = validateBundle.errors ?? [];
     const unique = new Map(errors.map((e) => [`${e.instancePath} ${e.message ?? e.keyword}`, e]));
     return {
       ok: false,
       issues: [...unique.values()].map((e) =>
-        issue(schemaError, { path: e.instancePath }, e.message ?? e.keyword, shown(valueAt(data, e.instancePath))),
+        issue(
+          schemaError,
+          { path: e.instancePath },
+          {
+            detail: e.message ?? e.keyword,
+            found: shownValue(valueAt(data, e.instancePath)),
+          },
+        ),
       ),
     };
   }
@@ -94,13 +105,9 @@ function jsonText(json: unknown): Result<string> {
     const text = JSON.stringify(json) as string | undefined;
     return { ok: true, value: text ?? "null", warnings: [] };
   } catch (error) {
-    return { ok: false, issues: [issue(notJson, packWide, error instanceof Error ? error.message : String(error))] };
+    return {
+      ok: false,
+      issues: [issue(notJson, packWide, { reason: error instanceof Error ? error.message : String(error) })],
+    };
   }
-}
-
-/** A found value in a message: short, so a whole rule does not fill the line. */
-function shown(value: unknown): string {
-  if (value === undefined) return "none";
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

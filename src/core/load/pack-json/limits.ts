@@ -15,8 +15,8 @@ export function packJsonLimitIssues(text: string): Issue[] {
   // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair, 2 units, is 4), so a text this
   // short is within the limit without counting its bytes one by one.
   const bytes = text.length * 3 <= LIMITS.packBytes ? 0 : byteSize(text, LIMITS.packBytes);
-  if (bytes > LIMITS.packBytes) return [issue(packTooLarge, packWide, bytes, LIMITS.packBytes)];
-  return nestingDepth(text) > MAX_DEPTH ? [issue(tooDeep, packWide, MAX_DEPTH)] : [];
+  if (bytes > LIMITS.packBytes) return [issue(packTooLarge, packWide, { bytes, limit: LIMITS.packBytes })];
+  return nestingDepth(text) > MAX_DEPTH ? [issue(tooDeep, packWide, { limit: MAX_DEPTH })] : [];
 }
 
 const [QUOTE, BACKSLASH] = [0x22, 0x5c];

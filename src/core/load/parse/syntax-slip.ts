@@ -45,7 +45,7 @@ export function syntaxSlip(
   const errorLine = Math.min(lineOf(first.pos[0]), lines.length);
 
   const tab = tabLine(lines, errorLine + LOOK_AHEAD);
-  if (tab !== undefined) return issue(yamlTab, at(tab.line, tab.column), tab.line, tab.column === 1);
+  if (tab !== undefined) return issue(yamlTab, at(tab.line, tab.column), { line: tab.line, atStart: tab.column === 1 });
 
   // A quoted text left open runs on to the end of the file, or to the next quote: its opening
   // line can be anywhere above, and only the whole file tells.
@@ -253,7 +253,7 @@ function openings(lines: readonly string[], line: number): (Repair & { kind: "qu
         kind: "quote",
         line,
         apply: (l) => (l[line - 1] = `${text}${mark}`),
-        explain: (at) => issue(yamlUnclosedQuote, at(line, before.length + 1), line, mark),
+        explain: (at) => issue(yamlUnclosedQuote, at(line, before.length + 1), { line, mark }),
       });
   }
   const open = unbalanced(text);
@@ -267,7 +267,7 @@ function openings(lines: readonly string[], line: number): (Repair & { kind: "qu
       kind: "bracket",
       line,
       apply: (l) => (l[line - 1] = `${text.replace(/\s+$/, "")}${closers}`),
-      explain: (at) => issue(yamlUnclosedBracket, at(line, column), line, open[0] ?? "[", closers),
+      explain: (at) => issue(yamlUnclosedBracket, at(line, column), { line, open: open[0] ?? "[", closers }),
     });
   }
   return repairs;
@@ -319,7 +319,7 @@ function specific(lines: readonly string[], line: number): Repair[] {
     repairs.push({
       line,
       apply: set(undefined),
-      explain: (at) => issue(yamlStrayDash, at(line, indent + 1), line, ""),
+      explain: (at) => issue(yamlStrayDash, at(line, indent + 1), { line, key: "" }),
     });
   const dashed = /^- +([A-Za-z_][\w.-]*:(?: |$).*)$/.exec(content);
   if (dashed?.[1] !== undefined && amongKeys(lines, line, indent)) {
@@ -327,7 +327,7 @@ function specific(lines: readonly string[], line: number): Repair[] {
     repairs.push({
       line,
       apply: set(`${" ".repeat(indent)}${key}`),
-      explain: (at) => issue(yamlStrayDash, at(line, indent + 1), line, key.split(":")[0] ?? ""),
+      explain: (at) => issue(yamlStrayDash, at(line, indent + 1), { line, key: key.split(":")[0] ?? "" }),
     });
   }
   const key = KEY.exec(text);
@@ -340,21 +340,21 @@ function specific(lines: readonly string[], line: number): Repair[] {
       repairs.push({
         line,
         apply: set(`${text.slice(0, whole.length)}:${after}`),
-        explain: (at) => issue(yamlMissingColon, at(line, whole.length + 1), line, name, fixed.trim()),
+        explain: (at) => issue(yamlMissingColon, at(line, whole.length + 1), { line, key: name, fixed: fixed.trim() }),
       });
     }
     if (after === "")
       repairs.push({
         line,
         apply: set(`${text}:`),
-        explain: (at) => issue(yamlMissingColon, at(line, whole.length + 1), line, name, `${name}:`),
+        explain: (at) => issue(yamlMissingColon, at(line, whole.length + 1), { line, key: name, fixed: `${name}:` }),
       });
     if (/^:[^\s:]/.test(after)) {
       const fixed = `${name}: ${after.slice(1)}`;
       repairs.push({
         line,
         apply: set(`${text.slice(0, whole.length)}: ${after.slice(1)}`),
-        explain: (at) => issue(yamlNoSpaceAfterColon, at(line, whole.length + 1), line, fixed),
+        explain: (at) => issue(yamlNoSpaceAfterColon, at(line, whole.length + 1), { line, fixed }),
       });
     }
     const plain = /^: +([^\s"'[{>|&*!%@`#].*)$/.exec(after);
@@ -365,14 +365,12 @@ function specific(lines: readonly string[], line: number): Repair[] {
         line,
         apply: set(`${text.slice(0, whole.length)}: ${JSON.stringify(value)}`),
         explain: (at) =>
-          issue(
-            yamlColonInValue,
-            at(line, keyColumn + name.length + 2),
+          issue(yamlColonInValue, at(line, keyColumn + name.length + 2), {
             line,
-            name,
-            value.includes(": ") ? ": " : " #",
+            key: name,
+            mark: value.includes(": ") ? ": " : " #",
             fixed,
-          ),
+          }),
       });
     }
   }
@@ -383,7 +381,7 @@ function specific(lines: readonly string[], line: number): Repair[] {
     repairs.push({
       line,
       apply: set(`${before}${mark === '"' ? `'${whole.replace(/'/g, "''")}'` : JSON.stringify(whole)}`),
-      explain: (at) => issue(yamlTextAfterQuote, at(line, before.length + inside.length + 2), line, mark),
+      explain: (at) => issue(yamlTextAfterQuote, at(line, before.length + inside.length + 2), { line, mark }),
     });
   }
   const comma = /^([^#]*\{[^}#]*?[^\s,{])( +)([A-Za-z_][\w.-]*):( )/.exec(text);
@@ -392,7 +390,7 @@ function specific(lines: readonly string[], line: number): Repair[] {
     repairs.push({
       line,
       apply: set(`${before},${text.slice(before.length)}`),
-      explain: (at) => issue(yamlMissingComma, at(line, before.length + 1), line, next),
+      explain: (at) => issue(yamlMissingComma, at(line, before.length + 1), { line, key: next }),
     });
   }
   // `operator: >`: a character YAML reserves cannot start a plain value (`>` starts folded text).
@@ -405,8 +403,8 @@ function specific(lines: readonly string[], line: number): Repair[] {
       apply: set(`${text.slice(0, column - 1)}${JSON.stringify(value)}${text.slice(column - 1 + value.length)}`),
       explain: (at) =>
         operator === undefined
-          ? issue(yamlReservedStart, at(line, column), line, value, `${name}: ${JSON.stringify(value)}`)
-          : issue(yamlOperatorSymbol, at(line, column), line, value, operator),
+          ? issue(yamlReservedStart, at(line, column), { line, value, fixed: `${name}: ${JSON.stringify(value)}` })
+          : issue(yamlOperatorSymbol, at(line, column), { line, symbol: value, operator }),
     });
   }
   const stray = /[\]}]\s*$/.exec(text);
@@ -416,7 +414,7 @@ function specific(lines: readonly string[], line: number): Repair[] {
     repairs.push({
       line,
       apply: set(text.slice(0, stray.index)),
-      explain: (at) => issue(yamlUnopenedBracket, at(line, column), line, closer),
+      explain: (at) => issue(yamlUnopenedBracket, at(line, column), { line, close: closer }),
     });
   }
   return repairs;
@@ -482,7 +480,7 @@ function reindentations(lines: readonly string[], line: number): (Repair & { sup
       line,
       support: count - here,
       apply: (l: string[]) => (l[line - 1] = `${" ".repeat(column)}${text.slice(indent)}`),
-      explain: (at) => issue(yamlIndent, at(line, indent + 1), line, indent, column),
+      explain: (at) => issue(yamlIndent, at(line, indent + 1), { line, found: indent, expected: column }),
     }));
 }
 
@@ -497,17 +495,17 @@ function byCode(
   const place = placeAt(error.pos[0]);
   switch (error.code) {
     case "BAD_DQ_ESCAPE":
-      return issue(yamlBadEscape, place, line);
+      return issue(yamlBadEscape, place, { line });
     case "MULTIPLE_DOCS":
-      return issue(yamlSecondDocument, place, line);
+      return issue(yamlSecondDocument, place, { line });
     case "TAB_AS_INDENT":
-      return issue(yamlTab, at(line, 1), line, true);
+      return issue(yamlTab, at(line, 1), { line, atStart: true });
     case "BAD_INDENT":
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY":
-      return issue(yamlBadIndent, at(line, indentOf(lines[line - 1] ?? "") + 1), line);
+      return issue(yamlBadIndent, at(line, indentOf(lines[line - 1] ?? "") + 1), { line });
     default:
-      return issue(yamlProblem, place, cleanMessage(error));
+      return issue(yamlProblem, place, { detail: cleanMessage(error) });
   }
 }
 

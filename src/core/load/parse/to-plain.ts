@@ -54,18 +54,16 @@ export function toPlain(
     if (outerAlias !== undefined && ++expanded > MAX_ALIAS_EXPANSION) {
       stopped = true;
       issues.push(
-        issue(
-          aliasLimit,
-          placeAt(outerAlias.node.range?.[0] ?? 0, outerAlias.pointer),
-          outerAlias.node.source,
-          MAX_ALIAS_EXPANSION,
-        ),
+        issue(aliasLimit, placeAt(outerAlias.node.range?.[0] ?? 0, outerAlias.pointer), {
+          alias: outerAlias.node.source,
+          limit: MAX_ALIAS_EXPANSION,
+        }),
       );
       return null;
     }
     if (depth > MAX_DEPTH) {
       stopped = true;
-      issues.push(issue(tooDeep, placeAt(range?.[0] ?? 0, pointer), MAX_DEPTH));
+      issues.push(issue(tooDeep, placeAt(range?.[0] ?? 0, pointer), { limit: MAX_DEPTH }));
       return null;
     }
     if (isAlias(node)) return expand(node, pointer, depth);
@@ -78,7 +76,7 @@ export function toPlain(
   function expand(alias: Alias, pointer: string, depth: number): unknown {
     const target = resolve(alias);
     if (target === undefined) {
-      report(issue(unresolvedAlias, placeAt(alias.range?.[0] ?? 0, pointer), alias.source));
+      report(issue(unresolvedAlias, placeAt(alias.range?.[0] ?? 0, pointer), { alias: alias.source }));
       return null;
     }
     const isOuter = outerAlias === undefined;
@@ -101,8 +99,8 @@ export function toPlain(
       const key = keyNode === null ? "" : isScalar(keyNode) ? String(keyNode.value) : undefined;
       const at = (): Place => placeAt(keyStart, pointer);
       if (key === undefined) report(issue(complexKey, at()));
-      else if (FORBIDDEN_KEYS.has(key)) report(issue(forbiddenKey, at(), key, pointerToDotted(pointer)));
-      else if (firstAt.has(key)) report(issue(duplicateKey, at(), key, lineOf(firstAt.get(key) ?? 0)));
+      else if (FORBIDDEN_KEYS.has(key)) report(issue(forbiddenKey, at(), { key, where: pointerToDotted(pointer) }));
+      else if (firstAt.has(key)) report(issue(duplicateKey, at(), { key, firstLine: lineOf(firstAt.get(key) ?? 0) }));
       else {
         firstAt.set(key, keyStart);
         const value = convert(pair.value, childPointer(pointer, key), depth + 1, keyStart);

@@ -44,7 +44,7 @@ export function readYamlFile(input: RuleFileText, kind: FileKind): { file?: Sour
     };
   const issues: Issue[] = [
     ...nulIssues,
-    ...doc.warnings.map((e) => issue(yamlWarning, placeAt(e.pos[0], ""), cleanMessage(e))),
+    ...doc.warnings.map((e) => issue(yamlWarning, placeAt(e.pos[0], ""), { detail: cleanMessage(e) })),
   ];
   const plain = toPlain(doc, placeAt, lineOf);
   issues.push(...plain.issues);

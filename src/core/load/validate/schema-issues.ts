@@ -1,8 +1,8 @@
 import { pointerToDotted, type Issue } from "../../errors.js";
 import type { ValidationErrorObject } from "../../generated/validate-function.js";
-import { quote } from "../../words.js";
+import { describeValue, quote, valueText } from "../../words.js";
 import { issue, type Place } from "../issue.js";
-import { misplacedKey, schemaFallback, schemaProblems, type Alternatives, type SchemaContext } from "../messages.js";
+import { misplacedKey, schemaFallback, schemaProblems, type SchemaParams } from "../messages.js";
 import { fileKinds } from "../pack-layout.js";
 import type { SourceFile } from "../parse/source-file.js";
 import { fileValidators } from "../schema-validate.js";
@@ -72,26 +72,61 @@ function schemaIssues(file: SourceFile, errors: readonly ValidationErrorObject[]
     if (seen.has(signature)) continue;
     seen.add(signature);
     const match = schemaAt(root, file.data, error.instancePath);
-    const context: SchemaContext = {
+    const value = valueAt(file.data, error.instancePath);
+    const placement = placements.get(error);
+    const params: SchemaParams = {
       ...ownerOf(file, error.instancePath),
-      value: valueAt(file.data, error.instancePath),
-      params: error.params,
+      found: describeValue(value),
       keys: keysAt(error.instancePath),
-      ajvMessage: error.message ?? "is invalid",
-      ...suggestionFor(error, hints.get(error), valueAt(file.data, error.instancePath)),
-      ...placementFor(placements.get(error)),
+      ...keywordParams(error, value),
+      ...suggestionFor(error, hints.get(error), value),
+      ...placement,
       ...(match !== undefined && (error.keyword === "oneOf" || error.keyword === "anyOf")
-        ? { alternatives: alternativesAt(match, error) }
+        ? alternativesAt(match, error)
         : {}),
     };
-    const type = context.placement === undefined ? schemaProblems[error.keyword] : misplacedKey;
-    issues.push(issue(type ?? schemaFallback, placeOf(file, error), context));
+    const type = placement === undefined ? schemaProblems[error.keyword] : misplacedKey;
+    issues.push(issue(type ?? schemaFallback, placeOf(file, error), params));
   }
   return issues;
 }
 
-function placementFor(placement: Placement | undefined): { placement?: Placement } {
-  return placement === undefined ? {} : { placement };
+/** What the keyword's own parameters say, as plain data. */
+function keywordParams(error: ValidationErrorObject, value: unknown): Partial<SchemaParams> {
+  const { params } = error;
+  switch (error.keyword) {
+    case "additionalProperties":
+      return { key: String(params["additionalProperty"]) };
+    case "required":
+      return { key: String(params["missingProperty"]) };
+    case "type": {
+      const type = params["type"];
+      return { types: Array.isArray(type) ? type.map(String) : [String(type)] };
+    }
+    case "enum": {
+      const allowed = params["allowedValues"];
+      return { allowed: (Array.isArray(allowed) ? allowed : []).map(valueText) };
+    }
+    case "pattern":
+      return { pattern: String(params["pattern"]) };
+    case "maxLength":
+      return { limit: Number(params["limit"]), length: String(value).length };
+    case "minItems":
+    case "minLength":
+    case "minimum":
+    case "maximum":
+      return { limit: Number(params["limit"]) };
+    case "uniqueItems": {
+      const [i, j] = [Number(params["i"]), Number(params["j"])];
+      return {
+        item: valueText(Array.isArray(value) ? (value as unknown[])[i] : undefined),
+        first: j + 1,
+        second: i + 1,
+      };
+    }
+    default:
+      return { detail: error.message ?? "is invalid" };
+  }
 }
 
 /** Unknown keys sit at the key, duplicates at the repeated item, the rest at the node itself. */
@@ -130,16 +165,18 @@ function ownerOf(file: SourceFile, pointer: string): { owner: string | undefined
   return { owner, field: pointerToDotted(pointer.slice(childPointer(childPointer("", key), index).length)) };
 }
 
-function alternativesAt(match: SchemaMatch, error: ValidationErrorObject): Alternatives {
+/** The shapes a oneOf/anyOf allows (a condition: all, any, not, or fact/operator/value), per branch. */
+function alternativesAt(match: SchemaMatch, error: ValidationErrorObject): Partial<SchemaParams> {
   const typesOf = (schema: JsonSchema): string[] =>
     schema.type === undefined ? [] : typeof schema.type === "string" ? [schema.type] : [...schema.type];
+  const branches = branchesOf(match.node) ?? [];
   return {
     noun: (match.node.schema.title ?? "value").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase(),
     several: Array.isArray(error.params["passingSchemas"]),
-    options: (branchesOf(match.node) ?? []).map(({ schema, document }) => ({
-      keys: schema.required ?? [],
-      types: typesOf(schema),
-      itemTypes: schema.items === undefined ? [] : typesOf(resolveRefs({ schema: schema.items, document }).schema),
-    })),
+    optionKeys: branches.map(({ schema }) => schema.required ?? []),
+    optionTypes: branches.map(({ schema }) => typesOf(schema)),
+    optionItemTypes: branches.map(({ schema, document }) =>
+      schema.items === undefined ? [] : typesOf(resolveRefs({ schema: schema.items, document }).schema),
+    ),
   };
 }

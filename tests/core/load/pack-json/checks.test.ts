@@ -95,7 +95,7 @@ describe("rulesetFromJson refuses", () => {
     `);
     expect(issuesOf([]).text).toMatchInlineSnapshot(`
       [
-        "format: pack.json has format none; this version of backplan reads format 1",
+        "format: pack.json has format nothing; this version of backplan reads format 1",
       ]
     `);
   });

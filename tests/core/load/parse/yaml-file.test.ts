@@ -43,6 +43,7 @@ describe("readYamlFile", () => {
         source: { file: "psych.yaml", line: 2, column: 9 },
         message: 'line 2 opens "[" and never closes it',
         hint: 'end the line with "]"',
+        params: { line: 2, open: "[", closers: "]" },
       },
     ]);
   });

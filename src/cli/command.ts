@@ -12,14 +12,14 @@ export interface OptionSpec {
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 /** The parsed option values of a command, typed from its specs. */
-export type OptionValues<O extends OptionSpecs> = {
+type OptionValues<O extends OptionSpecs> = {
   readonly [K in keyof O]?: ValueOf<O[K]["type"]>;
 };
 
 type ValueOf<T extends OptionSpec["type"]> = T extends "string" ? string : boolean;
 
 /** What `run` gets: the parsed command line and the outside world. */
-export interface Invocation<O extends OptionSpecs> {
+interface Invocation<O extends OptionSpecs> {
   readonly values: OptionValues<O>;
   readonly positionals: readonly string[];
   readonly io: Io;

@@ -11,7 +11,7 @@ import type { ReplayClaim, ReplayStore } from "./replay-store.js";
  * time limit. 1 s was too short on a loaded machine: a busy worker's own requests held its event
  * loop that long while the primary's answer waited unread (4 of a load benchmark's calls got 503).
  */
-export const CLUSTER_CLAIM_TIMEOUT_MS = 5_000;
+const CLUSTER_CLAIM_TIMEOUT_MS = 5_000;
 
 interface ClaimRequest {
   readonly type: "backplan:claim";

@@ -2,7 +2,7 @@ import { printable } from "../core/index.js";
 import type { CdsService } from "./service.js";
 
 /** Why a prefetch key cannot be used; any of them means 412 unless the service can fetch it. */
-export interface MissingPrefetch {
+interface MissingPrefetch {
   readonly key: string;
   readonly reason: string;
 }
@@ -20,7 +20,7 @@ export type PrefetchValue =
   | { readonly kind: "unusable"; readonly reason: string };
 
 /** The FHIR `collection` Bundle the intake reads: every entry kept with its `fullUrl`. */
-export interface GatheredBundle {
+interface GatheredBundle {
   resourceType: "Bundle";
   type: "collection";
   entry: PrefetchEntry[];
@@ -42,7 +42,7 @@ function isObject(value: unknown): value is Json {
  * routinely add informational ones to a searchset (`search.mode: outcome`, "the search was
  * limited", "unknown parameter ignored"); those say nothing is missing.
  */
-export function reportsFailure(outcome: Json): boolean {
+function reportsFailure(outcome: Json): boolean {
   const issues = Array.isArray(outcome["issue"]) ? (outcome["issue"] as unknown[]) : [];
   return issues.some((issue) => !isObject(issue) || issue["severity"] === "error" || issue["severity"] === "fatal");
 }
@@ -94,7 +94,7 @@ export function readPrefetch(
 }
 
 /** What to tell the client about a key the service could not complete. */
-export function whyMissing(value: PrefetchValue): string | undefined {
+function whyMissing(value: PrefetchValue): string | undefined {
   switch (value.kind) {
     case "entries":
       return undefined;

@@ -1,13 +1,13 @@
 import type { ReplayStore } from "./replay-store.js";
 
 /** Every key the service writes starts with this, so the Redis can be shared with other uses. */
-export const REDIS_KEY_PREFIX = "backplan:jti:";
+const REDIS_KEY_PREFIX = "backplan:jti:";
 
 /**
  * How long a claim may wait for Redis before the request gets 503: far below the 10 s request
  * timeout, so an outage costs the client a quick retry, not a hung call.
  */
-export const REDIS_COMMAND_TIMEOUT_MS = 500;
+const REDIS_COMMAND_TIMEOUT_MS = 500;
 /** How long connecting may take, at startup or when reconnecting. */
 const CONNECT_TIMEOUT_MS = 1_000;
 /** The wait between reconnection attempts grows to this, and reconnection never stops. */
@@ -21,7 +21,7 @@ export interface RedisReplayStoreOptions {
 }
 
 /** `redis://user:secret@host:6379/0` as `redis://host:6379/0`: never print a password. */
-export function redactedUrl(url: string): string {
+function redactedUrl(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.username = "";

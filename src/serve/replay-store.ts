@@ -17,7 +17,7 @@ export interface ReplayStore {
 export type ReplayClaim = "fresh" | "replayed" | "full";
 
 /** How many tokens the memory store holds at most (about 100 MB at the longest jti). */
-export const MAX_REMEMBERED = 200_000;
+const MAX_REMEMBERED = 200_000;
 
 export interface MemoryReplayStoreOptions {
   /** Now, in milliseconds; tests move it. */

@@ -23,7 +23,7 @@ export interface ServerTimeouts {
   readonly checkEveryMs: number;
 }
 
-export const SERVER_TIMEOUTS: ServerTimeouts = {
+const SERVER_TIMEOUTS: ServerTimeouts = {
   headersMs: 10_000,
   requestMs: 30_000,
   keepAliveMs: 5_000,

@@ -5,18 +5,7 @@ import { memoryReplayStore, type ReplayStore } from "./replay-store.js";
  * The algorithms a CDS client may sign with: asymmetric only, as CDS Hooks 2.0 requires (no
  * `none`, no HMAC); ES384 and RS384 are the spec's recommendation.
  */
-export const ALLOWED_ALGORITHMS = [
-  "ES256",
-  "ES384",
-  "ES512",
-  "RS256",
-  "RS384",
-  "RS512",
-  "PS256",
-  "PS384",
-  "PS512",
-  "EdDSA",
-];
+const ALLOWED_ALGORITHMS = ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA"];
 
 /** Tokens older than this (by `iat`) are refused, which also bounds how long a `jti` is remembered. */
 const MAX_AGE_SECONDS = 300;
@@ -40,7 +29,7 @@ export interface TokenVerifierOptions {
  * or that it could not be checked because the client's keys could not be had (the service's
  * problem, not the client's: a 503, not a 401).
  */
-export type TokenCheck =
+type TokenCheck =
   | { readonly ok: true; readonly issuer: string }
   | { readonly ok: false; readonly reason: string }
   | { readonly ok: false; readonly keysUnavailable: string }

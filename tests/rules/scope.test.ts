@@ -14,7 +14,9 @@ import { bundledFiles } from "../properties/bundled-pack.js";
 
 const ruleset = compileRuleset(bundledFiles);
 const engine = createEngine(ruleset);
-const RUNS = { numRuns: 1000 };
+// A fixed seed: the laws hold for any, but how many cases exercise each law (the counts asserted
+// below) varies with it; a random seed made "more than 50" fail about one run in a few dozen.
+const RUNS = { numRuns: 1000, seed: 20261207 };
 const profileArb = fc.constantFrom(...ruleset.profiles.map((p) => p.id));
 
 type Requestable = NonNullable<NonNullable<Assessment["preferences"]>["requestedTreatments"]>[number];

@@ -148,6 +148,7 @@ describe("backplan/node", () => {
         "safeExplainPlan",
         "safeParseAssessment",
         "sameScenarioFiles",
+        "shownValue",
         "startImpactWorkers",
       ]
     `);

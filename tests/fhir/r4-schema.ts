@@ -14,8 +14,8 @@ const require = createRequire(import.meta.url);
 
 interface AnyResource {
   resourceType: string;
-  contained?: readonly AnyResource[];
-  entry?: readonly { resource?: AnyResource }[];
+  contained?: readonly AnyResource[] | undefined;
+  entry?: readonly { resource?: AnyResource | undefined }[] | undefined;
 }
 
 /** Errors as `ResourceType/instance/path message` lines; `[]` when the resource is valid. */

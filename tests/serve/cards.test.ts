@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/node/index.js";
-import type { Resource } from "../../src/core/interop/fhir/types.js";
+import type { CarePlan, Provenance, ServiceRequest } from "../../src/core/interop/fhir/types.js";
 import type { CdsCard, CdsResponse } from "../../src/serve/cds-types.js";
 import { compileR4Schema } from "../fhir/r4-schema.js";
 import {
@@ -144,7 +144,7 @@ describe("400 for a malformed request", () => {
             "path": "/hookInstance",
           },
           {
-            "message": ""context.patientId" must be a non-empty string; found number",
+            "message": ""context.patientId" must be a FHIR id (letters, digits, "-" and ".", at most 64); found 7",
             "path": "/context/patientId",
           },
           {
@@ -230,7 +230,9 @@ describe("cards", () => {
       "redFlags.bladderOrBowelDysfunction": true,
     });
     const [plan] = await cards(prefetchOf(resources));
-    const created = (plan?.suggestions?.[0]?.actions ?? []).map((action) => action.resource as Resource);
+    const created = (plan?.suggestions?.[0]?.actions ?? []).map(
+      (action) => action.resource as CarePlan | ServiceRequest | Provenance,
+    );
     expect(created.map((resource) => resource.resourceType)).toEqual(["CarePlan", "ServiceRequest", "Provenance"]);
     const local = new Set(created.map((resource) => `${resource.resourceType}/${String(resource.id)}`));
     expect(local.size).toBe(3);

@@ -8,8 +8,7 @@
 import type { FhirValue } from "./mappings/index.js";
 import { isRecord } from "./mappings/values.js";
 import type { Questionnaires } from "./questionnaire.js";
-
-type Json = Readonly<Record<string, unknown>>;
+import type { JsonObject as Json } from "../types.js";
 
 /** R4's extension, and the R5 name (`itemWeight`) some forms already use for the same thing. */
 const SCORE_EXTENSIONS: ReadonlySet<unknown> = new Set([

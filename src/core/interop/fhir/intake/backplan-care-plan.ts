@@ -10,8 +10,7 @@ import { isDate } from "../../../calendar.js";
 import { COMPONENT_SYSTEM } from "../output/systems.js";
 import type { BundleResource } from "./bundle-index.js";
 import { isRecord } from "./mappings/values.js";
-
-type Json = Readonly<Record<string, unknown>>;
+import type { JsonObject as Json } from "../types.js";
 
 /** A component id, as the schema allows one. */
 const COMPONENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

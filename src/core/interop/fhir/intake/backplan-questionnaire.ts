@@ -5,7 +5,7 @@
  * fixed-length lists (questionnaire items) are groups of `path[i]` items.
  */
 import { assessmentSchema, type SchemaNode } from "../../../run/assessment/schema.js";
-import type { Coding, Extension, Questionnaire, QuestionnaireItem, QuestionnaireItemType } from "../types.js";
+import type { Coding, Extension, Questionnaire, QuestionnaireItem } from "fhir/r4.js";
 
 /** The canonical URL a QuestionnaireResponse names in `questionnaire` to be read as backplan's. */
 export const BACKPLAN_QUESTIONNAIRE = "https://backplan.dev/fhir/Questionnaire/backplan-assessment";
@@ -34,7 +34,7 @@ export function backplanQuestionnaire(): Questionnaire {
 /** The type and shape of one answerable item, as the reader needs it. */
 export interface BackplanItem {
   readonly linkId: string;
-  readonly type: QuestionnaireItemType;
+  readonly type: QuestionnaireItem["type"];
   readonly repeats: boolean;
   /** For choice items: the allowed codes. */
   readonly codes?: readonly string[];
@@ -96,7 +96,7 @@ function codingOf(code: string): Coding {
   return { system: BACKPLAN_ANSWERS, code, display: code };
 }
 
-function typeOf(type: SchemaNode["type"]): QuestionnaireItemType {
+function typeOf(type: SchemaNode["type"]): QuestionnaireItem["type"] {
   const types = typeof type === "string" ? [type] : (type ?? []);
   if (types.includes("boolean")) return "boolean";
   if (types.includes("integer")) return "integer";
@@ -105,7 +105,7 @@ function typeOf(type: SchemaNode["type"]): QuestionnaireItemType {
 }
 
 /** The schema's range as the standard minValue/maxValue extensions, so forms can enforce it. */
-function boundsOf(node: SchemaNode, type: QuestionnaireItemType): Extension[] {
+function boundsOf(node: SchemaNode, type: QuestionnaireItem["type"]): Extension[] {
   if (type !== "integer" && type !== "decimal") return [];
   const key = type === "integer" ? "valueInteger" : "valueDecimal";
   const bound = (name: string, value: number | undefined): Extension[] =>

@@ -16,8 +16,7 @@ import { indexQuestionnaires } from "./questionnaire.js";
 import { readQuestionnaireResponse } from "./questionnaire-response.js";
 import { resultDays } from "./recency.js";
 import { aboutThePatient } from "./subject.js";
-
-type Json = Readonly<Record<string, unknown>>;
+import type { JsonObject as Json } from "../types.js";
 
 /** One visit date's results. */
 export interface EpisodePoint {

@@ -26,8 +26,7 @@ import type { BundleResource } from "./bundle-index.js";
 import { type DatedFinding, datedFindings } from "./episode.js";
 import type { Finding } from "./finding.js";
 import { codes, fhirIssue, messages } from "./messages.js";
-
-type Json = Readonly<Record<string, unknown>>;
+import type { JsonObject as Json } from "../types.js";
 
 /** How each baseline score is read from results: a total, or a complete set of items from one resource scored. */
 interface BaselineField {

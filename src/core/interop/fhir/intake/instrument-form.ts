@@ -8,8 +8,7 @@
  */
 import { type CodedField, type InstrumentMapping, codedFieldOf, instrumentMappings } from "./mappings/index.js";
 import { codeKey, isRecord } from "./mappings/values.js";
-
-type Json = Readonly<Record<string, unknown>>;
+import type { JsonObject as Json } from "../types.js";
 
 /** The fields of a Questionnaire's items, and what the reader should say about the rest. */
 export interface FormFields {

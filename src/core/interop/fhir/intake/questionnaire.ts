@@ -1,8 +1,7 @@
 import type { BundleResource } from "./bundle-index.js";
 import { type FormFields, formFields } from "./instrument-form.js";
 import { isRecord } from "./mappings/values.js";
-
-type Json = Readonly<Record<string, unknown>>;
+import type { JsonObject as Json } from "../types.js";
 
 /** The Questionnaires of one Bundle, each indexed once however many responses name it. */
 export interface Questionnaires {

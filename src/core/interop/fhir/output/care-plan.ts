@@ -1,14 +1,11 @@
 import { detailsLine } from "../../../present/render/summary.js";
 import type { Plan, PlanComponent } from "../../../generated/types.js";
-import type { CarePlan, CarePlanActivity, CarePlanActivityDetail, Extension, RequestStatus } from "../types.js";
+import type { CarePlan, CarePlanActivity, CarePlanActivityDetail } from "fhir/r4.js";
 import { componentConcept, evidenceExtension, reasonConcept } from "./concepts.js";
 import type { FhirPlanContext } from "./context.js";
 import type { PlanIds } from "./ids.js";
 import { planNotes } from "./notes.js";
 import { URI_IDENTIFIER_SYSTEM } from "./systems.js";
-
-/** ../types.ts leaves out `extension` on a detail; evidence travels there. */
-type DetailWithEvidence = CarePlanActivityDetail & { extension: Extension[] };
 
 /** Components that become ServiceRequests; every other component is an inline activity. */
 export function isReferral(component: PlanComponent): boolean {
@@ -19,7 +16,7 @@ export function isReferral(component: PlanComponent): boolean {
  * The plan as a proposed CarePlan: one activity per component in plan order, a referral by
  * reference to its ServiceRequest, anything else inline with its reasons and evidence.
  */
-export function carePlanOf(plan: Plan, context: FhirPlanContext, ids: PlanIds, status: RequestStatus): CarePlan {
+export function carePlanOf(plan: Plan, context: FhirPlanContext, ids: PlanIds, status: CarePlan["status"]): CarePlan {
   const { name, version, digest } = plan.ruleset;
   const notes = planNotes(plan);
   const activities = plan.components.map((component) =>
@@ -46,7 +43,8 @@ export function carePlanOf(plan: Plan, context: FhirPlanContext, ids: PlanIds, s
 }
 
 function inlineActivity(component: PlanComponent, packVersion: string): CarePlanActivity {
-  const detail: DetailWithEvidence = {
+  // Evidence travels in the detail's extensions (a BackboneElement's).
+  const detail: CarePlanActivityDetail = {
     extension: component.evidence.map(evidenceExtension),
     code: componentConcept(component.id, component.title, packVersion),
     reasonCode: component.reasons.map(reasonConcept),

@@ -1,29 +1,6 @@
 import type { PlanEvidence, PlanReason } from "../../../generated/types.js";
-import type { CodeableConcept } from "../types.js";
+import type { CodeableConcept, Extension, RelatedArtifact } from "fhir/r4.js";
 import { COMPONENT_SYSTEM, RELATED_ARTIFACT_EXTENSION, RULE_SYSTEM } from "./systems.js";
-
-/** R4 RelatedArtifact (only the elements written). Not in ../types.ts, so declared here. */
-export interface RelatedArtifact {
-  type:
-    | "documentation"
-    | "justification"
-    | "citation"
-    | "predecessor"
-    | "successor"
-    | "derived-from"
-    | "depends-on"
-    | "composed-of";
-  label?: string;
-  display?: string;
-  citation?: string;
-  url?: string;
-}
-
-/** The `workflow-relatedArtifact` extension carrying one piece of evidence. */
-export interface EvidenceExtension {
-  url: typeof RELATED_ARTIFACT_EXTENSION;
-  valueRelatedArtifact: RelatedArtifact;
-}
 
 /** A component as a concept: its id as a code in the pack's component system, its title as text. */
 export function componentConcept(id: string, title: string, packVersion: string): CodeableConcept {
@@ -35,8 +12,11 @@ export function reasonConcept(reason: PlanReason): CodeableConcept {
   return { coding: [{ system: RULE_SYSTEM, code: reason.rule }], text: reason.text };
 }
 
-/** One evidence entry as a citation: its id as the label, the certainty as the display. */
-export function evidenceExtension(evidence: PlanEvidence): EvidenceExtension {
+/**
+ * One evidence entry as a citation in a `workflow-relatedArtifact` extension: its id as the label,
+ * the certainty as the display.
+ */
+export function evidenceExtension(evidence: PlanEvidence): Extension {
   const artifact: RelatedArtifact = {
     type: "citation",
     label: evidence.id,

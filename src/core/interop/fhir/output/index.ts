@@ -1,5 +1,5 @@
 import type { Plan } from "../../../generated/types.js";
-import type { Bundle, BundleEntry, CarePlan, Provenance, RequestStatus, Resource, ServiceRequest } from "../types.js";
+import type { Bundle, BundleEntry, CarePlan, Provenance, ServiceRequest } from "fhir/r4.js";
 import { carePlanOf, isReferral } from "./care-plan.js";
 import { checkContext, type FhirPlanContext } from "./context.js";
 import { planIds } from "./ids.js";
@@ -11,6 +11,9 @@ export type { FhirPlanContext } from "./context.js";
 export { PRIORITY_OF_URGENCY } from "./priority.js";
 export * from "./systems.js";
 
+/** The resources a plan becomes. */
+type PlanResource = CarePlan | ServiceRequest | Provenance;
+
 /** A plan as FHIR R4 resources, and the transaction Bundle that stores them all. */
 export interface FhirPlan {
   carePlan: CarePlan;
@@ -18,7 +21,7 @@ export interface FhirPlan {
   serviceRequests: readonly ServiceRequest[];
   provenance: Provenance;
   /** A `transaction`: the CarePlan, its ServiceRequests, then the Provenance, each `POST`ed once (`ifNoneExist`). */
-  bundle: Bundle;
+  bundle: Bundle<PlanResource>;
 }
 
 /**
@@ -34,7 +37,7 @@ export interface FhirPlan {
 export function planToFhir(plan: Plan, context: FhirPlanContext): FhirPlan {
   checkContext(context);
   const ids = planIds(plan, context);
-  const status: RequestStatus = (plan.ruleset.drafts ?? []).length === 0 ? "active" : "draft";
+  const status: CarePlan["status"] = (plan.ruleset.drafts ?? []).length === 0 ? "active" : "draft";
   const referrals = plan.components.filter(isReferral).map((component) => {
     const fullUrl = ids.serviceRequest(component.id);
     return { fullUrl, resource: serviceRequestOf(component, plan, context, fullUrl, status) };
@@ -45,7 +48,7 @@ export function planToFhir(plan: Plan, context: FhirPlanContext): FhirPlan {
     { reference: ids.carePlan },
     ...referrals.map(({ fullUrl }) => ({ reference: fullUrl })),
   ]);
-  const bundle: Bundle = {
+  const bundle: Bundle<PlanResource> = {
     resourceType: "Bundle",
     type: "transaction",
     entry: [
@@ -58,7 +61,7 @@ export function planToFhir(plan: Plan, context: FhirPlanContext): FhirPlan {
 }
 
 /** A create that a retry does not repeat: the resource's identifier is its fullUrl. */
-function entry(fullUrl: string, resource: Resource): BundleEntry {
+function entry(fullUrl: string, resource: PlanResource): BundleEntry<PlanResource> {
   const request = { method: "POST" as const, url: resource.resourceType };
   // An R4 Provenance has no identifier to search by: a retried transaction records it again.
   if (resource.resourceType === "Provenance") return { fullUrl, resource, request };

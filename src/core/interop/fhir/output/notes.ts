@@ -1,5 +1,5 @@
 import type { Plan } from "../../../generated/types.js";
-import type { Annotation } from "../types.js";
+import type { Annotation } from "fhir/r4.js";
 
 /**
  * What the plan leaves out or is unsure of, as `CarePlan.note` text. Notes, not activities: an

@@ -1,5 +1,5 @@
 import type { Details } from "../../../generated/types.js";
-import type { ServiceRequest } from "../types.js";
+import type { ServiceRequest } from "fhir/r4.js";
 
 type Urgency = NonNullable<Details["urgency"]>;
 type Priority = NonNullable<ServiceRequest["priority"]>;

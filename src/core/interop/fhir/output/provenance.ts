@@ -1,5 +1,5 @@
 import type { Plan } from "../../../generated/types.js";
-import type { Device, Provenance, Reference } from "../types.js";
+import type { Device, Provenance, Reference } from "fhir/r4.js";
 import type { FhirPlanContext } from "./context.js";
 import { PROFILE_POLICY_BASE, RULESET_DIGEST_SYSTEM } from "./systems.js";
 

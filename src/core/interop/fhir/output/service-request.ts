@@ -1,6 +1,6 @@
 import { detailsLine } from "../../../present/render/summary.js";
 import type { Plan, PlanComponent } from "../../../generated/types.js";
-import type { RequestStatus, ServiceRequest } from "../types.js";
+import type { ServiceRequest } from "fhir/r4.js";
 import { componentConcept, evidenceExtension, reasonConcept } from "./concepts.js";
 import type { FhirPlanContext } from "./context.js";
 import { priorityOf } from "./priority.js";
@@ -12,7 +12,7 @@ export function serviceRequestOf(
   plan: Plan,
   context: FhirPlanContext,
   fullUrl: string,
-  status: RequestStatus,
+  status: ServiceRequest["status"],
 ): ServiceRequest {
   const { details } = component;
   const line = detailsLine(details);

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CarePlanActivity, Provenance } from "../../../../../src/core/interop/fhir/types.js";
+import type { CarePlanActivity, Provenance } from "fhir/r4.js";
 import { planToFhir, type FhirPlan, type FhirPlanContext } from "../../../../../src/core/interop/fhir/output/index.js";
 import { priorityOf } from "../../../../../src/core/interop/fhir/output/priority.js";
 import type { Plan } from "../../../../../src/core/generated/types.js";

@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { scenarioSubjects } from "../src/authoring/impact/index.js";
-import { bundledAndEdited } from "../tests/authoring/impact/impact-packs.js";
+import { packAndEdited } from "../tests/authoring/impact/impact-packs.js";
 
 const size = Number(process.argv[2] ?? 10_000);
 const workers = Number(process.argv[3] ?? availableParallelism());
@@ -27,7 +27,7 @@ const { startImpactWorkers } = (await import(
   existsSync(built) ? pathToFileURL(built).href : "../src/node/impact-workers.js"
 )) as typeof import("../src/node/impact-workers.js");
 
-const { base, head } = await bundledAndEdited();
+const { base, head } = await packAndEdited(fileURLToPath(new URL("../rules", import.meta.url)));
 const cohort = { kind: "generated", size, seed: 1 } as const;
 const input = { scenarios: scenarioSubjects([{ scenarios: head.scenarios }]), cohortSource: cohort };
 

@@ -5,7 +5,7 @@ import type { Random } from "./random.js";
  * A quantile in [0, 1) for a measure: the trait's own with probability `follows`, else a fresh
  * one. Either way it is uniform, so the measure's distribution is exactly its table's.
  */
-export function quantileOf(random: Random, trait: number, follows: number): number {
+function quantileOf(random: Random, trait: number, follows: number): number {
   return follows > 0 && random.chance(follows) ? trait : random.unit();
 }
 

@@ -1,5 +1,4 @@
 /** `backplan fmt`'s core: one canonical layout for every pack file, comments kept. */
 export { formatRuleFile } from "./format-rule-file.js";
-export { FLOW_LAYOUTS, INDENT, LINE_WIDTH } from "./layout.js";
-export type { FlowLayout } from "./layout.js";
+export { INDENT, LINE_WIDTH } from "./layout.js";
 export { unifiedDiff } from "./line-diff.js";

@@ -22,7 +22,7 @@ export interface FlowLayout {
   readonly why: string;
 }
 
-export const FLOW_LAYOUTS: readonly FlowLayout[] = [
+const FLOW_LAYOUTS: readonly FlowLayout[] = [
   { schema: "FactCondition", why: "a fact, an operator and a value read as one clause of the rule's condition" },
   { schema: "Rule", key: "evidence", why: "a short list of evidence ids" },
 ];

@@ -16,7 +16,7 @@ export function changesTitle(changes: ChangesEntry): string {
 }
 
 /** `sha256:` and the first 12 hex digits: enough to tell signed-off versions apart at a glance. */
-export function shortDigest(digest: string): string {
+function shortDigest(digest: string): string {
   const [algorithm, hex] = digest.includes(":") ? digest.split(":", 2) : ["", digest];
   return `${algorithm === "" ? "" : `${algorithm}:`}${(hex ?? "").slice(0, 12)}`;
 }
@@ -117,7 +117,7 @@ export function clauseLine(clause: Clause, nested = false): string {
 }
 
 /** `10,000`: digits grouped by three, the same on every machine (no locale). */
-export function number(n: number): string {
+function number(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 

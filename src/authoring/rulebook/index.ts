@@ -7,9 +7,8 @@ import { renderRulebookHtml } from "./html.js";
 import { renderRulebookMarkdown } from "./markdown.js";
 
 export { buildRulebook, type RulebookOptions } from "./build.js";
-export { cohortImpact, type CohortOptions } from "./change-impact.js";
-export { rulebookChanges, type ChangeImpact } from "./changes.js";
-export { conditionClause, type Clause, type ListLead, type Wording } from "./condition-text.js";
+export { cohortImpact } from "./change-impact.js";
+export { rulebookChanges } from "./changes.js";
 export { renderRulebookHtml } from "./html.js";
 export { renderRulebookMarkdown } from "./markdown.js";
 export type * from "./model.js";

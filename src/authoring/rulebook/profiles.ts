@@ -29,7 +29,7 @@ export function profilesEntry(ruleset: Ruleset): ProfilesEntry {
 }
 
 /** Whether a rule can fire under `profile` (its condition is not false with only the profile known). */
-export function applies(rule: CompiledRule, profile: string): boolean {
+function applies(rule: CompiledRule, profile: string): boolean {
   return rule.test(new Map([["profile", profile]])) !== false;
 }
 

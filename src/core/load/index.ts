@@ -7,8 +7,8 @@ import { RulesetError } from "../errors.js";
 import { checkRuleset } from "./check-ruleset.js";
 import type { CompileOptions, RuleFileText, Ruleset } from "./types.js";
 
-export { checkRuleset, type RulesetCheck } from "./check-ruleset.js";
-export type { CompiledRule, CompileOptions, Governance, RuleFileText, Ruleset, ScenarioTest } from "./types.js";
+export { checkRuleset } from "./check-ruleset.js";
+export type { CompileOptions, RuleFileText, Ruleset } from "./types.js";
 
 /**
  * Compiles a rule pack; throws a `RulesetError` holding every issue (`file:line:col` each).

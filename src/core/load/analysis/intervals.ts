@@ -22,9 +22,6 @@ export function between(low: number, lowOpen: boolean, high: number, highOpen: b
   return isEmptyInterval(interval) ? [] : [interval];
 }
 
-/** Every number. */
-export const everyNumber: Interval = { low: -Infinity, lowOpen: true, high: Infinity, highOpen: true };
-
 function isEmptyInterval({ low, lowOpen, high, highOpen }: Interval): boolean {
   return low > high || (low === high && (lowOpen || highOpen));
 }

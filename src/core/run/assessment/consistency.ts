@@ -9,7 +9,7 @@ import { instruments } from "./instruments/index.js";
 import type { ConsistencyCheck } from "./instruments/types.js";
 
 /** Every cross-field check: the fields' own, then each instrument's. */
-export const consistencyChecks: readonly ConsistencyCheck[] = [
+const consistencyChecks: readonly ConsistencyCheck[] = [
   calendarDate,
   pregnancy,
   lumbarSurgery,

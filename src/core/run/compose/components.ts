@@ -40,7 +40,7 @@ export interface AddedBy extends Ranked {
 }
 
 /** Most important first: highest priority, then the rule id that sorts first. */
-export function byImportance(a: Ranked, b: Ranked): number {
+function byImportance(a: Ranked, b: Ranked): number {
   return a.importance - b.importance;
 }
 

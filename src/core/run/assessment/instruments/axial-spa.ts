@@ -11,7 +11,7 @@ const onsetAgeLimit = 35;
 const features = fieldNames("inflammatory").filter((name) => fieldSchema(`inflammatory.${name}`).type === "boolean");
 
 /** Count of NG65 axial spondyloarthritis features, or undefined when any is unanswered. */
-export function axialSpaFeatures(inflammatory: NonNullable<Assessment["inflammatory"]>): number | undefined {
+function axialSpaFeatures(inflammatory: NonNullable<Assessment["inflammatory"]>): number | undefined {
   const answers: Readonly<Record<string, unknown>> = inflammatory;
   if (inflammatory.ageAtOnset === undefined) return undefined;
   let count = inflammatory.ageAtOnset < onsetAgeLimit ? 1 : 0;

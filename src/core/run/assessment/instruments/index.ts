@@ -16,7 +16,7 @@ import { redFlags } from "./red-flags.js";
 import { startBack } from "./start-back.js";
 import type { Instrument } from "./types.js";
 
-export type { ConsistencyCheck, Instrument } from "./types.js";
+export type { Instrument } from "./types.js";
 
 export const instruments: readonly Instrument[] = [
   chronicity,

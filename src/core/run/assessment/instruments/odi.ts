@@ -7,7 +7,7 @@ import { consistent, type Instrument } from "./types.js";
 
 const items = "questionnaires.odi.items";
 /** With fewer sections answered the ODI is not interpretable (Fairbank & Pynsent 2000). */
-export const minimumAnswered = 8;
+const minimumAnswered = 8;
 /** A given percentage may have been rounded to a whole number by whoever scored it. */
 const tolerance = 0.5;
 

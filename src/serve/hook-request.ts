@@ -7,7 +7,7 @@ import { bodyIssues, type Expectations } from "./body-issues.js";
  * The request extension (CDS Hooks 2.0 `extension`, reverse-domain named) by which a client gives
  * the visit's own date, `YYYY-MM-DD` in the clinic's calendar.
  */
-export const VISIT_DATE_EXTENSION = "dev.backplan.visit-date";
+const VISIT_DATE_EXTENSION = "dev.backplan.visit-date";
 
 /** The parts of a CDS Hooks 2.0 request backplan reads (the `patient-view` context). */
 export interface HookRequest {

@@ -12,7 +12,6 @@ import type { Bundle as R4Bundle, FhirResource, Observation } from "fhir/r4.js";
 
 export type {
   CarePlan,
-  CarePlanActivity,
   Coding,
   Condition,
   Observation,

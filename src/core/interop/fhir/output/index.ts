@@ -8,7 +8,6 @@ import { serviceRequestOf } from "./service-request.js";
 import { URI_IDENTIFIER_SYSTEM } from "./systems.js";
 
 export type { FhirPlanContext } from "./context.js";
-export { PRIORITY_OF_URGENCY } from "./priority.js";
 export * from "./systems.js";
 
 /** The resources a plan becomes. */

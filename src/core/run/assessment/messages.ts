@@ -3,7 +3,9 @@
  * tests/core/run/assessment/messages.test.ts). A message says what was found and what was expected;
  * `formatIssue` puts the field in front of it: `questionnaires.phq9.total: 30 is out of range 0–27`.
  */
-import type { Issue } from "../../errors.js";
+import type { Issue, IssueParams } from "../../errors.js";
+import { definedParams, type ProblemParams } from "../../load/issue.js";
+import { shownValue } from "../../words.js";
 
 /** Stable issue codes: callers may branch on them. */
 export const codes = {
@@ -26,51 +28,102 @@ export const codes = {
 
 export type AssessmentIssueCode = (typeof codes)[keyof typeof codes];
 
-/** An error-severity issue at a JSON Pointer. */
-export function issue(code: AssessmentIssueCode, path: string, message: string): Issue {
-  return { code, path, message, severity: "error" };
+/** A message and the data it was rendered from: what `issue` takes. */
+export interface Said {
+  readonly message: string;
+  readonly params: IssueParams;
 }
 
+/** The message `render` makes of `params` alone, with the params (found values as `shownValue` shows them). */
+function said<P extends ProblemParams>(params: P, render: (p: P) => string): Said {
+  return { message: render(params), params: definedParams(params) };
+}
+
+/** An error-severity issue at a JSON Pointer. */
+export function issue(code: AssessmentIssueCode, path: string, { message, params }: Said): Issue {
+  return { code, path, message, severity: "error", params };
+}
+
+/** `found` for a value that may be absent: `shownValue`'s, or left out. */
+const present = (value: unknown): string | undefined => (value === undefined ? undefined : shownValue(value));
+
 export const messages = {
-  notAnObject: (found: unknown) => `expected an assessment object, found ${show(found)}`,
-  notPlainData: (kind: string) => `expected plain data (an object or a list), found ${kind}`,
+  notAnObject: (found: unknown) =>
+    said({ found: shownValue(found) }, (p) => `expected an assessment object, found ${p.found}`),
+  notPlainData: (kind: string) => said({ kind }, (p) => `expected plain data (an object or a list), found ${p.kind}`),
   unreadable: (error: unknown) =>
-    `the input could not be read as plain data (${show(error instanceof Error ? error.message : String(error))} was thrown reading it)`,
-  forbiddenKey: (key: string) => `"${key}" is not allowed as a key (it could alter object prototypes)`,
+    said(
+      { thrown: shownValue(error instanceof Error ? error.message : String(error)) },
+      (p) => `the input could not be read as plain data (${p.thrown} was thrown reading it)`,
+    ),
+  forbiddenKey: (key: string) =>
+    said({ key }, (p) => `"${p.key}" is not allowed as a key (it could alter object prototypes)`),
   unknownField: (suggestion: string | undefined) =>
-    suggestion === undefined ? "unknown field" : `unknown field (did you mean "${suggestion}"?)`,
-  missingField: () => "required field is missing",
+    said({ suggestion }, (p) =>
+      p.suggestion === undefined ? "unknown field" : `unknown field (did you mean "${p.suggestion}"?)`,
+    ),
+  missingField: () => said({}, () => "required field is missing"),
   moreProblems: (count: number) =>
-    `… and ${String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",")} more ${count === 1 ? "problem" : "problems"} (not listed: fix these first)`,
+    said(
+      { count },
+      (p) =>
+        `… and ${String(p.count).replace(/\B(?=(\d{3})+(?!\d))/g, ",")} more ${p.count === 1 ? "problem" : "problems"} (not listed: fix these first)`,
+    ),
   wrongType: (found: unknown, expected: readonly string[]) =>
-    `expected ${expected.map(typeName).join(" or ")}, found ${show(found)}`,
+    said(
+      { found: shownValue(found), expected },
+      (p) => `expected ${p.expected.map(typeName).join(" or ")}, found ${p.found}`,
+    ),
   outOfRange: (found: number, minimum: number | undefined, maximum: number | undefined) =>
-    `${found} is out of range ${rangeText(minimum, maximum)}`,
+    said({ found, minimum, maximum }, (p) => `${p.found} is out of range ${rangeText(p.minimum, p.maximum)}`),
   unknownValue: (found: unknown, allowed: readonly unknown[], suggestion: unknown) =>
-    `${show(found)} is not one of ${allowed.map(show).join(", ")}${suggestion === undefined ? "" : ` (did you mean ${show(suggestion)}?)`}`,
+    said(
+      { found: shownValue(found), allowed: allowed.map(shownValue), suggestion: present(suggestion) },
+      (p) =>
+        `${p.found} is not one of ${p.allowed.join(", ")}${p.suggestion === undefined ? "" : ` (did you mean ${p.suggestion}?)`}`,
+    ),
   wrongFormat: (found: unknown, example: unknown) =>
-    `${show(found)} is not in the expected format, e.g. ${show(example)}`,
-  notACalendarDate: (found: string) => `${show(found)} is not a calendar date`,
-  emptyText: () => "expected text, found an empty string",
+    said(
+      { found: shownValue(found), example: shownValue(example) },
+      (p) => `${p.found} is not in the expected format, e.g. ${p.example}`,
+    ),
+  notACalendarDate: (found: string) => said({ found: shownValue(found) }, (p) => `${p.found} is not a calendar date`),
+  emptyText: () => said({}, () => "expected text, found an empty string"),
   wrongLength: (found: number, minimum: number | undefined, maximum: number | undefined) =>
-    `expected ${minimum === maximum ? "exactly" : minimum === undefined ? "at most" : "at least"} ${items(minimum ?? maximum ?? 0)}, found ${found}`,
-  duplicateItem: (found: unknown) => `${show(found)} is listed more than once`,
+    said(
+      { found, minimum, maximum },
+      (p) =>
+        `expected ${p.minimum === p.maximum ? "exactly" : p.minimum === undefined ? "at most" : "at least"} ${items(p.minimum ?? p.maximum ?? 0)}, found ${p.found}`,
+    ),
+  duplicateItem: (found: unknown) => said({ found: shownValue(found) }, (p) => `${p.found} is listed more than once`),
   tooFewAnswers: (answered: number, needed: number) =>
-    `${answered} items answered; at least ${needed} are needed to score it`,
-  disagrees: (given: number, computed: number, source: string) => `${given} disagrees with ${computed} from ${source}`,
-  exceeds: (given: number, other: string, bound: number) => `${given} exceeds ${other} (${bound})`,
+    said({ answered, needed }, (p) => `${p.answered} items answered; at least ${p.needed} are needed to score it`),
+  disagrees: (given: number, computed: number, source: string) =>
+    said({ given, computed, source }, (p) => `${p.given} disagrees with ${p.computed} from ${p.source}`),
+  exceeds: (given: number, other: string, bound: number) =>
+    said({ given, other, bound }, (p) => `${p.given} exceeds ${p.other} (${p.bound})`),
   onlyWhen: (field: string, required: unknown, found: unknown) =>
-    `only allowed when ${field} is ${show(required)}; it is ${found === undefined ? "absent" : show(found)}`,
+    said(
+      { field, required: shownValue(required), found: present(found) },
+      (p) => `only allowed when ${p.field} is ${p.required}; it is ${p.found ?? "absent"}`,
+    ),
   needs: (value: unknown, field: string, required: unknown, found: unknown) =>
-    `${show(value)} needs ${field} to be ${show(required)}; it is ${found === undefined ? "absent" : show(found)}`,
+    said(
+      { value: shownValue(value), field, required: shownValue(required), found: present(found) },
+      (p) => `${p.value} needs ${p.field} to be ${p.required}; it is ${p.found ?? "absent"}`,
+    ),
   derivedOutOfRange: (
     what: string,
     value: number,
     from: string,
     minimum: number | undefined,
     maximum: number | undefined,
-  ) => `${what} ${value} from ${from} is out of range ${rangeText(minimum, maximum)}`,
-  invalid: (detail: string) => `invalid: ${detail}`,
+  ) =>
+    said(
+      { what, value, from, minimum, maximum },
+      (p) => `${p.what} ${p.value} from ${p.from} is out of range ${rangeText(p.minimum, p.maximum)}`,
+    ),
+  invalid: (detail: string) => said({ detail }, (p) => `invalid: ${p.detail}`),
 } as const;
 
 const typeNames: Readonly<Record<string, string>> = {
@@ -95,14 +148,4 @@ function rangeText(minimum: number | undefined, maximum: number | undefined): st
   if (maximum === undefined) return `≥ ${minimum}`;
   if (minimum === undefined) return `≤ ${maximum}`;
   return `${minimum}–${maximum}`;
-}
-
-/** A found value as the user wrote it: scalars literally (long text cut), containers by kind. */
-function show(value: unknown): string {
-  if (Array.isArray(value)) return `a list of ${items(value.length)}`;
-  if (value === null) return "null";
-  if (value === undefined) return "nothing";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
-  return typeof value === "number" || typeof value === "boolean" ? String(value) : typeof value;
 }

@@ -227,6 +227,11 @@ describe("backplan's own Questionnaire", () => {
         {
           "code": "assessment/out-of-range",
           "message": "pain.intensity: 11 is out of range 0–10 (pain.intensity from QuestionnaireResponse/mine)",
+          "params": {
+            "found": 11,
+            "maximum": 10,
+            "minimum": 0,
+          },
           "path": "/entry/2/resource",
           "severity": "error",
         },

@@ -26,6 +26,11 @@ describe("conflicting data", () => {
         {
           "code": "fhir/conflict",
           "message": "questionnaires.phq9.total: 14 disagrees with 11 from questionnaires.phq9.items (questionnaires.phq9.total from Observation/phq9-total; questionnaires.phq9.items from QuestionnaireResponse/phq9)",
+          "params": {
+            "computed": 11,
+            "given": 14,
+            "source": "questionnaires.phq9.items",
+          },
           "path": "/entry/4/resource",
           "severity": "error",
         },

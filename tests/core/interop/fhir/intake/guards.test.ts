@@ -64,6 +64,9 @@ describe("untrusted input", () => {
         {
           "code": "fhir/not-plain-data",
           "message": "expected plain data (an object or a list), found a Date",
+          "params": {
+            "kind": "a Date",
+          },
           "path": "/entry/0/resource/birthDate",
           "severity": "error",
         },
@@ -80,6 +83,9 @@ describe("untrusted input", () => {
         {
           "code": "fhir/forbidden-key",
           "message": ""__proto__" is not allowed as a key (it could alter object prototypes)",
+          "params": {
+            "key": "__proto__",
+          },
           "path": "/entry/0/resource/__proto__",
           "severity": "error",
         },

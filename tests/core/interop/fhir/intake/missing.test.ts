@@ -70,6 +70,7 @@ describe("missing data stays missing", () => {
         {
           "code": "assessment/missing-field",
           "message": "patient.age: required field is missing",
+          "params": {},
           "path": "",
           "severity": "error",
         },

@@ -5,7 +5,7 @@ import { packTooLarge } from "../messages.js";
 import { tooDeep } from "./messages.js";
 
 /** As deep as a YAML pack may nest (parse/to-plain.ts): the validators and compiler recurse. */
-export const MAX_DEPTH = 100;
+const MAX_DEPTH = 100;
 
 /**
  * Issues with pack.json's size or depth, checked on its JSON text before any validation, so a

@@ -84,7 +84,7 @@ function resourceOf(entry: unknown, index: number): BundleResource[] {
 }
 
 /** `Type/id`, or `Type/<fallback>` for a resource without a usable id. */
-export function labelOf(resource: Readonly<Record<string, unknown>>, fallback: string): string {
+function labelOf(resource: Readonly<Record<string, unknown>>, fallback: string): string {
   const id = resource["id"];
   return `${String(resource["resourceType"])}/${typeof id === "string" && id !== "" ? id : fallback}`;
 }

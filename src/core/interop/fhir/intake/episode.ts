@@ -131,7 +131,7 @@ export function activeBackplanCarePlan(bundle: unknown, options: EpisodeOptions 
 }
 
 /** A resource of the patient's resources by `Type/id` or by its entry's fullUrl. */
-export function finder(resources: readonly BundleResource[]): (reference: string) => Json | undefined {
+function finder(resources: readonly BundleResource[]): (reference: string) => Json | undefined {
   const byReference = new Map<string, Json>();
   for (const source of resources) {
     byReference.set(source.label, source.resource);

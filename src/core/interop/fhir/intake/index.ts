@@ -29,14 +29,8 @@ import { encounterDate } from "./visit-date.js";
 export { BACKPLAN_ANSWERS, BACKPLAN_QUESTIONNAIRE, backplanQuestionnaire } from "./backplan-questionnaire.js";
 export { activeBackplanCarePlan, episodeSeries } from "./episode.js";
 export type { EpisodeOptions, EpisodePlanChange, EpisodePoint, EpisodeSeries } from "./episode.js";
-export { codes as fhirIssueCodes } from "./messages.js";
-export type { FhirIssueCode } from "./messages.js";
-export { conditionFlags } from "./condition-codes.js";
-export type { ConditionCode, ConditionFlag } from "./condition-codes.js";
-export { medicationFlags, medicineKinds } from "./medication-codes.js";
-export type { MedicationFlag, MedicineKind } from "./medication-codes.js";
 export { instrumentMappings } from "./mappings/index.js";
-export type { CodedField, InstrumentMapping } from "./mappings/index.js";
+export type { InstrumentMapping } from "./mappings/index.js";
 export type { IntakeOptions } from "./options.js";
 
 /** The assessment, and for each field (dotted path, `questionnaires.phq9.items[8]`) the `Type/id` it came from. */

@@ -38,7 +38,7 @@ export const medicationFlags: readonly MedicationFlag[] = [
 ];
 
 /** The kinds of `medications.current` a medication is, by ATC prefix; a combination is each of its kinds. */
-export const medicineKinds: Readonly<Record<MedicineKind, readonly string[]>> = {
+const medicineKinds: Readonly<Record<MedicineKind, readonly string[]>> = {
   // M01A non-steroidal anti-inflammatories taken systemically: butylpyrazolidines (M01AA),
   // acetic acid derivatives (M01AB, diclofenac), oxicams (M01AC), propionic acids (M01AE,
   // ibuprofen, naproxen), fenamates (M01AG), coxibs (M01AH), and of M01AX (other) only

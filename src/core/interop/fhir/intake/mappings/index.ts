@@ -13,7 +13,7 @@ import { startBack } from "./start-back.js";
 import type { CodedField, InstrumentMapping } from "./types.js";
 import { codeKey } from "./values.js";
 
-export type { CodedField, FhirValue, InstrumentMapping, ReadResult, ValueReader } from "./types.js";
+export type { CodedField, FhirValue, InstrumentMapping } from "./types.js";
 
 export const instrumentMappings: readonly InstrumentMapping[] = [
   phq9,
@@ -27,7 +27,7 @@ export const instrumentMappings: readonly InstrumentMapping[] = [
 ];
 
 /** Every mapped code, by `system|code`. */
-export const codedFields: ReadonlyMap<string, CodedField> = new Map(
+const codedFields: ReadonlyMap<string, CodedField> = new Map(
   instrumentMappings.flatMap((mapping) => mapping.fields).map((field) => [`${field.system}|${field.code}`, field]),
 );
 

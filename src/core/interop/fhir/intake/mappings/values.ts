@@ -6,7 +6,7 @@ import { UCUM } from "../systems.js";
 import type { FhirValue, ReadResult, ValueReader } from "./types.js";
 
 /** The codings of a `valueCoding` (response answer) or a `valueCodeableConcept` (Observation). */
-export function codingsOf(value: FhirValue): { system: unknown; code: unknown }[] {
+function codingsOf(value: FhirValue): { system: unknown; code: unknown }[] {
   const single = value["valueCoding"];
   if (isRecord(single)) return [{ system: single["system"], code: single["code"] }];
   const concept = value["valueCodeableConcept"];

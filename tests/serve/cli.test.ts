@@ -14,7 +14,8 @@ afterEach(() => {
 
 /** Starts `backplan serve ARGS` as a process and resolves with it and its base URL once it listens. */
 function serve(args: readonly string[]): Promise<{ child: ChildProcess; origin: string; stderr: () => string }> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["src/cli/bin.ts", "serve", "--port", "0", ...args], {
+  // node with tsx's loader, not tsx's CLI: signals reach serve itself (see serve-process.ts).
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/bin.ts", "serve", "--port", "0", ...args], {
     cwd: ROOT,
     stdio: "pipe",
   });

@@ -1,6 +1,10 @@
-/** `backplan serve` as a real process (through tsx, as tests/serve/cli.test.ts runs it). */
+/**
+ * `backplan serve` as a real process: node with tsx's loader (`--import tsx`), not tsx's CLI, which
+ * runs node as its child and relays signals to it. Through that relay a SIGTERM once ended in exit
+ * 143 (as if unhandled) on CI, though serve handles it and exits 0: the tests are about serve's
+ * signals, so they go to serve itself. cluster's workers inherit the loader.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
 import { ROOT } from "../cli/run-main.js";
 
 export interface ServeProcess {
@@ -15,7 +19,7 @@ export interface ServeProcess {
 
 /** Starts `backplan serve --port 0 ARGS` and resolves once it prints that it listens. */
 export function startServe(args: readonly string[]): Promise<ServeProcess> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["src/cli/bin.ts", "serve", "--port", "0", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/bin.ts", "serve", "--port", "0", ...args], {
     cwd: ROOT,
     stdio: "pipe",
   });

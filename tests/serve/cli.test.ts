@@ -1,40 +1,23 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SANDBOX_ORIGIN } from "../../src/serve/app.js";
-import { ROOT, runMain } from "../cli/run-main.js";
+import { runMain } from "../cli/run-main.js";
 import { SERVICE_PATH, clientKeys, exampleResources, hookRequest, post, prefetchOf, token } from "./fixtures.js";
+import { startServe, type ServeProcess } from "./serve-process.js";
 
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
 });
 
-/** Starts `backplan serve ARGS` as a process and resolves with it and its base URL once it listens. */
-function serve(args: readonly string[]): Promise<{ child: ChildProcess; origin: string; stderr: () => string }> {
-  // node with tsx's loader, not tsx's CLI: signals reach serve itself (see serve-process.ts).
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/bin.ts", "serve", "--port", "0", ...args], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
-  children.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const origin = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (origin !== undefined) resolve({ child, origin, stderr: () => stderr });
-    });
-    child.once("exit", (code) => {
-      reject(new Error(`serve exited with ${String(code)}: ${stderr}`));
-    });
-  });
+/** `startServe`, with the process killed after the test if it is still running. */
+async function serve(args: readonly string[]): Promise<ServeProcess> {
+  const started = await startServe(args);
+  children.push(started.child);
+  return started;
 }
 
 function exit(child: ChildProcess): Promise<number | null> {
@@ -155,9 +138,10 @@ describe("backplan serve", () => {
   }, 30_000);
 
   it("warns on stderr with --insecure-no-auth and stops on SIGINT", async () => {
-    const { child, origin, stderr } = await serve(["--insecure-no-auth", "--feedback", join(tmpdir(), "unused.jsonl")]);
+    const started = await serve(["--insecure-no-auth", "--feedback", join(tmpdir(), "unused.jsonl")]);
+    const { child, origin } = started;
     expect((await fetch(`${origin}/cds-services`)).status).toBe(200);
-    expect(stderr()).toContain("WARNING: --insecure-no-auth");
+    expect(started.stderr()).toContain("WARNING: --insecure-no-auth");
     const exited = exit(child);
     child.kill("SIGINT");
     expect(await exited).toBe(0);

@@ -16,6 +16,8 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import { compile } from "json-schema-to-typescript";
+import { reportedErrors } from "./error-reports.js";
+import { withoutAnnotations } from "./schema-annotations.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const schemaDir = join(root, "schemas");
@@ -53,7 +55,8 @@ export async function generate(): Promise<Map<string, string>> {
       allowUnionTypes: true,
       verbose,
     });
-    for (const s of schemas) ajv.addSchema(s);
+    // A verbose validator's errors carry their schema, which keeps its annotations.
+    for (const s of schemas) ajv.addSchema(verbose ? s : (withoutAnnotations(s) as Record<string, unknown>));
     return ajv;
   };
   const [ajv, verboseAjv] = [ajvWith(false), ajvWith(true)];
@@ -72,7 +75,7 @@ export async function generate(): Promise<Map<string, string>> {
     if (/require\(/.test(code)) throw new Error("standalone validators still call require(): extend ajv-runtime.ts");
     return { file: validatorModule(f), name, code };
   });
-  const patched = appendedErrors(seenItemsInMaps(modules.map((m) => m.code)));
+  const patched = errorReportCalls(appendedErrors(seenItemsInMaps(modules.map((m) => m.code))));
   const outputs = new Map<string, string>();
   for (const [i, { file, name }] of modules.entries()) {
     outputs.set(`${file}.js`, `${header}import * as runtime from "../ajv-runtime.js";\n${String(patched[i])}`);
@@ -144,6 +147,14 @@ function appendedErrors(codes: readonly string[]): string[] {
   if (found === 0 || patched.some((code) => /vErrors\.concat/.test(code)))
     throw new Error("ajv's nested error gathering changed shape: update appendedErrors");
   return patched;
+}
+
+/** Each module's error reports as `reportError` calls (./error-reports.ts); throws when ajv's output has another shape. */
+function errorReportCalls(codes: readonly string[]): string[] {
+  const reported = codes.map(reportedErrors);
+  if (reported.every(({ rewritten }) => rewritten === 0))
+    throw new Error("ajv's inline error reports changed shape: update error-reports.ts");
+  return reported.map(({ code }) => code);
 }
 
 const outputs = await generate();

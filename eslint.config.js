@@ -21,6 +21,7 @@ const pastEntry = (allowed) =>
  */
 const LEAN_FILES = [
   "src/cli/bin.ts",
+  "src/cli/start.ts",
   "src/cli/main.ts",
   "src/cli/arguments.ts",
   "src/cli/diagnostics.ts",

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-import { setFlagsFromString } from "node:v8";
 import { INTERNAL_ERROR, internalErrorText } from "./internal-error.js";
+import type * as Start from "./start.js";
 
-// Planning a few files ends before V8's optimizing compiler repays its work (it compiles on other
-// threads, but in this process's CPU time): `recommend FILE` takes a fifth less CPU without it.
-// From several hundred files on, optimized code wins (1,000 files: a quarter more CPU without),
-// so larger runs, and every other command (serve, impact), keep it. Set before any code runs hot.
-const [command, ...operands] = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
-if ((command === "recommend" || command === "explain") && operands.length <= 100) setFlagsFromString("--no-opt");
+/**
+ * `recommend` and `explain` start from one bundle of every module they load (`npm run build`
+ * writes it: src/build/bundle-cli.ts), a third less CPU than the ~130 compiled modules one by one.
+ * The command is found as `main` finds it (the first argument not an option), so the bundle runs
+ * only those two. Run from source (tsx), there is no bundle.
+ */
+const command = process.argv.slice(2).find((arg) => !/^-./.test(arg));
+const bundled = (command === "recommend" || command === "explain") && !import.meta.url.endsWith(".ts");
+const BUNDLE = "../cli-bundle/start.js";
 
 // A reader that closes the pipe early (`backplan recommend x | head`) is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -20,7 +23,7 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 // one line on stderr, not a loader stack trace. exitCode, not process.exit(): exit() can cut
 // off output still queued for a pipe.
 try {
-  const [{ main }, { readStdinText }] = await Promise.all([import("./main.js"), import("../node/stdin.js")]);
+  const { main, readStdinText } = bundled ? ((await import(BUNDLE)) as typeof Start) : await import("./start.js");
   process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

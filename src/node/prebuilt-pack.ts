@@ -45,7 +45,8 @@ export function prebuiltPack(files: readonly RuleFileText[], ruleset: Ruleset): 
   return { format: PREBUILT_FORMAT, files: filesDigest(files), warnings: ruleset.warnings, pack: packToJson(ruleset) };
 }
 
-const BUILT = fileURLToPath(new URL(`./${PREBUILT_PACK_FILE}`, import.meta.url));
+// `../node/`, not `./`: the same file from dist/node/ and from the CLI bundle in dist/cli-bundle/.
+const BUILT = fileURLToPath(new URL(`../node/${PREBUILT_PACK_FILE}`, import.meta.url));
 
 /**
  * What checking `files` to plan gives, taken from the prebuilt pack when it was built from exactly

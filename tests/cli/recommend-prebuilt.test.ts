@@ -17,9 +17,12 @@ import { ROOT } from "./run-main.js";
 
 const EXAMPLES = ["chronic-high-risk.yaml", "red-flag-cauda-equina.json", "follow-up-2-week-6.yaml"];
 
-/** Whether the run parsed rule YAML: the checks that do it are loaded only for that. */
+/**
+ * Whether the run parsed rule YAML: the checks that do it are loaded only for that, from the CLI
+ * bundle's chunk of `check-ruleset.js`.
+ */
 function checkedYaml(modules: readonly string[]): boolean {
-  return modules.some((url) => url.endsWith("/dist/core/load/check-ruleset.js"));
+  return modules.some((url) => /\/dist\/cli-bundle\/check-ruleset-\w+\.js$/.test(url));
 }
 
 /** The bundled pack checked here from its YAML files, never from a prebuilt pack. */

@@ -6,6 +6,7 @@ import { screen } from "./contraindications.js";
 import { findDataGaps, type Undecided } from "./data-gaps.js";
 import { prepare, type PreparedRuleset } from "./prepare.js";
 import type { PreparedRule } from "./prepared-rule.js";
+import { stakes } from "./stakes.js";
 import { planUrgency } from "./urgency.js";
 
 /** Something undecided, with the rule it is when it is one (else a contraindication). */
@@ -181,7 +182,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput, watch?: Compo
           name: contraindication.name,
           test: contraindication.test,
           gapTrials: contraindication.gapTrials,
-          stakes: { concern: "contraindication", couldChange: [component] },
+          stakes: stakes("contraindication", [component]),
           priority: Number.NEGATIVE_INFINITY,
           missing,
           planComponents: decidedState[0],

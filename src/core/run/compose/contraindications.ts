@@ -49,12 +49,12 @@ export function prepareContraindication(
  * state the contraindications are to read.
  */
 export function screen(contraindications: readonly PreparedContraindication[], facts: Facts): Screening {
-  if (contraindications.length === 0) return CLEAR;
-  const pending: PreparedContraindication[] = [];
+  // Made only when needed: most screens come out clear.
+  let pending: PreparedContraindication[] | undefined;
   for (const contraindication of contraindications) {
     const truth = contraindication.test(facts);
     if (truth === true) return { verdict: "contraindicated", by: contraindication };
-    if (truth === "unknown") pending.push(contraindication);
+    if (truth === "unknown") (pending ??= []).push(contraindication);
   }
-  return pending.length === 0 ? CLEAR : { verdict: "unscreened", pending };
+  return pending === undefined ? CLEAR : { verdict: "unscreened", pending };
 }

@@ -2,7 +2,7 @@ import type { CompiledCondition } from "../evaluate/condition.js";
 import type { FactValue } from "../facts/types.js";
 import type { DataGap } from "../../generated/types.js";
 import type { PreparedComponent } from "./components.js";
-import { holds, type GapTrial } from "./gap-trials.js";
+import { holds, type Field, type GapTrial } from "./gap-trials.js";
 import { CONCERNS, type Stakes } from "./stakes.js";
 
 /**
@@ -28,7 +28,8 @@ interface Gathered {
   readonly names: string[];
   concern: number;
   priority: number;
-  readonly couldChange: Set<PreparedComponent>;
+  /** Once each (a handful: a list is quicker than a set). */
+  readonly couldChange: PreparedComponent[];
 }
 
 /**
@@ -51,58 +52,77 @@ export function findDataGaps(
   facts: Map<string, FactValue>,
   assessment: object,
 ): DataGap[] {
-  const byField = new Map<string, Gathered>();
-  const gathering: Gathered[] = [];
+  const gathered: Gathering = { byField: new Map(), inOrder: [] };
   // Entries come in runs that saw one plan state (the same two lists): set it once per run.
   let shown: readonly string[] | undefined;
   for (const entry of undecided) {
-    const { name, test, gapTrials, missing, stakes, priority } = entry;
+    const { test, gapTrials, missing } = entry;
     if (entry.planComponents !== shown) {
       shown = entry.planComponents;
       facts.set("plan.components", shown);
       facts.set("plan.categories", entry.planCategories);
     }
-    // Context facts are never gaps. Those whose value could decide the outcome, when some can.
-    const askable: GapTrial[] = [];
+    // Context facts are never gaps. Those whose value could decide the outcome, when some can;
+    // else every askable one (a second pass, rather than a list of them made for every entry).
     let deciding: GapTrial[] | undefined;
     for (const fact of missing) {
       const trial = gapTrials.get(fact);
-      if (trial === undefined) continue;
-      askable.push(trial);
-      if (couldDecide(test, facts, fact, trial.candidates)) (deciding ??= []).push(trial);
+      if (trial !== undefined && couldDecide(test, facts, fact, trial.candidates)) (deciding ??= []).push(trial);
     }
-    const concern = CONCERNS.indexOf(stakes.concern);
-    for (const { collect } of deciding ?? askable) {
-      for (const field of collect) {
-        if (holds(assessment, field)) continue;
-        let gathered = byField.get(field.path);
-        if (gathered === undefined) {
-          gathered = { fact: field.path, names: [], concern, priority, couldChange: new Set() };
-          byField.set(field.path, gathered);
-          gathering.push(gathered);
-        }
-        if (!gathered.names.includes(name)) gathered.names.push(name);
-        gathered.concern = Math.min(gathered.concern, concern);
-        gathered.priority = Math.max(gathered.priority, priority);
-        for (const component of stakes.couldChange) gathered.couldChange.add(component);
+    if (deciding !== undefined) for (const trial of deciding) gather(gathered, entry, trial.collect, assessment);
+    else
+      for (const fact of missing) {
+        const trial = gapTrials.get(fact);
+        if (trial !== undefined) gather(gathered, entry, trial.collect, assessment);
       }
-    }
   }
   const gaps: DataGap[] = [];
-  for (const { fact, names, concern, couldChange } of gathering.sort(gapOrder)) {
+  const { inOrder } = gathered;
+  if (inOrder.length > 1) inOrder.sort(gapOrder);
+  for (const { fact, names, concern, couldChange } of inOrder) {
     // Most gaps hang on one rule and could change one component: nothing to sort then.
     const ids = (names.length > 1 ? names.sort(byName) : names) as [string, ...string[]]; // never empty
-    const changes = [...couldChange];
-    if (changes.length > 1) changes.sort(inPlanOrder);
+    if (couldChange.length > 1) couldChange.sort(inPlanOrder);
     gaps.push({
       fact,
       concern: CONCERNS[concern] ?? "treatment",
       rules: ids,
-      couldChange: changes.map(idOf),
-      reason: gapReason(ids, changes),
+      couldChange: couldChange.map(idOf),
+      reason: gapReason(ids, couldChange),
     });
   }
   return gaps;
+}
+
+interface Gathering {
+  readonly byField: Map<string, Gathered>;
+  /** The same, in the order first met. */
+  readonly inOrder: Gathered[];
+}
+
+/** Notes that the fields of `collect` the assessment lacks are needed to decide `entry`. */
+function gather(
+  { byField, inOrder }: Gathering,
+  { name, stakes, priority }: Undecided,
+  collect: readonly Field[],
+  assessment: object,
+): void {
+  const concern = stakes.rank;
+  for (const field of collect) {
+    if (holds(assessment, field)) continue;
+    const gathered = byField.get(field.path);
+    if (gathered === undefined) {
+      const first = { fact: field.path, names: [name], concern, priority, couldChange: [...stakes.couldChange] };
+      byField.set(field.path, first);
+      inOrder.push(first);
+      continue;
+    }
+    if (!gathered.names.includes(name)) gathered.names.push(name);
+    if (concern < gathered.concern) gathered.concern = concern;
+    if (priority > gathered.priority) gathered.priority = priority;
+    for (const component of stakes.couldChange)
+      if (!gathered.couldChange.includes(component)) gathered.couldChange.push(component);
+  }
 }
 
 /** Most pressing concern first, then what the highest priority waits on, then by field. */

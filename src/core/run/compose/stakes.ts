@@ -12,6 +12,8 @@ export const CONCERNS: readonly Concern[] = ["safety", "referral", "contraindica
 /** What hangs on an undecided rule's answer. */
 export interface Stakes {
   readonly concern: Concern;
+  /** `concern`'s place in `CONCERNS`, worked out once: gaps are ordered by it. */
+  readonly rank: number;
   /** The components it adds or withholds by name, once each. */
   readonly couldChange: readonly PreparedComponent[];
 }
@@ -33,8 +35,10 @@ export function stakesOf(
   });
   const referral =
     couldChange.some((c) => c.definition.category === "referral") || withhold.some((w) => w.category === "referral");
-  return {
-    concern: rule.halt !== undefined || pressing ? "safety" : referral ? "referral" : "treatment",
-    couldChange,
-  };
+  return stakes(rule.halt !== undefined || pressing ? "safety" : referral ? "referral" : "treatment", couldChange);
+}
+
+/** What is at stake, ranked. */
+export function stakes(concern: Concern, couldChange: readonly PreparedComponent[]): Stakes {
+  return { concern, rank: CONCERNS.indexOf(concern), couldChange };
 }

@@ -1,6 +1,6 @@
 import { AssessmentError, type Issue, type Result } from "../../errors.js";
 import type { Assessment } from "../../generated/types.js";
-import { validateAssessment } from "../../generated/validators.js";
+import { validateAssessment } from "../../generated/validators/assessment.js";
 import { consistencyIssues } from "./consistency.js";
 import { codes, issue, messages } from "./messages.js";
 import { MAX_LIST_ITEMS, isPlainObject, plainDataIssues } from "./plain-data.js";

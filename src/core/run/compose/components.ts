@@ -101,16 +101,33 @@ export function buildComponent(
  */
 function mergeDetails(defaults: Details, overrides: readonly Details[]): Details {
   const merged: Record<string, unknown> = { ...defaults };
-  const lists = new Map<string, unknown[]>();
+  // The keys of list details, in the order first met; their items are gathered below. Keys and
+  // items are a handful: lists with `includes` beat building maps and sets for them.
+  let listKeys: string[] | undefined;
   for (let i = overrides.length - 1; i >= 0; i--) {
-    for (const [key, value] of Object.entries(overrides[i] ?? {}) as [string, unknown][]) {
-      if (Array.isArray(value)) lists.set(key, [...(value as unknown[]), ...(lists.get(key) ?? [])]);
-      else merged[key] = value;
+    const override = (overrides[i] ?? {}) as Readonly<Record<string, unknown>>;
+    for (const key of Object.keys(override)) {
+      const value = override[key];
+      if (!Array.isArray(value)) merged[key] = value;
+      else if (listKeys === undefined) listKeys = [key];
+      else if (!listKeys.includes(key)) listKeys.push(key);
     }
   }
-  for (const [key, items] of lists) {
+  if (listKeys === undefined) return merged;
+  for (const key of listKeys) {
+    const items: unknown[] = [];
+    for (const override of overrides) {
+      const value: unknown = (override as Readonly<Record<string, unknown>>)[key];
+      if (Array.isArray(value)) addOnce(items, value);
+    }
     const catalogs = merged[key];
-    merged[key] = [...new Set(Array.isArray(catalogs) ? [...items, ...(catalogs as unknown[])] : items)];
+    if (Array.isArray(catalogs)) addOnce(items, catalogs);
+    merged[key] = items;
   }
   return merged;
+}
+
+/** Appends each of `values` not already in `list`. */
+function addOnce(list: unknown[], values: readonly unknown[]): void {
+  for (const value of values) if (!list.includes(value)) list.push(value);
 }

@@ -1,60 +1,70 @@
 /**
- * A worker thread of `backplan impact` (started by ./impact-workers.ts). Ranges of the cohort come
- * from the start; until the packs come too, it makes and validates them (what needs no pack), then
- * plans each with both packs, compiled once from their transfers, and posts the outcome.
+ * A worker thread of `backplan impact` (started by ./impact-workers.ts). It takes ranges of the
+ * cohort from the shared queue; until the packs come, it makes and validates a few (what needs
+ * no pack), then plans ranges with both packs, compiled once from their transfers, until the
+ * queue is empty, posting each outcome.
  */
+import { setImmediate as turn } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { rulesetFromTransfer } from "../authoring/impact/pack-transfer.js";
 import { planPrepared, prepareRange, type ImpactSides, type PreparedRange } from "../authoring/impact/plan-range.js";
 import { impactPlanner, validatedAlready } from "../authoring/impact/planner.js";
 import { cohortWindow, generatedSubjects } from "../authoring/impact/subjects.js";
+import { chunkAssessments } from "./cohort-chunks.js";
+import { takeRange, type QueuedRange } from "./impact-queue.js";
 import type { FromWorker, ToWorker, WorkerStart } from "./impact-workers.js";
+
+/** Ranges made and validated while the packs are on their way, at most. */
+const PREPARED_AHEAD = 4;
 
 const port = parentPort;
 if (port === null) throw new Error("impact-worker runs as a worker thread (see impact-workers.ts)");
-const { cohort } = workerData as WorkerStart;
-const generated = cohort.kind === "generated" ? generatedSubjects(cohort.size, cohort.seed) : undefined;
-
-let packs: { sides: ImpactSides; profile: string | undefined } | undefined;
-/** Ranges prepared before the packs came. */
-const waiting: PreparedRange[] = [];
-
-function plan(range: PreparedRange): void {
-  if (packs === undefined) {
-    waiting.push(range);
-    return;
+const { cohort, queue } = workerData as WorkerStart;
+/** Makes a range of a generated cohort and validates it; reads a file's, validated when the file was read. */
+function preparer(): (range: QueuedRange) => PreparedRange {
+  if (cohort.kind === "generated") {
+    const subjects = generatedSubjects(cohort.size, cohort.seed);
+    return ({ start, end }) => prepareRange(subjects, start, end);
   }
-  const reply: FromWorker = { type: "outcome", outcome: planPrepared(packs.sides, range, { profile: packs.profile }) };
-  port?.postMessage(reply);
+  const { chunks } = cohort;
+  return ({ index, start, end }) =>
+    prepareRange(cohortWindow(chunkAssessments(chunks, index), start), start, end, validatedAlready);
+}
+const prepare = preparer();
+
+function post(message: FromWorker): void {
+  port?.postMessage(message);
 }
 
+let packs: { sides: ImpactSides; profile: string | undefined } | undefined;
+const prepared: PreparedRange[] = [];
+
+// The listener stays until the thread is terminated: a worker that ended on its own could stop
+// before its last outcomes were read.
 port.on("message", (message: ToWorker) => {
+  if (packs !== undefined) return;
   try {
-    switch (message.type) {
-      case "packs": {
-        const sides = {
-          base: impactPlanner(rulesetFromTransfer(message.base)),
-          head: impactPlanner(rulesetFromTransfer(message.head)),
-        };
-        packs = { sides, profile: message.profile };
-        for (const range of waiting.splice(0)) plan(range);
-        break;
-      }
-      case "range": {
-        const { start, end, assessments } = message;
-        plan(
-          generated === undefined
-            ? prepareRange(cohortWindow(assessments ?? [], start), start, end, validatedAlready)
-            : prepareRange(generated, start, end),
-        );
-        break;
-      }
-    }
-  } catch (error) {
-    const reply: FromWorker = {
-      type: "failed",
-      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    const sides = {
+      base: impactPlanner(rulesetFromTransfer(message.base)),
+      head: impactPlanner(rulesetFromTransfer(message.head)),
     };
-    port.postMessage(reply);
+    packs = { sides, profile: message.profile };
+    const plan = (range: PreparedRange) => {
+      post({ type: "outcome", outcome: planPrepared(sides, range, { profile: message.profile }) });
+    };
+    for (const range of prepared.splice(0)) plan(range);
+    for (let range = takeRange(queue); range !== undefined; range = takeRange(queue)) plan(prepare(range));
+    post({ type: "done" });
+  } catch (error) {
+    post({ type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
+
+// Until the packs come: a few ranges made and validated, one per turn of the event loop (the
+// packs' message is read between them).
+for (let ahead = 0; ahead < PREPARED_AHEAD && packs === undefined; ahead++) {
+  const range = takeRange(queue);
+  if (range === undefined) break;
+  prepared.push(prepare(range));
+  await turn();
+}

@@ -1,6 +1,8 @@
 import { Worker } from "node:worker_threads";
 import type { Assessment, PackJson, Ruleset } from "../core/index.js";
 import type { CohortSource, CompareOptions, ImpactReport, RangeOutcome, SubjectList } from "../authoring/index.js";
+import { cohortChunks, type CohortChunks } from "./cohort-chunks.js";
+import { sharedQueue, takeRange, type SharedQueue } from "./impact-queue.js";
 
 /** A cohort as worker threads are given it: how to generate it, or its assessments, validated. */
 export type WorkerCohort =
@@ -17,6 +19,12 @@ export interface ImpactWorkers {
   /** How many worker threads plan the cohort beside this one; 0 when this thread plans it alone. */
   readonly size: number;
   /**
+   * Gives the workers both packs, so they plan the cohort from now on while this thread does
+   * something else (reads the scenario tests); `compare` gives them if this was not called. A
+   * later `compare` must be of the same packs and profile.
+   */
+  begin(base: Ruleset, head: Ruleset, profile?: string): Promise<void>;
+  /**
    * `compareRulesets` with the cohort split into ranges, planned by this thread and the workers.
    * The report is the same byte for byte whatever their number: ranges are merged by position,
    * not as they finish.
@@ -26,44 +34,37 @@ export interface ImpactWorkers {
   close(): Promise<void>;
 }
 
-/** A worker's `workerData`. */
+/** A worker's `workerData`: the queue it takes ranges from, and how to make or read the cohort. */
 export interface WorkerStart {
+  readonly queue: SharedQueue;
   readonly cohort:
-    { readonly kind: "generated"; readonly size: number; readonly seed: number } | { readonly kind: "assessments" };
+    | { readonly kind: "generated"; readonly size: number; readonly seed: number }
+    | { readonly kind: "assessments"; readonly chunks: CohortChunks };
 }
 
-/** Messages to a worker (./impact-worker.ts): ranges of the cohort, from the start, and both packs once. */
-export type ToWorker =
-  | { readonly type: "packs"; readonly base: PackJson; readonly head: PackJson; readonly profile: string | undefined }
-  /** `assessments`: those of positions `start` to `end - 1`, for a cohort of assessments. */
-  | {
-      readonly type: "range";
-      readonly start: number;
-      readonly end: number;
-      readonly assessments?: readonly Assessment[];
-    };
+/** The one message to a worker (./impact-worker.ts): both packs, as `rulesetTransfer` gives them. */
+export interface ToWorker {
+  readonly base: PackJson;
+  readonly head: PackJson;
+  readonly profile: string | undefined;
+}
 
 export type FromWorker =
-  { readonly type: "outcome"; readonly outcome: RangeOutcome } | { readonly type: "failed"; readonly message: string };
-
-/**
- * Ranges per planning thread: small enough that no thread waits long for the last one (this
- * thread answers the workers only between its ranges), large enough to cost nothing to send.
- */
-const RANGES_PER_THREAD = 16;
-const MIN_RANGE = 50;
-/** Ranges each worker holds at once: it starts the next while its last outcome travels, and prepares two while the packs load. */
-const IN_FLIGHT = 2;
+  | { readonly type: "outcome"; readonly outcome: RangeOutcome }
+  /** The queue is empty and every outcome of this worker was posted before this. */
+  | { readonly type: "done" }
+  | { readonly type: "failed"; readonly message: string };
 
 /**
  * Starts `threads - 1` worker threads for `backplan impact`'s cohort: this thread plans ranges of
  * it too, so `threads` plan in all (none is started for 1, or an empty cohort). Every worker
  * pays its own start and warm-up (its modules, both packs, the JIT compiling the planner again:
- * the first 2,000 assessments of a thread cost about 2.5 times the next), which this thread pays
- * anyway; see `PER_THREAD` in src/cli/commands/impact.ts for when a second one pays. Started before the packs
- * are loaded, the workers load their modules and make and validate their first ranges
- * meanwhile; `compare` sends them both packs (`rulesetTransfer`: pack.json data, compiled again
- * without the checks in a few tens of ms).
+ * the first 2,000 assessments of a thread cost about 2.5 times the next); see `PER_THREAD` in
+ * src/cli/commands/impact.ts for when one pays. Each thread takes its next range from a queue in
+ * shared memory, never waiting on another. Started before the packs are loaded, a worker loads
+ * its modules and makes and validates its first ranges meanwhile; `begin` (or `compare`) sends
+ * it both packs (`rulesetTransfer`: pack.json data, compiled again without the checks in a few
+ * tens of ms), and from then on it plans until the queue is empty.
  *
  * @example
  * const workers = startImpactWorkers(availableParallelism(), { kind: "generated", size: 10_000, seed: 1 });
@@ -71,46 +72,47 @@ const IN_FLIGHT = 2;
  */
 export function startImpactWorkers(threads: number, cohort: WorkerCohort): ImpactWorkers {
   const size = cohort.kind === "generated" ? cohort.size : cohort.assessments.length;
-  const workers = threads >= 2 && size > 0 ? Array.from({ length: threads - 1 }, () => spawn(cohort)) : [];
-  const queue = rangeQueue(size, workers.length + 1);
-  const dispatch = workers.length === 0 ? undefined : dispatchRanges(workers, cohort, queue);
+  const count = threads >= 2 && size > 0 ? threads - 1 : 0;
+  const queue = sharedQueue(size, count + 1);
+  const start = count === 0 ? undefined : workerStart(cohort, queue);
+  const workers = start === undefined ? [] : Array.from({ length: count }, () => spawn(start));
+  const outcomes = workers.length === 0 ? Promise.resolve([]) : collect(workers);
+  let begun: { base: Ruleset; head: Ruleset; profile: string | undefined } | undefined;
+  const begin = async (base: Ruleset, head: Ruleset, profile?: string) => {
+    if (begun !== undefined) {
+      if (begun.base !== base || begun.head !== head || begun.profile !== profile)
+        throw new Error("impact workers began with other packs or another profile than compare was given");
+      return;
+    }
+    begun = { base, head, profile };
+    if (workers.length === 0) return;
+    // Loaded here, not with backplan/node: a program that never compares packs never loads the authoring toolkit.
+    const { rulesetTransfer } = await import("../authoring/index.js");
+    const packs: ToWorker = { base: rulesetTransfer(base), head: rulesetTransfer(head), profile };
+    for (const worker of workers) worker.postMessage(packs);
+  };
   return {
     size: workers.length,
+    begin,
     async compare(base, head, input, options = {}) {
-      // Loaded here, not with backplan/node: a program that never compares packs never loads the authoring toolkit.
-      const {
-        cohortSubjects,
-        generatedSubjects,
-        impactReport,
-        impactSides,
-        planRange,
-        rulesetTransfer,
-        validatedAlready,
-      } = await import("../authoring/index.js");
+      await begin(base, head, options.profile);
+      const { cohortSubjects, generatedSubjects, impactReport, impactSides, planRange, validatedAlready } =
+        await import("../authoring/index.js");
       const sides = impactSides(base, head);
       const subjects =
         cohort.kind === "generated" ? generatedSubjects(cohort.size, cohort.seed) : cohortSubjects(cohort.assessments);
       const profile = options.profile;
-      if (dispatch !== undefined) {
-        const packs: ToWorker = { type: "packs", base: rulesetTransfer(base), head: rulesetTransfer(head), profile };
-        for (const worker of workers) worker.postMessage(packs);
-      }
-      // This thread plans the scenario tests while the workers compile the packs, then takes
-      // ranges of the cohort from the same queue as they do.
+      // This thread plans the scenario tests, then takes ranges of the cohort from the same queue as the workers.
       const scenarios = [planRange(sides, input.scenarios, 0, input.scenarios.length, { profile })];
       const own: RangeOutcome[] = [];
       const rangeOptions = cohort.kind === "assessments" ? { profile, validate: validatedAlready } : { profile };
-      for (let range = queue.take(); range !== undefined; range = queue.take()) {
+      for (let range = takeRange(queue); range !== undefined; range = takeRange(queue))
         own.push(planRange(sides, subjects, range.start, range.end, rangeOptions));
-        // Lets the workers' outcomes in, and their next ranges out, before the next range here.
-        if (dispatch !== undefined) await new Promise((resolve) => setImmediate(resolve));
-      }
-      const cohortOutcomes = dispatch === undefined ? own : [...own, ...(await dispatch.outcomes)];
       return impactReport(
         base,
         head,
         { scenarios: input.scenarios, cohort: subjects, cohortSource: input.cohortSource },
-        { scenarios, cohort: cohortOutcomes },
+        { scenarios, cohort: [...own, ...(await outcomes)] },
         options,
       );
     },
@@ -120,28 +122,18 @@ export function startImpactWorkers(threads: number, cohort: WorkerCohort): Impac
   };
 }
 
-interface RangeQueue {
-  /** The next range nobody has planned yet, in order of position. */
-  take(): { start: number; end: number } | undefined;
-}
-
-/** The cohort's positions in ranges, taken in turn by whichever thread is free. */
-function rangeQueue(size: number, threads: number): RangeQueue {
-  const step = threads === 1 ? size : Math.max(MIN_RANGE, Math.ceil(size / (threads * RANGES_PER_THREAD)));
-  let next = 0;
+function workerStart(cohort: WorkerCohort, queue: SharedQueue): WorkerStart {
   return {
-    take() {
-      if (next >= size) return undefined;
-      const range = { start: next, end: Math.min(size, next + step) };
-      next = range.end;
-      return range;
-    },
+    queue,
+    cohort:
+      cohort.kind === "generated"
+        ? cohort
+        : { kind: "assessments", chunks: cohortChunks(cohort.assessments, queue.step) },
   };
 }
 
 /** The worker thread's module: ./impact-worker.js built; under tsx or vitest, the .ts source through tsx. */
-function spawn(cohort: WorkerCohort): Worker {
-  const workerData: WorkerStart = { cohort: cohort.kind === "generated" ? cohort : { kind: "assessments" } };
+function spawn(workerData: WorkerStart): Worker {
   const source = import.meta.url.endsWith(".ts");
   const entry = new URL(source ? "./impact-worker.ts" : "./impact-worker.js", import.meta.url);
   if (!source) return new Worker(entry, { workerData });
@@ -149,18 +141,11 @@ function spawn(cohort: WorkerCohort): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-/**
- * Sends the workers ranges from the queue, each the next as it finishes one; `outcomes` are
- * theirs, once the queue is empty and none is planning (or the first failure).
- */
-function dispatchRanges(
-  workers: readonly Worker[],
-  cohort: WorkerCohort,
-  queue: RangeQueue,
-): { outcomes: Promise<RangeOutcome[]> } {
+/** The workers' outcomes, once each has found the queue empty (or the first failure). */
+function collect(workers: readonly Worker[]): Promise<RangeOutcome[]> {
   const outcomes = new Promise<RangeOutcome[]>((resolve, reject) => {
     const done: RangeOutcome[] = [];
-    let planning = 0;
+    let planning = workers.length;
     let settled = false;
     // Listeners stay (an `error` event without one would throw): once settled, they do nothing.
     const fail = (error: Error) => {
@@ -168,29 +153,22 @@ function dispatchRanges(
       settled = true;
       reject(error);
     };
-    const send = (worker: Worker) => {
-      const range = queue.take();
-      if (range === undefined) return;
-      planning++;
-      const message: ToWorker =
-        cohort.kind === "generated"
-          ? { type: "range", ...range }
-          : { type: "range", ...range, assessments: cohort.assessments.slice(range.start, range.end) };
-      worker.postMessage(message);
-    };
     for (const worker of workers) {
       worker.on("message", (message: FromWorker) => {
         if (settled) return;
-        if (message.type === "failed") {
-          fail(new Error(`an impact worker failed: ${message.message}`));
-          return;
-        }
-        planning--;
-        done.push(message.outcome);
-        send(worker);
-        if (planning === 0) {
-          settled = true;
-          resolve(done);
+        switch (message.type) {
+          case "outcome":
+            done.push(message.outcome);
+            break;
+          case "done":
+            if (--planning === 0) {
+              settled = true;
+              resolve(done);
+            }
+            break;
+          case "failed":
+            fail(new Error(`an impact worker failed: ${message.message}`));
+            break;
         }
       });
       worker.on("error", (error) => {
@@ -199,10 +177,9 @@ function dispatchRanges(
       worker.on("exit", (code) => {
         fail(new Error(`an impact worker stopped (exit code ${code})`));
       });
-      for (let i = 0; i < IN_FLIGHT; i++) send(worker);
     }
   });
   // Closed before `compare` (the packs did not load): the workers' exit is no unhandled rejection.
   outcomes.catch(() => undefined);
-  return { outcomes };
+  return outcomes;
 }

@@ -82,6 +82,23 @@ describe("startImpactWorkers", () => {
     expect(await report(3, cohort, input, profile)).toBe(alone);
   }, 120_000);
 
+  it("plans the cohort from `begin` on, with the same report; compare must then be of the same packs", async () => {
+    const cohort: WorkerCohort = { kind: "generated", size: 600, seed: 2 };
+    const input: WorkerImpactInput = { scenarios: [], cohortSource: cohort };
+    const alone = await report(1, cohort, input);
+    const pool = startImpactWorkers(2, cohort);
+    try {
+      await pool.begin(packs.base, packs.head);
+      await expect(pool.compare(packs.head, packs.base, input)).rejects.toThrow(
+        "impact workers began with other packs or another profile than compare was given",
+      );
+      const options = { examples: 5, labels: { base: "before", head: "after" } };
+      expect(JSON.stringify(await pool.compare(packs.base, packs.head, input, options), null, 2)).toBe(alone);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it("stops workers closed before they were given the packs (a pack that did not load), without a stray error", async () => {
     const pool = startImpactWorkers(3, { kind: "generated", size: 500, seed: 1 });
     expect(pool.size).toBe(2);

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { CohortSource, ImpactReport } from "../../authoring/index.js";
-import type { Issue, Ruleset, WorkerCohort } from "../../node/index.js";
+import type { FolderCheck, ImpactWorkers, Issue, Ruleset, ScenarioTest, WorkerCohort } from "../../node/index.js";
 import { defineCommand } from "../command.js";
 import { writeLines, type Io } from "../io.js";
 import type { RuleFolder } from "../rule-folder.js";
@@ -92,7 +92,7 @@ export const impact = defineCommand({
     if ("problems" in cohort) return fail(io, cohort.problems);
 
     // The workers load their modules, and make and validate their first assessments, while this
-    // thread loads the packs.
+    // thread loads the packs; they plan the cohort while it reads the scenario tests.
     const { startImpactWorkers } = await import("../../node/index.js");
     const workers = startImpactWorkers(
       requested ?? Math.min(availableParallelism(), Math.floor(cohort.source.size / PER_THREAD)),
@@ -100,24 +100,16 @@ export const impact = defineCommand({
     );
     try {
       const { ruleFolder } = await import("../rule-folder.js");
+      const profile = values.profile;
       const packs = await loadPacks(
         ruleFolder(values.base, io.cwd),
         ruleFolder(values.head, io.cwd),
-        values["include-drafts"] === true,
+        { includeDrafts: values["include-drafts"] === true, profile },
+        workers,
         io,
       );
       if (packs === undefined) return 2;
       const { base, head } = packs;
-      const profile = values.profile;
-      if (profile !== undefined) {
-        const problems = [base, head].flatMap(({ ruleset, folder }) => {
-          const known = ruleset.profiles.map((p) => p.id);
-          return known.includes(profile)
-            ? []
-            : [`unknown profile "${profile}": the pack in ${folder.name} has ${known.join(", ")}`];
-        });
-        if (problems.length > 0) return fail(io, [...new Set(problems)]);
-      }
 
       const { renderImpactText, scenarioSubjects } = await import("../../authoring/index.js");
       const report = await workers.compare(
@@ -125,8 +117,8 @@ export const impact = defineCommand({
         head.ruleset,
         {
           scenarios: scenarioSubjects(
-            [head, base].map(({ ruleset, folder }) => ({
-              scenarios: ruleset.scenarios,
+            [head, base].map(({ scenarios, folder }) => ({
+              scenarios,
               locate: (file: string) => join(folder.name, file),
             })),
           ),
@@ -172,61 +164,101 @@ async function cohortOf(
 }
 
 interface Pack {
+  /** As checked to plan: the cohort is planned with it. */
   readonly ruleset: Ruleset;
   readonly folder: RuleFolder;
-  /** Whether the pack's scenario tests were read (and loaded). */
-  readonly scenarios: boolean;
+  /** The pack's scenario tests: none when they were not read (the head's are the same) or did not load. */
+  readonly scenarios: readonly ScenarioTest[];
+  /** Whether its scenario tests were read and loaded. */
+  readonly tested: boolean;
 }
 
 /**
- * Both packs, or their errors on stderr. The head's scenario tests are read; the base's only
- * when they differ from the head's (shared tests would only be planned twice) or the head's do
- * not load.
+ * Both packs, or their errors (or a profile they lack) on stderr. Each is checked to plan first,
+ * without its scenario tests, and the workers begin planning the cohort with both; then the
+ * scenario tests are read and checked: the head's, and the base's only when they differ from the
+ * head's (shared tests would only be planned twice) or the head's do not load. Scenario tests
+ * that do not load (one names a rule the edit removed) must not hide the edit's impact: the
+ * pack is used without them, and stderr says so. A folder given as both is checked once.
  */
 async function loadPacks(
   baseFolder: RuleFolder,
   headFolder: RuleFolder,
-  includeDrafts: boolean,
+  { includeDrafts, profile }: { readonly includeDrafts: boolean; readonly profile: string | undefined },
+  workers: ImpactWorkers,
   io: Io,
 ): Promise<{ base: Pack; head: Pack } | undefined> {
-  const head = await loadPack(headFolder, { includeDrafts, scenarios: true }, io);
-  const { sameScenarioFiles } = await import("../../node/index.js");
-  const scenarios = head?.scenarios !== true || !(await sameScenarioFiles(baseFolder, headFolder));
-  const base = await loadPack(baseFolder, { includeDrafts: false, scenarios }, io);
-  return base === undefined || head === undefined ? undefined : { base, head };
-}
-
-/**
- * A pack (with its scenario tests, if asked), or its errors on stderr. Scenario tests that no
- * longer load (one names a rule the edit removed) must not hide the edit's impact: the pack is
- * then used without them, and stderr says so.
- */
-async function loadPack(
-  folder: RuleFolder,
-  options: { readonly includeDrafts: boolean; readonly scenarios: boolean },
-  io: Io,
-): Promise<Pack | undefined> {
-  const [{ checkRuleFolder }, { ruleIssueLines }] = await Promise.all([
+  const [{ checkRuleFolder, sameScenarioFiles }, { ruleIssueLines }] = await Promise.all([
     import("../../node/index.js"),
     import("../diagnostics.js"),
   ]);
-  const errors = (issues: readonly Issue[]) => issues.filter((issue) => issue.severity === "error");
+  const checked = new Map<string, Promise<FolderCheck>>();
   // As every command that only plans: the proofs over the rules' conditions are lint's (most of the load).
-  const first = await checkRuleFolder(folder.path, folder.name, { ...options, proofs: false });
-  if (first.ruleset !== undefined) return { ruleset: first.ruleset, folder, scenarios: options.scenarios };
-  const alone = options.scenarios
-    ? await checkRuleFolder(folder.path, folder.name, { ...options, proofs: false, scenarios: false })
-    : first;
-  if (alone.ruleset === undefined) {
-    writeLines(io.stderr, ruleIssueLines(errors(alone.issues)));
+  const check = (folder: RuleFolder, options: { readonly includeDrafts: boolean; readonly scenarios: boolean }) => {
+    const key = JSON.stringify([folder.path, folder.name, options.includeDrafts, options.scenarios]);
+    let found = checked.get(key);
+    if (found === undefined)
+      checked.set(key, (found = checkRuleFolder(folder.path, folder.name, { ...options, proofs: false })));
+    return found;
+  };
+  const headPlan = await check(headFolder, { includeDrafts, scenarios: false });
+  const basePlan = await check(baseFolder, { includeDrafts: false, scenarios: false });
+  const problems = profileProblems(profile, [
+    { check: basePlan, folder: baseFolder },
+    { check: headPlan, folder: headFolder },
+  ]);
+  if (basePlan.ruleset !== undefined && headPlan.ruleset !== undefined && problems.length === 0)
+    await workers.begin(basePlan.ruleset, headPlan.ruleset, profile);
+
+  /** The pack with its scenario tests if asked, or its errors on stderr. */
+  const pack = async (
+    folder: RuleFolder,
+    plan: FolderCheck,
+    options: { readonly includeDrafts: boolean; readonly scenarios: boolean },
+  ): Promise<Pack | undefined> => {
+    if (plan.ruleset === undefined) {
+      writeLines(io.stderr, ruleIssueLines(errors(plan.issues)));
+      return undefined;
+    }
+    const untested: Pack = { ruleset: plan.ruleset, folder, scenarios: [], tested: false };
+    if (!options.scenarios) return untested;
+    const tested = await check(folder, options);
+    if (tested.ruleset !== undefined) return { ...untested, scenarios: tested.ruleset.scenarios, tested: true };
+    const count = errors(tested.issues).length;
+    io.stderr(
+      `${folder.name}: its scenario tests do not load (${count} error${count === 1 ? "" : "s"}; ` +
+        `run "backplan lint ${folder.name}"): the impact leaves their assessments out\n`,
+    );
+    return untested;
+  };
+  const head = await pack(headFolder, headPlan, { includeDrafts, scenarios: true });
+  const scenarios = head?.tested !== true || !(await sameScenarioFiles(baseFolder, headFolder));
+  const base = await pack(baseFolder, basePlan, { includeDrafts: false, scenarios });
+  if (base === undefined || head === undefined) return undefined;
+  if (problems.length > 0) {
+    writeLines(io.stderr, problems);
     return undefined;
   }
-  const count = errors(first.issues).length;
-  io.stderr(
-    `${folder.name}: its scenario tests do not load (${count} error${count === 1 ? "" : "s"}; ` +
-      `run "backplan lint ${folder.name}"): the impact leaves their assessments out\n`,
-  );
-  return { ruleset: alone.ruleset, folder, scenarios: false };
+  return { base, head };
+}
+
+/** A line for each pack that lacks `profile` (said once when both do). */
+function profileProblems(
+  profile: string | undefined,
+  packs: readonly { readonly check: FolderCheck; readonly folder: RuleFolder }[],
+): string[] {
+  if (profile === undefined) return [];
+  const problems = packs.flatMap(({ check: { ruleset }, folder }) => {
+    const known = ruleset?.profiles.map((p) => p.id) ?? [];
+    return ruleset === undefined || known.includes(profile)
+      ? []
+      : [`unknown profile "${profile}": the pack in ${folder.name} has ${known.join(", ")}`];
+  });
+  return [...new Set(problems)];
+}
+
+function errors(issues: readonly Issue[]): Issue[] {
+  return issues.filter((issue) => issue.severity === "error");
 }
 
 function changed(report: ImpactReport): boolean {

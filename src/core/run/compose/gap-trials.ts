@@ -1,5 +1,6 @@
 import type { FactDefinition, FactValue } from "../facts/types.js";
 import type { Condition } from "../../generated/types.js";
+import { interned } from "../facts/interned.js";
 import { candidateValues } from "./candidates.js";
 
 /** How to tell whether an absent fact could decide a condition, and the fields that would supply it. */
@@ -29,7 +30,8 @@ export function gapTrialsOf(
     const definition = facts.get(name);
     if (definition === undefined || definition.origin === "context") continue;
     // Copied from the frozen catalog: Node 20's V8 walks frozen arrays several times slower.
-    trials.set(name, {
+    // Keyed as the missing facts the leaves report are: interned, for lookups by pointer.
+    trials.set(interned(name), {
       candidates: candidateValues(definition, condition),
       collect: definition.collect.map((path) => ({ path, keys: path.split(".") })),
     });

@@ -1,5 +1,6 @@
 import type { Facts } from "../facts/types.js";
 import type { Condition, FactCondition } from "../../generated/types.js";
+import { interned } from "../facts/interned.js";
 import { foldCondition } from "./fold.js";
 import { operatorNamed } from "./operators/index.js";
 import { and, not, or, type Truth } from "./truth.js";
@@ -72,7 +73,8 @@ function negation(child: CompiledCondition): CompiledCondition {
 }
 
 function comparison({ fact, operator, value }: FactCondition): CompiledCondition {
-  return operatorNamed(operator).leaf(fact, value);
+  // The deriver's keys are interned too: lookups compare pointers (see `interned`).
+  return operatorNamed(operator).leaf(interned(fact), value);
 }
 
 /** The fact comparisons of a condition, in reading order. */

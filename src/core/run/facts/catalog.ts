@@ -5,6 +5,7 @@
 import { instruments } from "../assessment/instruments/index.js";
 import type { Assessment } from "../../generated/types.js";
 import { assessmentFacts } from "./assessment-facts.js";
+import { interned } from "./interned.js";
 import type { FactDefinition, FactValue } from "./types.js";
 
 const derivedFacts = instruments.flatMap((instrument) => instrument.facts);
@@ -75,7 +76,8 @@ function groupByParent(definitions: readonly FactDefinition[]): Group[] {
   for (const { name } of definitions) {
     const parent = name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : "";
     const fields = byParent.get(parent) ?? [];
-    fields.push({ key: name.slice(parent === "" ? 0 : parent.length + 1), name });
+    // Interned as the names conditions read are, so that their lookups compare pointers.
+    fields.push({ key: name.slice(parent === "" ? 0 : parent.length + 1), name: interned(name) });
     byParent.set(parent, fields);
   }
   return [...byParent].map(([parent, fields]) => ({ path: parent === "" ? [] : parent.split("."), fields }));

@@ -32,7 +32,15 @@ export function complementDiscrete(a: Discrete): Discrete {
 
 /** `a` within the fact's values, when it has a fixed list of them. */
 export function withinUniverse(a: Discrete, universe: ReadonlySet<Scalar> | undefined): Discrete {
-  return universe === undefined ? a : intersectDiscrete(a, only(universe));
+  if (universe === undefined) return a;
+  // As intersectDiscrete(a, only(universe)), in the same order, without copying the universe first:
+  // the proofs over contraindications ask this tens of thousands of times.
+  const [from, keep] = a.excluded
+    ? [universe, (v: Scalar) => !a.values.has(v)]
+    : [a.values, (v: Scalar) => universe.has(v)];
+  const kept: Scalar[] = [];
+  for (const v of from) if (keep(v)) kept.push(v);
+  return only(kept);
 }
 
 /** Whether the set holds no value (an open set of free text never is empty). */

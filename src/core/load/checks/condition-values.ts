@@ -42,9 +42,10 @@ export function comparisonIssues(
   }
   if (Array.isArray(value) !== (operator.value === "list"))
     return [issue(valueShape, place("/value"), { rule, operator: operator.name, expected: operator.value, value })];
+  // Places are found only for issues: a pack.json rule's place maps its pointer segment by segment.
   return Array.isArray(value)
-    ? value.flatMap((item, i) => itemIssues(rule, fact, item, place(`/value/${i}`)))
-    : itemIssues(rule, fact, value, place("/value"));
+    ? value.flatMap((item, i) => itemIssues(rule, fact, item, () => place(`/value/${i}`)))
+    : itemIssues(rule, fact, value, () => place("/value"));
 }
 
 /** What a compared value must be for each fact type: a list fact is compared with one of its items. */
@@ -56,16 +57,16 @@ const VALUE_TYPE: Readonly<Record<FactType, "number" | "string" | "boolean">> = 
   "string-list": "string",
 };
 
-function itemIssues(rule: string, fact: FactDefinition, item: string | number | boolean, place: Place): Issue[] {
+function itemIssues(rule: string, fact: FactDefinition, item: string | number | boolean, place: () => Place): Issue[] {
   if (typeof item !== VALUE_TYPE[fact.type])
     return [
       typeof item === "string" && quotedForm(item) === VALUE_TYPE[fact.type]
-        ? issue(quotedValue, place, { rule, value: item, ...factParams(fact) })
-        : issue(valueType, place, { rule, value: item, ...factParams(fact) }),
+        ? issue(quotedValue, place(), { rule, value: item, ...factParams(fact) })
+        : issue(valueType, place(), { rule, value: item, ...factParams(fact) }),
     ];
   if (typeof item === "string" && fact.enum !== undefined && fact.openEnum !== true && !fact.enum.includes(item)) {
     return [
-      issue(unknownContextValue.get(fact.name) ?? valueEnum, place, {
+      issue(unknownContextValue.get(fact.name) ?? valueEnum, place(), {
         rule,
         value: item,
         suggestion: closestMatch(item, fact.enum),

@@ -12,23 +12,31 @@ export const reasonTemplates: Check = {
     "(`{phq9.total` or `{}` would reach the plan as written).",
   run({ rules, facts }) {
     return rules.items.flatMap(({ value: rule, file, pointer }) =>
-      templatedTextsOf(rule, pointer).flatMap(({ text, pointer: at }) => [
-        ...malformedPlaceholders(text).map(({ written, needle }) =>
-          issue(templateSyntax, file.placeOfText(at, needle), { rule: rule.id, written }),
-        ),
-        ...templateFacts(text)
-          .filter((name) => !facts.has(name))
-          .map((name) =>
-            issue(templateFact, file.placeOfText(at, `{${name}}`), {
-              rule: rule.id,
-              fact: name,
-              suggestion: suggestFact(name, facts.keys()),
-            }),
-          ),
-      ]),
+      templatedTextsOf(rule, pointer)
+        // Half the texts hold no brace, hence neither a placeholder nor a malformed one.
+        .filter(({ text }) => BRACE.test(text))
+        .flatMap(({ text, pointer: at }) => {
+          const names = templateFacts(text);
+          return [
+            ...malformedPlaceholders(text, names).map(({ written, needle }) =>
+              issue(templateSyntax, file.placeOfText(at, needle), { rule: rule.id, written }),
+            ),
+            ...names
+              .filter((name) => !facts.has(name))
+              .map((name) =>
+                issue(templateFact, file.placeOfText(at, `{${name}}`), {
+                  rule: rule.id,
+                  fact: name,
+                  suggestion: suggestFact(name, facts.keys()),
+                }),
+              ),
+          ];
+        }),
     );
   },
 };
+
+const BRACE = /[{}]/;
 
 /**
  * Braces that make no placeholder, once each: `{phq9.total` (never closed), `{}`, `{phq9 total}`,
@@ -36,12 +44,13 @@ export const reasonTemplates: Check = {
  * to the next space. `needle` finds it in the file: the shortest text from it on that occurs
  * there first (a lone `}` after `{}` is placed on itself, not on the pair's).
  */
-function malformedPlaceholders(text: string): { written: string; needle: string }[] {
-  // A well-formed placeholder is exactly one fact name in braces, as reason-template.ts reads it.
-  const wellFormed = (candidate: string) => templateFacts(candidate).some((name) => candidate === `{${name}}`);
+function malformedPlaceholders(text: string, names: readonly string[]): { written: string; needle: string }[] {
+  // A well-formed placeholder is exactly one fact name in braces, as reason-template.ts reads it:
+  // one of the text's `names` (a placeholder holds no brace, so reading the whole text finds each).
+  const wellFormed = new Set(names.map((name) => `{${name}}`));
   const seen = new Set<string>();
   return Array.from(text.matchAll(/\{[^{}]*\}|\{[^{}\s]*|\}/g)).flatMap(({ 0: written, index }) => {
-    if (wellFormed(written) || seen.has(written)) return [];
+    if (wellFormed.has(written) || seen.has(written)) return [];
     seen.add(written);
     let end = index + written.length;
     while (text.indexOf(text.slice(index, end)) !== index && end < text.length) end++;

@@ -100,6 +100,7 @@ function same(a: Bound, b: Bound, integer: boolean): boolean {
 }
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+const DIGIT = /\d/;
 /** Comparisons as authors write them, each with the bound it states. */
 const WRITTEN: readonly {
   pattern: RegExp;
@@ -163,8 +164,10 @@ const NOT_UNITS: ReadonlySet<string> = new Set([
 
 /** The comparisons written in `text`, each with the word after its number (`weeks`), if any. */
 function writtenBounds(text: string): { written: string; bound: Bound; unit?: string }[] {
+  // Every pattern needs a digit; half the texts have none, and the patterns cost most of this check.
+  if (!DIGIT.test(text)) return [];
   return WRITTEN.flatMap(({ pattern, bound, at }) =>
-    [...text.matchAll(pattern)].flatMap((match) => {
+    matchesOf(pattern, text).flatMap((match) => {
       const shape = bound(match);
       const value = Number(match[at]);
       if (shape === undefined || !Number.isFinite(value)) return [];
@@ -179,6 +182,18 @@ function writtenBounds(text: string): { written: string; bound: Bound; unit?: st
       ];
     }),
   );
+}
+
+/**
+ * The matches of a global pattern, as `text.matchAll(pattern)` gives them, found with the pattern
+ * itself: matchAll copies the pattern first (a new RegExp per text, most of this check's time).
+ * None of these patterns matches an empty text, so `exec` always moves on.
+ */
+function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) matches.push(match);
+  return matches;
 }
 
 /** Whether a fact can be what a number followed by `unit` counts: "6 weeks" and pain.durationWeeks. */

@@ -113,12 +113,21 @@ function sameGapsButRules(base: Plan, head: Plan): boolean {
 /** Adds to `changes` the details whose values differ (head's fields first, then those only base has). */
 function detailChanges(component: string, from: Details, to: Details, changes: DetailChange[]): void {
   for (const field of Object.keys(to) as (keyof Details)[]) {
-    const [a, b] = [comparable(from[field]), comparable(to[field])];
+    const [before, after] = [from[field], to[field]];
+    // Most details are the same values: only those that are not are made comparable (lists joined).
+    if (sameValue(before, after)) continue;
+    const [a, b] = [comparable(before), comparable(after)];
     if (a !== b) changes.push({ component, field, from: a, to: b });
   }
   for (const field of Object.keys(from) as (keyof Details)[]) {
     if (!Object.hasOwn(to, field)) changes.push({ component, field, from: comparable(from[field]), to: null });
   }
+}
+
+/** Whether two details are the same value, or lists of the same items (so their comparable values are equal). */
+function sameValue(a: Details[keyof Details], b: Details[keyof Details]): boolean {
+  if (a === b) return true;
+  return Array.isArray(a) && Array.isArray(b) && sameList<unknown>(a, b);
 }
 
 /** A detail as one comparable value: a list as its items joined as plans show them. */
@@ -129,9 +138,19 @@ function comparable(value: Details[keyof Details]): DetailValue {
 
 /** `[added, removed]`: the keys only head has, and those only base has. */
 function idChanges<T>(base: readonly T[], head: readonly T[], key: (item: T) => string): [string[], string[]] {
-  if (base.length === 0 && head.length === 0) return [[], []];
+  if (sameKeys(base, head, key)) return [[], []];
   const [before, after] = [base.map(key), head.map(key)];
   return [after.filter((id) => !before.includes(id)), before.filter((id) => !after.includes(id))];
+}
+
+/** Whether both lists hold items of the same keys in the same order: nothing added or removed. */
+function sameKeys<T>(base: readonly T[], head: readonly T[], key: (item: T) => string): boolean {
+  if (base.length !== head.length) return false;
+  for (let i = 0; i < base.length; i++) {
+    const [a, b] = [base[i], head[i]];
+    if (a === undefined || b === undefined || key(a) !== key(b)) return false;
+  }
+  return true;
 }
 
 /**
@@ -142,29 +161,30 @@ function idChanges<T>(base: readonly T[], head: readonly T[], key: (item: T) => 
  */
 function traceChanges(base: Plan, head: Plan): { rules: RuleChange[]; sameMissing: boolean } {
   const rules: RuleChange[] = [];
-  const note = (rule: string, from: RuleOutcome, to: RuleOutcome) => {
-    if (from !== to && !(quiet(from) && quiet(to))) rules.push({ rule, from, to });
-  };
-  const aligned = base.trace.length === head.trace.length && base.trace.every((t, i) => t.rule === head.trace[i]?.rule);
-  if (aligned) {
-    let sameMissing = true;
-    base.trace.forEach((t, i) => {
-      const other = head.trace[i];
-      note(t.rule, t.outcome, other?.outcome ?? "absent");
-      sameMissing &&= sameList(t.missing, other?.missing);
-    });
+  let sameMissing = true;
+  if (sameKeys(base.trace, head.trace, (t) => t.rule)) {
+    for (let i = 0; i < base.trace.length; i++) {
+      const [t, other] = [base.trace[i], head.trace[i]];
+      if (t === undefined || other === undefined) continue;
+      if (t.outcome !== other.outcome) note(rules, t.rule, t.outcome, other.outcome);
+      sameMissing &&= sameList(t.missing, other.missing);
+    }
     return { rules, sameMissing };
   }
   const after = new Map(head.trace.map((t) => [t.rule, t]));
-  let sameMissing = true;
   for (const t of base.trace) {
     const other = after.get(t.rule);
-    note(t.rule, t.outcome, other?.outcome ?? "absent");
+    note(rules, t.rule, t.outcome, other?.outcome ?? "absent");
     sameMissing &&= sameList(t.missing, other?.missing);
     after.delete(t.rule);
   }
-  for (const [rule, t] of after) note(rule, "absent", t.outcome);
+  for (const [rule, t] of after) note(rules, rule, "absent", t.outcome);
   return { rules, sameMissing };
+}
+
+/** Adds the change of a rule's outcome, unless it decides nothing either way (absent or not fired). */
+function note(rules: RuleChange[], rule: string, from: RuleOutcome, to: RuleOutcome): void {
+  if (from !== to && !(quiet(from) && quiet(to))) rules.push({ rule, from, to });
 }
 
 function quiet(outcome: RuleOutcome): boolean {

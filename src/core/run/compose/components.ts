@@ -1,5 +1,6 @@
 import type { ComponentDefinition, Details, PlanComponent, PlanEvidence, PlanReason } from "../../generated/types.js";
 import type { PreparedContraindication } from "./contraindications.js";
+import { sortSmall } from "./sort-small.js";
 import { moreUrgent, type Urgency } from "./urgency.js";
 
 /**
@@ -66,7 +67,7 @@ export function buildComponent(
   additions: readonly AddedBy[],
 ): PlanComponent {
   // Most components are added by one rule: nothing to order.
-  const ordered = additions.length === 1 ? additions : [...additions].sort(byImportance);
+  const ordered = additions.length === 1 ? additions : sortSmall([...additions], byImportance);
   const reasons: PlanReason[] = [];
   const evidence: PlanEvidence[] = [];
   const overrides: Details[] = [];

@@ -3,6 +3,7 @@ import type { FactValue } from "../facts/types.js";
 import type { DataGap } from "../../generated/types.js";
 import type { PreparedComponent } from "./components.js";
 import { holds, type Field, type GapTrial } from "./gap-trials.js";
+import { byText, sortSmall } from "./sort-small.js";
 import { CONCERNS, type Stakes } from "./stakes.js";
 
 /**
@@ -78,11 +79,11 @@ export function findDataGaps(
   }
   const gaps: DataGap[] = [];
   const { inOrder } = gathered;
-  if (inOrder.length > 1) inOrder.sort(gapOrder);
+  sortSmall(inOrder, gapOrder);
   for (const { fact, names, concern, couldChange } of inOrder) {
     // Most gaps hang on one rule and could change one component: nothing to sort then.
-    const ids = (names.length > 1 ? names.sort(byName) : names) as [string, ...string[]]; // never empty
-    if (couldChange.length > 1) couldChange.sort(inPlanOrder);
+    const ids = (names.length > 1 ? sortSmall(names, byText) : names) as [string, ...string[]]; // never empty
+    if (couldChange.length > 1) sortSmall(couldChange, inPlanOrder);
     gaps.push({
       fact,
       concern: CONCERNS[concern] ?? "treatment",
@@ -127,12 +128,7 @@ function gather(
 
 /** Most pressing concern first, then what the highest priority waits on, then by field. */
 function gapOrder(x: Gathered, y: Gathered): number {
-  return x.concern - y.concern || y.priority - x.priority || byName(x.fact, y.fact);
-}
-
-/** As `sort()` orders strings, without its conversions to string. */
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return x.concern - y.concern || y.priority - x.priority || byText(x.fact, y.fact);
 }
 
 const inPlanOrder = (a: PreparedComponent, b: PreparedComponent) => a.order - b.order;

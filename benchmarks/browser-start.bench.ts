@@ -11,6 +11,9 @@
  *   fetch    pack.json's text fetched
  *   load     `rulesetFromJsonText` (parse, schema check, semantic checks, compile)
  *   plan     `createEngine` and the first `recommend` (examples/chronic-high-risk.yaml)
+ *   cpu      the page's main-thread CPU time from navigation to the first plan (Chromium's
+ *            ThreadTime metric): on a loaded machine a page waits for a core, and this counts
+ *            only the work, so it varies far less from load to load than the times above
  *
  * With `--against FILE`, a second bundle (say, one built before a change) is loaded in the same
  * run, alternating load by load with this one, and the report adds the per-load ratio (this / that,
@@ -45,7 +48,8 @@ const given = option("--bundle");
 const profileFile = option("--profile");
 
 const PARTS = ["import", "fetch", "load", "plan"] as const;
-type Timings = Record<(typeof PARTS)[number] | "total", number>;
+const ROWS = ["total", ...PARTS, "cpu"] as const;
+type Timings = Record<(typeof ROWS)[number], number>;
 
 const bundle = await bundleBrowser();
 const pack = JSON.stringify(packToJson(compileRuleset(await readRuleFiles(`${ROOT}rules`))));
@@ -94,21 +98,29 @@ async function load(browser: Browser, which: string, profile?: string): Promise<
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const cdp = profile === undefined ? undefined : await context.newCDPSession(page);
-    if (cdp !== undefined) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    /** The renderer's main-thread CPU time so far, in ms. */
+    const mainThreadCpu = async (): Promise<number> => {
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      return (metrics.find((metric) => metric.name === "ThreadTime")?.value ?? Number.NaN) * 1000;
+    };
+    if (profile !== undefined) {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
       await cdp.send("Profiler.start");
     }
+    const before = await mainThreadCpu();
     await page.goto(`${origin}/?bundle=/${which}.js`);
     await page.waitForFunction("window.timings !== undefined");
-    const timings = await page.evaluate<Timings & { error?: string }>("window.timings");
-    if (cdp !== undefined && profile !== undefined) {
+    const cpu = (await mainThreadCpu()) - before;
+    const timings = await page.evaluate<Omit<Timings, "cpu"> & { error?: string }>("window.timings");
+    if (profile !== undefined) {
       const { profile: recorded } = await cdp.send("Profiler.stop");
       writeFileSync(profile, JSON.stringify(recorded));
     }
     if (timings.error !== undefined) throw new Error(`${which}.js: ${timings.error}`);
-    return timings;
+    return { ...timings, cpu };
   } finally {
     await context.close();
   }
@@ -126,7 +138,7 @@ function report(name: string, runs: readonly Timings[]): void {
     return `  ${part.padEnd(7)} min ${ms(Math.min(...xs)).padStart(9)}  median ${ms(median(xs)).padStart(9)}`;
   };
   console.log(`${name}:`);
-  for (const part of ["total", ...PARTS] as const) console.log(line(part));
+  for (const part of ROWS) console.log(line(part));
 }
 
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
@@ -149,7 +161,7 @@ try {
     report(`against ${against}`, runs.get("that") ?? []);
     const mine = runs.get("this") ?? [];
     const theirs = runs.get("that") ?? [];
-    for (const part of ["total", ...PARTS] as const) {
+    for (const part of ROWS) {
       const ratios = mine.map((run, i) => run[part] / (theirs[i]?.[part] ?? Number.NaN)).sort((a, b) => a - b);
       console.log(
         `${part}, this / that per load: min ${(ratios[0] ?? 0).toFixed(2)}  median ${median(ratios).toFixed(2)}  ` +

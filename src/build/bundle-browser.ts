@@ -2,7 +2,8 @@
  * Build step: bundles src/browser.ts into dist/browser/backplan.js (ESM, minified, for browsers)
  * and reports its size. Refuses a bundle that holds the `yaml` package (pack.json replaces it),
  * a schema validator other than the assessment's and pack.json's (the generated validators are a
- * third of a bundle's code, and a browser checks only those two) or could call `eval`/`new
+ * third of a bundle's code, and a browser checks only those two), a rule file's schema document
+ * (validate/schema-documents.ts: only the YAML checks read them) or could call `eval`/`new
  * Function` (a strict Content-Security-Policy blocks both).
  * Run: `tsx src/build/bundle-browser.ts [--out FILE]`.
  */
@@ -23,10 +24,15 @@ export interface BrowserBundle {
   readonly byPackage: readonly (readonly [string, number])[];
   /** The generated schema validators it holds (src/core/generated/validators/<name>.js), by name. */
   readonly validators: readonly string[];
+  /** The schema documents it holds (schemas/<name>.schema.json), by name. */
+  readonly schemas: readonly string[];
 }
 
 /** The only validators a page calls: `recommend` checks an assessment, `rulesetFromJson` a pack.json. */
 const BROWSER_VALIDATORS = ["assessment", "bundle"];
+
+/** The only schema document a page reads: the assessment's, whose messages name its fields. */
+const BROWSER_SCHEMAS = ["assessment"];
 
 /** Bundles the browser entry in memory; throws when the bundle breaks the rules above. */
 export async function bundleBrowser(): Promise<BrowserBundle> {
@@ -46,17 +52,23 @@ export async function bundleBrowser(): Promise<BrowserBundle> {
   const code = new TextDecoder().decode(bytes);
   const byPackage = new Map<string, number>();
   const validators: string[] = [];
+  const schemas: string[] = [];
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? "backplan";
       byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
       const validator = /generated\/validators\/([\w-]+)\.js$/.exec(input)?.[1];
       if (validator !== undefined) validators.push(validator);
+      const schema = /schemas\/([\w-]+)\.schema\.json$/.exec(input)?.[1];
+      if (schema !== undefined) schemas.push(schema);
     }
   }
   if (byPackage.has("yaml")) throw new Error("the browser bundle holds the yaml package: an import leads to it");
   const extra = validators.filter((name) => !BROWSER_VALIDATORS.includes(name));
   if (extra.length > 0) throw new Error(`the browser bundle holds validators it never calls: ${extra.join(", ")}`);
+  const documents = schemas.filter((name) => !BROWSER_SCHEMAS.includes(name));
+  if (documents.length > 0)
+    throw new Error(`the browser bundle holds schema documents it never reads: ${documents.join(", ")}`);
   if (callsEval(code)) throw new Error("the browser bundle calls eval or Function");
   return {
     code,
@@ -64,6 +76,7 @@ export async function bundleBrowser(): Promise<BrowserBundle> {
     gzippedBytes: gzipSync(bytes, { level: 9 }).length,
     byPackage: [...byPackage].sort((a, b) => b[1] - a[1]),
     validators: validators.sort(),
+    schemas: schemas.sort(),
   };
 }
 

@@ -160,6 +160,10 @@ describe.skipIf(skip)(title, () => {
     expect(bundle.validators).toEqual(["assessment", "bundle"]);
   });
 
+  it("carries no rule file's schema document, only the assessment's its messages read", () => {
+    expect(bundle.schemas).toEqual(["assessment"]);
+  });
+
   it("shows the plan's status and the pack's stamp", async () => {
     expect(expected.status).toBe("complete");
     expect(await page.locator("#status").textContent()).toBe(`Status: ${expected.status}`);

@@ -1,6 +1,6 @@
 import type { FactDefinition } from "../run/facts/types.js";
 import { unknownCategoryValue, unknownComponentValue, unknownProfileValue } from "./messages.js";
-import { categories } from "./validate/schema-documents.js";
+import { categories } from "../generated/categories.js";
 
 /** What the pack defines that context facts range over; a part is absent when its file is unusable. */
 export interface PackVocabulary {

@@ -2,6 +2,11 @@
  * Every problem a rule pack can have: its stable code, its severity and its message, in one
  * place. Messages say what is wrong, where, what was expected and what was found; each is pinned
  * by an inline snapshot in tests/core/load/messages.test.ts.
+ *
+ * Each declaration is marked `@__PURE__` (its factories `@__NO_SIDE_EFFECTS__`), so a bundle keeps
+ * only the problems its code can raise: the browser's leaves out those of YAML files, scenario
+ * tests and the other checks it never runs (6 KB). esbuild does not carry `@__NO_SIDE_EFFECTS__`
+ * on `problem` itself across modules (evanw/esbuild#4369), hence a mark on every call.
  */
 import { operators, type OperatorName } from "../run/evaluate/operators/index.js";
 import type { FactDefinition } from "../run/facts/types.js";
@@ -27,53 +32,53 @@ const quoted = (items: readonly string[]): string[] => items.map(quote);
 
 // ── The pack as a whole ─────────────────────────────────────────────────────────────────────────
 
-export const noFiles = problem(
+export const noFiles = /* @__PURE__ */ problem(
   "pack/no-files",
   "error",
   () => "no rule files found: a rule pack needs pack.yaml, components.yaml, evidence.yaml and rule files (*.yaml)",
 );
 
-export const missingFile = problem(
+export const missingFile = /* @__PURE__ */ problem(
   "pack/missing-file",
   "error",
   ({ path, holds }: { path: string; holds: string }) => `missing ${path}: a rule pack needs it for ${holds}`,
 );
 
-export const duplicatePath = problem(
+export const duplicatePath = /* @__PURE__ */ problem(
   "pack/duplicate-path",
   "error",
   ({ path, count }: { path: string; count: number }) =>
     `${path} is given ${count} times: each file of a pack needs a path of its own`,
 );
 
-export const itemsUnchecked = problem(
+export const itemsUnchecked = /* @__PURE__ */ problem(
   "pack/items-unchecked",
   "error",
   () =>
     "some items failed their schema but no problem could be named for them: nothing was compiled (an internal error of backplan: please report it with the pack)",
 );
 
-export const nulInPath = problem(
+export const nulInPath = /* @__PURE__ */ problem(
   "pack/nul-in-path",
   "error",
   ({ path }: { path: string }) => `the path ${JSON.stringify(path)} holds a NUL character: expected a file path`,
 );
 
-export const tooManyFiles = problem(
+export const tooManyFiles = /* @__PURE__ */ problem(
   "pack/too-many-files",
   "error",
   ({ count, limit }: { count: number; limit: number }) =>
     `the pack has ${count} files, more than the limit of ${limit}: nothing was read`,
 );
 
-export const packTooLarge = problem(
+export const packTooLarge = /* @__PURE__ */ problem(
   "pack/too-large",
   "error",
   ({ bytes, limit }: { bytes: number; limit: number }) =>
     `the pack holds ${bytes} bytes, more than the limit of ${limit} (${mebibytes(limit)}): nothing was read`,
 );
 
-export const fileTooLarge = problem(
+export const fileTooLarge = /* @__PURE__ */ problem(
   "pack/file-too-large",
   "error",
   ({ bytes, limit }: { bytes: number; limit: number }) =>
@@ -83,11 +88,11 @@ export const fileTooLarge = problem(
 // ── YAML ────────────────────────────────────────────────────────────────────────────────────────
 
 /** A YAML syntax error no plain-words message fits, in the yaml package's words. */
-export const yamlProblem = problem("yaml/syntax", "error", ({ detail }: { detail: string }) => detail);
+export const yamlProblem = /* @__PURE__ */ problem("yaml/syntax", "error", ({ detail }: { detail: string }) => detail);
 
 // One message per syntax slip, in words an author who does not program can act on (parse/syntax-slip.ts).
 
-export const yamlTab = problem(
+export const yamlTab = /* @__PURE__ */ problem(
   "yaml/tab",
   "error",
   ({ line, atStart }: { line: number; atStart: boolean }) =>
@@ -95,7 +100,7 @@ export const yamlTab = problem(
   () => "replace the tab with spaces, as many as the lines it belongs with use",
 );
 
-export const yamlIndent = problem(
+export const yamlIndent = /* @__PURE__ */ problem(
   "yaml/indentation",
   "error",
   ({ line, found, expected }: { line: number; found: number; expected: number }) =>
@@ -103,7 +108,7 @@ export const yamlIndent = problem(
   ({ expected }) => `YAML reads what belongs together from the indentation: start the line after ${expected} spaces`,
 );
 
-export const yamlBadIndent = problem(
+export const yamlBadIndent = /* @__PURE__ */ problem(
   "yaml/indentation",
   "error",
   ({ line }: { line: number }) => `line ${line} is not lined up with the lines it belongs with`,
@@ -111,21 +116,21 @@ export const yamlBadIndent = problem(
     'YAML reads what belongs together from the indentation: check that the keys of one item start in one column, each list item under the one before, and each key is followed by ": "',
 );
 
-export const yamlMissingColon = problem(
+export const yamlMissingColon = /* @__PURE__ */ problem(
   "yaml/missing-colon",
   "error",
   ({ line, key }: { line: number; key: string; fixed: string }) => `line ${line}: ${quote(key)} needs a colon after it`,
   ({ fixed }) => `write ${fixed}`,
 );
 
-export const yamlNoSpaceAfterColon = problem(
+export const yamlNoSpaceAfterColon = /* @__PURE__ */ problem(
   "yaml/missing-space",
   "error",
   ({ line }: { line: number; fixed: string }) => `line ${line} needs a space after the colon`,
   ({ fixed }) => `write ${fixed}`,
 );
 
-export const yamlColonInValue = problem(
+export const yamlColonInValue = /* @__PURE__ */ problem(
   "yaml/needs-quotes",
   "error",
   ({ line, key, mark }: { line: number; key: string; mark: string; fixed: string }) =>
@@ -135,28 +140,28 @@ export const yamlColonInValue = problem(
   ({ fixed }) => `put the text in quotes: ${fixed}`,
 );
 
-export const yamlUnclosedQuote = problem(
+export const yamlUnclosedQuote = /* @__PURE__ */ problem(
   "yaml/unclosed-quote",
   "error",
   ({ line, mark }: { line: number; mark: string }) => `line ${line} opens a quote (${mark}) that is never closed`,
   ({ mark }) => `end the text with ${mark} too`,
 );
 
-export const yamlTextAfterQuote = problem(
+export const yamlTextAfterQuote = /* @__PURE__ */ problem(
   "yaml/text-after-quote",
   "error",
   ({ line, mark }: { line: number; mark: string }) => `line ${line} has more text after the closing quote (${mark})`,
   () => "put the whole text inside one pair of quotes",
 );
 
-export const yamlMissingComma = problem(
+export const yamlMissingComma = /* @__PURE__ */ problem(
   "yaml/missing-comma",
   "error",
   ({ line, key }: { line: number; key: string }) => `line ${line}: a comma is missing before ${quote(`${key}:`)}`,
   () => 'separate the entries between "{" and "}" with commas, as in { fact: …, operator: …, value: … }',
 );
 
-export const yamlUnclosedBracket = problem(
+export const yamlUnclosedBracket = /* @__PURE__ */ problem(
   "yaml/unclosed-bracket",
   "error",
   ({ line, open }: { line: number; open: string; closers: string }) =>
@@ -164,21 +169,21 @@ export const yamlUnclosedBracket = problem(
   ({ closers }) => `end the line with "${closers}"`,
 );
 
-export const yamlUnopenedBracket = problem(
+export const yamlUnopenedBracket = /* @__PURE__ */ problem(
   "yaml/unopened-bracket",
   "error",
   ({ line, close }: { line: number; close: string }) => `line ${line} ends with "${close}" that closes nothing`,
   ({ close }) => `remove the "${close}", or add the bracket it closes`,
 );
 
-export const yamlSecondDocument = problem(
+export const yamlSecondDocument = /* @__PURE__ */ problem(
   "yaml/several-documents",
   "error",
   ({ line }: { line: number }) => `line ${line} starts a second YAML document ("---"); a pack file holds one`,
   () => 'remove the "---" line, or move what follows it to a file of its own',
 );
 
-export const yamlReservedStart = problem(
+export const yamlReservedStart = /* @__PURE__ */ problem(
   "yaml/reserved-character",
   "error",
   ({ line, value }: { line: number; value: string; fixed: string }) =>
@@ -186,7 +191,7 @@ export const yamlReservedStart = problem(
   ({ fixed }) => `put it in quotes: ${fixed}`,
 );
 
-export const yamlOperatorSymbol = problem(
+export const yamlOperatorSymbol = /* @__PURE__ */ problem(
   "yaml/operator-symbol",
   "error",
   ({ line, symbol, operator }: { line: number; symbol: string; operator: string }) =>
@@ -194,7 +199,7 @@ export const yamlOperatorSymbol = problem(
   ({ operator }) => `write operator: ${operator}`,
 );
 
-export const yamlBadEscape = problem(
+export const yamlBadEscape = /* @__PURE__ */ problem(
   "yaml/escape",
   "error",
   ({ line }: { line: number }) =>
@@ -202,7 +207,7 @@ export const yamlBadEscape = problem(
   () => "write the text in single quotes ('…'), where a backslash is just a backslash, or write it twice (\\\\)",
 );
 
-export const yamlStrayDash = problem(
+export const yamlStrayDash = /* @__PURE__ */ problem(
   "yaml/stray-dash",
   "error",
   ({ line, key }: { line: number; key: string }) =>
@@ -212,48 +217,52 @@ export const yamlStrayDash = problem(
   () => 'remove the "-"',
 );
 
-export const yamlWarning = problem("yaml/warning", "warning", ({ detail }: { detail: string }) => detail);
+export const yamlWarning = /* @__PURE__ */ problem(
+  "yaml/warning",
+  "warning",
+  ({ detail }: { detail: string }) => detail,
+);
 
-export const nulCharacter = problem(
+export const nulCharacter = /* @__PURE__ */ problem(
   "yaml/nul",
   "error",
   () => "the file holds a NUL character (U+0000), which YAML does not allow: expected text",
 );
 
-export const duplicateKey = problem(
+export const duplicateKey = /* @__PURE__ */ problem(
   "yaml/duplicate-key",
   "error",
   ({ key, firstLine }: { key: string; firstLine: number }) =>
     `duplicate key ${quote(key)}: it is already set on line ${firstLine}, and keys must be unique within a mapping`,
 );
 
-export const forbiddenKey = problem(
+export const forbiddenKey = /* @__PURE__ */ problem(
   "yaml/forbidden-key",
   "error",
   ({ key, where }: { key: string; where: string }) =>
     `key ${quote(key)}${where === "" ? "" : ` in ${quote(where)}`} is not allowed: it names a JavaScript object internal, never rule data`,
 );
 
-export const complexKey = problem(
+export const complexKey = /* @__PURE__ */ problem(
   "yaml/complex-key",
   "error",
   () => "a key must be plain text, found a mapping or a list used as a key",
 );
 
-export const unresolvedAlias = problem(
+export const unresolvedAlias = /* @__PURE__ */ problem(
   "yaml/unresolved-alias",
   "error",
   ({ alias }: { alias: string }) => `alias "*${alias}" refers to no anchor: expected "&${alias}" earlier in the file`,
 );
 
-export const aliasLimit = problem(
+export const aliasLimit = /* @__PURE__ */ problem(
   "yaml/alias-limit",
   "error",
   ({ alias, limit }: { alias: string; limit: number }) =>
     `alias "*${alias}" expands the file past ${limit} nodes: nested aliases like this are a "billion laughs" attack, so the file was rejected`,
 );
 
-export const tooDeep = problem(
+export const tooDeep = /* @__PURE__ */ problem(
   "yaml/too-deep",
   "error",
   ({ limit }: { limit: number }) => `the file nests deeper than ${limit} levels here: expected a shallower structure`,
@@ -341,7 +350,7 @@ function alternativesMessage(c: SchemaParams): string {
 
 /** One problem type per JSON Schema keyword our schemas use. */
 export const schemaProblems: Readonly<Record<string, ProblemType<SchemaParams>>> = {
-  additionalProperties: problem("schema/unknown-key", "error", (c: SchemaParams) => {
+  additionalProperties: /* @__PURE__ */ problem("schema/unknown-key", "error", (c: SchemaParams) => {
     const hint =
       c.suggestion !== undefined
         ? didYouMean(c.suggestion)
@@ -350,69 +359,69 @@ export const schemaProblems: Readonly<Record<string, ProblemType<SchemaParams>>>
           : "";
     return `${prefix(c)}unknown key ${quote(c.key)}${within(c)}${hint}`;
   }),
-  required: problem(
+  required: /* @__PURE__ */ problem(
     "schema/missing-key",
     "error",
     (c: SchemaParams) => `${prefix(c)}missing ${quote(c.key)}${within(c)}`,
   ),
-  type: problem(
+  type: /* @__PURE__ */ problem(
     "schema/type",
     "error",
     (c: SchemaParams) => `${subject(c)} must be ${describeTypes(c.types ?? [])}, ${found(c)}`,
   ),
-  enum: problem(
+  enum: /* @__PURE__ */ problem(
     "schema/enum",
     "error",
     (c: SchemaParams) =>
       `${subject(c)} must be ${orList((c.allowed ?? []).map(quote))}, ${found(c)}${didYouMean(c.suggestion)}`,
   ),
-  pattern: problem("schema/pattern", "error", (c: SchemaParams) => {
+  pattern: /* @__PURE__ */ problem("schema/pattern", "error", (c: SchemaParams) => {
     const pattern = String(c.pattern);
     return `${subject(c)} must be ${PATTERN_WORDS[pattern] ?? `text matching /${pattern}/`}, ${found(c)}`;
   }),
-  minItems: problem(
+  minItems: /* @__PURE__ */ problem(
     "schema/min-items",
     "error",
     (c: SchemaParams) =>
       `${subject(c)} must list at least ${limitOf(c)} ${limitOf(c) === 1 ? "item" : "items"}, ${found(c)}`,
   ),
-  minLength: problem("schema/length", "error", (c: SchemaParams) =>
+  minLength: /* @__PURE__ */ problem("schema/length", "error", (c: SchemaParams) =>
     limitOf(c) === 1
       ? `${subject(c)} must not be empty`
       : `${subject(c)} must be at least ${limitOf(c)} characters long, ${found(c)}`,
   ),
-  maxLength: problem(
+  maxLength: /* @__PURE__ */ problem(
     "schema/length",
     "error",
     (c: SchemaParams) => `${subject(c)} must be at most ${limitOf(c)} characters long, found ${c.length}`,
   ),
-  minimum: problem(
+  minimum: /* @__PURE__ */ problem(
     "schema/range",
     "error",
     (c: SchemaParams) => `${subject(c)} must be at least ${limitOf(c)}, ${found(c)}`,
   ),
-  maximum: problem(
+  maximum: /* @__PURE__ */ problem(
     "schema/range",
     "error",
     (c: SchemaParams) => `${subject(c)} must be at most ${limitOf(c)}, ${found(c)}`,
   ),
-  uniqueItems: problem(
+  uniqueItems: /* @__PURE__ */ problem(
     "schema/duplicate-item",
     "error",
     (c: SchemaParams) =>
       `${subject(c)} lists ${quote(c.item)} twice (items ${c.first} and ${c.second}): expected each once`,
   ),
-  minProperties: problem(
+  minProperties: /* @__PURE__ */ problem(
     "schema/empty-mapping",
     "error",
     (c: SchemaParams) => `${subject(c)} needs at least one of ${orList(quoted(c.keys))}, ${found(c)}`,
   ),
-  oneOf: problem("schema/alternatives", "error", alternativesMessage),
-  anyOf: problem("schema/alternatives", "error", alternativesMessage),
+  oneOf: /* @__PURE__ */ problem("schema/alternatives", "error", alternativesMessage),
+  anyOf: /* @__PURE__ */ problem("schema/alternatives", "error", alternativesMessage),
 };
 
 /** An unknown key that is a known key one level off: `add` beside `when` (a forgotten `then:`). */
-export const misplacedKey = problem(
+export const misplacedKey = /* @__PURE__ */ problem(
   "schema/misplaced-key",
   "error",
   (c: SchemaParams) => {
@@ -438,7 +447,7 @@ export const misplacedKey = problem(
 );
 
 /** For a keyword without a template of its own. */
-export const schemaFallback = problem(
+export const schemaFallback = /* @__PURE__ */ problem(
   "schema/invalid",
   "error",
   (c: SchemaParams) => `${subject(c)} ${c.detail ?? "is invalid"}`,
@@ -446,8 +455,8 @@ export const schemaFallback = problem(
 
 // ── Ids and references ──────────────────────────────────────────────────────────────────────────
 
-const duplicate = (code: string) =>
-  problem(
+const duplicate = /* @__NO_SIDE_EFFECTS__ */ (code: string) =>
+  /* @__PURE__ */ problem(
     code,
     "error",
     ({ noun, id, first }: { noun: string; id: string; first: string }) =>
@@ -459,42 +468,42 @@ export const duplicateComponentId = duplicate("components/duplicate-id");
 export const duplicateEvidenceId = duplicate("evidence/duplicate-id");
 export const duplicateProfileId = duplicate("pack/duplicate-profile");
 
-export const unknownDefaultProfile = problem(
+export const unknownDefaultProfile = /* @__PURE__ */ problem(
   "pack/unknown-profile",
   "error",
   ({ id, profiles, suggestion }: { id: string; profiles: readonly string[]; suggestion?: string | undefined }) =>
     `defaultProfile ${quote(id)} is not a profile of this pack: expected ${orList(quoted(profiles))}${didYouMean(suggestion)}`,
 );
 
-export const unknownComponent = problem(
+export const unknownComponent = /* @__PURE__ */ problem(
   "rules/unknown-component",
   "error",
   ({ rule, verb, id, suggestion }: { rule: string; verb: string; id: string; suggestion?: string | undefined }) =>
     `rule ${quote(rule)} ${verb} unknown component ${quote(id)}${didYouMean(suggestion)}`,
 );
 
-export const unknownEvidence = problem(
+export const unknownEvidence = /* @__PURE__ */ problem(
   "rules/unknown-evidence",
   "error",
   ({ rule, id, suggestion }: { rule: string; id: string; suggestion?: string | undefined }) =>
     `rule ${quote(rule)} cites unknown evidence ${quote(id)}${didYouMean(suggestion)}`,
 );
 
-export const unknownFact = problem(
+export const unknownFact = /* @__PURE__ */ problem(
   "rules/unknown-fact",
   "error",
   ({ rule, fact, suggestion }: { rule: string; fact: string; suggestion?: string | undefined }) =>
     `rule ${quote(rule)} uses unknown fact ${quote(fact)}${didYouMean(suggestion)}`,
 );
 
-export const templateFact = problem(
+export const templateFact = /* @__PURE__ */ problem(
   "rules/template-fact",
   "error",
   ({ rule, fact, suggestion }: { rule: string; fact: string; suggestion?: string | undefined }) =>
     `rule ${quote(rule)}: placeholder ${quote(`{${fact}}`)} names no known fact${didYouMean(suggestion)}`,
 );
 
-export const templateSyntax = problem(
+export const templateSyntax = /* @__PURE__ */ problem(
   "rules/template-syntax",
   "error",
   ({ rule, written }: { rule: string; written: string }) =>
@@ -541,14 +550,14 @@ function factShape(p: FactParams): FactShape {
 const factKind = (p: FactParams): string =>
   `${withArticle(p.factType === "string-list" ? "list" : p.factType)} fact${p.factEnum !== undefined && p.openEnum !== true ? ` (${orList(quoted(p.factEnum))})` : ""}`;
 
-export const operatorType = problem(
+export const operatorType = /* @__PURE__ */ problem(
   "rules/operator-type",
   "error",
   (p: { rule: string; operator: string; applicable: readonly string[] } & FactParams) =>
     `rule ${quote(p.rule)}: operator ${quote(p.operator)} does not apply to ${quote(p.fact)}, ${factKind(p)}: expected ${orList(quoted(p.applicable))}`,
 );
 
-export const valueShape = problem(
+export const valueShape = /* @__PURE__ */ problem(
   "rules/value-shape",
   "error",
   ({
@@ -565,7 +574,7 @@ export const valueShape = problem(
     `rule ${quote(rule)}: operator ${quote(operator)} compares with ${expected === "list" ? "a list of values" : "a single value"}, found ${describeValue(value)}`,
 );
 
-export const valueType = problem(
+export const valueType = /* @__PURE__ */ problem(
   "rules/value-type",
   "error",
   (p: { rule: string; value: string | number | boolean } & FactParams) =>
@@ -573,7 +582,7 @@ export const valueType = problem(
 );
 
 /** A number or boolean written in quotes (`value: "15"`): the comparison is right but for the quotes. */
-export const quotedValue = problem(
+export const quotedValue = /* @__PURE__ */ problem(
   "rules/value-type",
   "error",
   (p: { rule: string; value: string } & FactParams) =>
@@ -581,15 +590,15 @@ export const quotedValue = problem(
   (p) => `remove the quotes: ${p.value.trim()} is ${p.factType === "boolean" ? "true or false, not text" : "a number"}`,
 );
 
-export const valueEnum = problem(
+export const valueEnum = /* @__PURE__ */ problem(
   "rules/value-enum",
   "error",
   (p: { rule: string; value: string; suggestion?: string | undefined } & FactParams) =>
     `rule ${quote(p.rule)} compares ${quote(p.fact)} with ${quote(p.value)}, which is not one of its values: expected ${orList(quoted(p.factEnum ?? []))}${didYouMean(p.suggestion)}`,
 );
 
-const unknownReference = (code: string, noun: string) =>
-  problem(
+const unknownReference = /* @__NO_SIDE_EFFECTS__ */ (code: string, noun: string) =>
+  /* @__PURE__ */ problem(
     code,
     "error",
     (p: { rule: string; value: string; suggestion?: string | undefined } & FactParams) =>
@@ -600,7 +609,7 @@ export const unknownProfileValue = unknownReference("rules/unknown-profile", "pr
 export const unknownComponentValue = unknownReference("rules/unknown-component", "component");
 export const unknownCategoryValue = unknownReference("rules/unknown-category", "category");
 
-export const valueRange = problem(
+export const valueRange = /* @__PURE__ */ problem(
   "rules/value-range",
   "warning",
   (p: { rule: string; value: number } & FactParams) =>
@@ -625,7 +634,7 @@ export const conditionParam = (node: ConditionRef): string =>
 const shown = (condition: string, line?: number): string =>
   `${JSON.stringify(condition)}${line === undefined ? "" : ` (line ${line})`}`;
 
-export const neverHolds = problem(
+export const neverHolds = /* @__PURE__ */ problem(
   "rules/never-holds",
   "error",
   (p: { rule: string; condition: string } & FactParams) =>
@@ -633,7 +642,7 @@ export const neverHolds = problem(
   () => "correct the value or the operator (a value on another scale, < for >), or remove the comparison",
 );
 
-export const alwaysHolds = problem(
+export const alwaysHolds = /* @__PURE__ */ problem(
   "rules/always-holds",
   "warning",
   ({ rule, condition, facts }: { rule: string; condition: string; facts: readonly string[] }) =>
@@ -642,7 +651,7 @@ export const alwaysHolds = problem(
     `check the thresholds against the values ${andList(facts)} can take; if the rule is meant for everyone with ${facts.length === 1 ? "it" : "them"} recorded, keep it and say so in its description`,
 );
 
-export const contradiction = problem(
+export const contradiction = /* @__PURE__ */ problem(
   "rules/contradiction",
   "error",
   (p: { rule: string; condition: string; conflicts: readonly string[]; conflictLines: readonly number[] }) =>
@@ -650,7 +659,7 @@ export const contradiction = problem(
   () => 'one of these thresholds or values is probably wrong; if either one is enough, put them in an "any"',
 );
 
-export const duplicateCondition = problem(
+export const duplicateCondition = /* @__PURE__ */ problem(
   "rules/duplicate-condition",
   "warning",
   (p: { rule: string; condition: string; first: string; firstLine: number; within: "all" | "any" }) =>
@@ -659,7 +668,7 @@ export const duplicateCondition = problem(
 );
 
 /** `means`: the threshold that applies, as an author reads it and as its fact, operator and value. */
-export const fractionalThreshold = problem(
+export const fractionalThreshold = /* @__PURE__ */ problem(
   "rules/fractional-threshold",
   "warning",
   (p: {
@@ -675,7 +684,7 @@ export const fractionalThreshold = problem(
     `write the threshold that applies: { fact: ${p.meansFact}, operator: ${p.meansOperator}, value: ${String(p.meansValue)} }`,
 );
 
-export const thresholdTextDrift = problem(
+export const thresholdTextDrift = /* @__PURE__ */ problem(
   "rules/threshold-text",
   "warning",
   ({
@@ -707,7 +716,7 @@ const ruleRef = (id: string, priority: number, at: string): string => `${quote(i
 const withheldAs = (category: string | undefined): string =>
   category === undefined ? "it" : `it (category ${quote(category)})`;
 
-export const shadowedByHalt = problem(
+export const shadowedByHalt = /* @__PURE__ */ problem(
   "rules/shadowed-by-halt",
   "error",
   (p: { rule: string; priority: number; halt: string; haltPriority: number; haltAt: string }) =>
@@ -726,7 +735,7 @@ type Withholding = {
   category?: string | undefined;
 };
 
-export const alwaysWithheld = problem(
+export const alwaysWithheld = /* @__PURE__ */ problem(
   "rules/always-withheld",
   "warning",
   (p: Withholding) =>
@@ -735,7 +744,7 @@ export const alwaysWithheld = problem(
     `remove the addition, or narrow the condition of ${quote(p.by)} if ${quote(p.component)} should be offered here`,
 );
 
-export const addWithholdConflict = problem(
+export const addWithholdConflict = /* @__PURE__ */ problem(
   "rules/add-withhold-conflict",
   "warning",
   (p: Withholding) =>
@@ -748,7 +757,7 @@ export const addWithholdConflict = problem(
       : `if ${quote(p.component)} should be offered when both fire, make their conditions exclude each other; if withholding should win, say so by giving ${quote(p.by)} a higher priority (withholding wins whatever the priorities)`,
 );
 
-export const equivalentConditions = problem(
+export const equivalentConditions = /* @__PURE__ */ problem(
   "rules/equivalent-conditions",
   "warning",
   (p: { rule: string; first: string; firstPriority: number; firstAt: string }) =>
@@ -758,8 +767,8 @@ export const equivalentConditions = problem(
 
 // ── Scenario tests ──────────────────────────────────────────────────────────────────────────────
 
-const scenarioReference = (code: string, noun: string) =>
-  problem(
+const scenarioReference = /* @__NO_SIDE_EFFECTS__ */ (code: string, noun: string) =>
+  /* @__PURE__ */ problem(
     code,
     "error",
     ({
@@ -775,13 +784,13 @@ const scenarioReference = (code: string, noun: string) =>
     }) => `scenario ${quote(scenario)} names unknown ${noun} ${quote(id)} in ${quote(key)}${didYouMean(suggestion)}`,
   );
 
-export const scenarioUnknownProfile = problem(
+export const scenarioUnknownProfile = /* @__PURE__ */ problem(
   "scenarios/unknown-profile",
   "error",
   ({ scenario, id, suggestion }: { scenario: string; id: string; suggestion?: string | undefined }) =>
     `scenario ${quote(scenario)} is made under unknown profile ${quote(id)}${didYouMean(suggestion)}`,
 );
-export const scenarioInvalidAssessment = problem(
+export const scenarioInvalidAssessment = /* @__PURE__ */ problem(
   "scenarios/invalid-assessment",
   "warning",
   ({ scenario, others, field, message }: { scenario: string; others: number; field: string; message: string }) =>
@@ -794,35 +803,35 @@ export const scenarioUnknownField = scenarioReference("scenarios/unknown-field",
 
 // ── Governance ──────────────────────────────────────────────────────────────────────────────────
 
-export const notACalendarDay = problem(
+export const notACalendarDay = /* @__PURE__ */ problem(
   "governance/not-a-date",
   "error",
   ({ rule, key, date }: { rule: string; key: string; date: string }) =>
     `rule ${quote(rule)} has ${key} ${date}, which is not a day of the calendar: expected a real date, YYYY-MM-DD`,
 );
 
-export const reviewedInFuture = problem(
+export const reviewedInFuture = /* @__PURE__ */ problem(
   "governance/reviewed-in-future",
   "warning",
   ({ rule, reviewedOn, today }: { rule: string; reviewedOn: string; today: string }) =>
     `rule ${quote(rule)} says it was reviewed on ${reviewedOn}, after today (${today}): expected the date of a review that took place`,
 );
 
-export const reviewDueBeforeReview = problem(
+export const reviewDueBeforeReview = /* @__PURE__ */ problem(
   "governance/review-due-before-review",
   "error",
   ({ rule, reviewDue, reviewedOn }: { rule: string; reviewDue: string; reviewedOn: string }) =>
     `rule ${quote(rule)} is due for review on ${reviewDue}, not after its last review on ${reviewedOn}: expected reviewDue later than reviewedOn`,
 );
 
-export const reviewOverdue = problem(
+export const reviewOverdue = /* @__PURE__ */ problem(
   "governance/review-overdue",
   "warning",
   ({ rule, reviewDue, today }: { rule: string; reviewDue: string; today: string }) =>
     `rule ${quote(rule)} was due for review on ${reviewDue} and today is ${today}: expected a review (then update reviewedBy, reviewedOn and reviewDue)`,
 );
 
-export const reviewerWithoutDate = problem(
+export const reviewerWithoutDate = /* @__PURE__ */ problem(
   "governance/reviewer-without-date",
   "warning",
   ({ rule, present, absent }: { rule: string; present: string; absent: string }) =>
@@ -831,7 +840,7 @@ export const reviewerWithoutDate = problem(
 
 // ── Warnings ────────────────────────────────────────────────────────────────────────────────────
 
-export const componentNeverAdded = problem(
+export const componentNeverAdded = /* @__PURE__ */ problem(
   "components/unused",
   "warning",
   ({ id, retiredRules }: { id: string; retiredRules: readonly string[] }) =>
@@ -841,7 +850,7 @@ export const componentNeverAdded = problem(
   () => 'add it in a rule\'s "then.add", or delete it from components.yaml',
 );
 
-export const evidenceNeverCited = problem(
+export const evidenceNeverCited = /* @__PURE__ */ problem(
   "evidence/unused",
   "warning",
   ({ id }: { id: string }) =>
@@ -849,7 +858,7 @@ export const evidenceNeverCited = problem(
   () => 'cite it in the "evidence" list of the rules it supports, or delete it from evidence.yaml',
 );
 
-export const evidenceWithoutLink = problem(
+export const evidenceWithoutLink = /* @__PURE__ */ problem(
   "evidence/no-link",
   "warning",
   ({ id }: { id: string }) => `evidence ${quote(id)} has neither a doi nor a url: a reviewer cannot open the source`,
@@ -858,7 +867,7 @@ export const evidenceWithoutLink = problem(
 
 // ── Contraindications and competing details ────────────────────────────────────────────────────
 
-export const duplicateContraindicationId = problem(
+export const duplicateContraindicationId = /* @__PURE__ */ problem(
   "components/duplicate-contraindication",
   "error",
   ({ id, firstAt }: { id: string; firstAt: string }) =>
@@ -866,7 +875,7 @@ export const duplicateContraindicationId = problem(
 );
 
 /** The two details as text, and whether each was text (quoted in the message) or a number or boolean (not). */
-export const conflictingDetails = problem(
+export const conflictingDetails = /* @__PURE__ */ problem(
   "rules/conflicting-details",
   "error",
   (p: {

@@ -44,10 +44,8 @@ const prepared: PreparedRange[] = [];
 port.on("message", (message: ToWorker) => {
   if (packs !== undefined) return;
   try {
-    const sides = {
-      base: impactPlanner(rulesetFromTransfer(message.base)),
-      head: impactPlanner(rulesetFromTransfer(message.head)),
-    };
+    const base = impactPlanner(rulesetFromTransfer(message.base));
+    const sides = { base, head: message.head === "base" ? base : impactPlanner(rulesetFromTransfer(message.head)) };
     packs = { sides, profile: message.profile };
     const plan = (range: PreparedRange) => {
       post({ type: "outcome", outcome: planPrepared(sides, range, { profile: message.profile }) });

@@ -42,10 +42,13 @@ export interface WorkerStart {
     | { readonly kind: "assessments"; readonly chunks: CohortChunks };
 }
 
-/** The one message to a worker (./impact-worker.ts): both packs, as `rulesetTransfer` gives them. */
+/**
+ * The one message to a worker (./impact-worker.ts): both packs, as `rulesetTransfer` gives them;
+ * `"base"` when the head is the base's very ruleset (one folder given as both), compiled once.
+ */
 export interface ToWorker {
   readonly base: PackJson;
-  readonly head: PackJson;
+  readonly head: PackJson | "base";
   readonly profile: string | undefined;
 }
 
@@ -88,7 +91,11 @@ export function startImpactWorkers(threads: number, cohort: WorkerCohort): Impac
     if (workers.length === 0) return;
     // Loaded here, not with backplan/node: a program that never compares packs never loads the authoring toolkit.
     const { rulesetTransfer } = await import("../authoring/index.js");
-    const packs: ToWorker = { base: rulesetTransfer(base), head: rulesetTransfer(head), profile };
+    const packs: ToWorker = {
+      base: rulesetTransfer(base),
+      head: head === base ? "base" : rulesetTransfer(head),
+      profile,
+    };
     for (const worker of workers) worker.postMessage(packs);
   };
   return {

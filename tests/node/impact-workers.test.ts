@@ -99,6 +99,22 @@ describe("startImpactWorkers", () => {
     }
   }, 120_000);
 
+  it("compiles a pack compared with itself once in a worker, with the same report as in this thread", async () => {
+    const cohort: WorkerCohort = { kind: "generated", size: 300, seed: 6 };
+    const input: WorkerImpactInput = { scenarios: [], cohortSource: cohort };
+    const reports = [];
+    for (const threads of [1, 2]) {
+      const pool = startImpactWorkers(threads, cohort);
+      try {
+        reports.push(JSON.stringify(await pool.compare(packs.head, packs.head, input)));
+      } finally {
+        await pool.close();
+      }
+    }
+    expect(JSON.parse(reports[0] ?? "")).toMatchObject({ cohort: { assessments: 300, changed: 0 } });
+    expect(reports[1]).toBe(reports[0]);
+  }, 120_000);
+
   it("stops workers closed before they were given the packs (a pack that did not load), without a stray error", async () => {
     const pool = startImpactWorkers(3, { kind: "generated", size: 500, seed: 1 });
     expect(pool.size).toBe(2);

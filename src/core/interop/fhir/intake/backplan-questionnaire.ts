@@ -40,24 +40,32 @@ export interface BackplanItem {
   readonly codes?: readonly string[];
 }
 
-/** Every answerable item of the Questionnaire, by linkId. */
-export const backplanItems: ReadonlyMap<string, BackplanItem> = new Map(
-  leavesOf(backplanQuestionnaire().item ?? []).map((item) => [
-    item.linkId,
-    {
-      linkId: item.linkId,
-      type: item.type,
-      repeats: item.repeats === true,
-      ...(item.answerOption === undefined
-        ? {}
-        : {
-            codes: item.answerOption.flatMap((option) =>
-              option.valueCoding?.code === undefined ? [] : [option.valueCoding.code],
-            ),
-          }),
-    },
-  ]),
-);
+let items: ReadonlyMap<string, BackplanItem> | undefined;
+
+/**
+ * Every answerable item of the Questionnaire, by linkId. Built on first use, from the whole
+ * Questionnaire: a page that never reads a FHIR record does not build it as it starts.
+ */
+export function backplanItems(): ReadonlyMap<string, BackplanItem> {
+  items ??= new Map(
+    leavesOf(backplanQuestionnaire().item ?? []).map((item) => [
+      item.linkId,
+      {
+        linkId: item.linkId,
+        type: item.type,
+        repeats: item.repeats === true,
+        ...(item.answerOption === undefined
+          ? {}
+          : {
+              codes: item.answerOption.flatMap((option) =>
+                option.valueCoding?.code === undefined ? [] : [option.valueCoding.code],
+              ),
+            }),
+      },
+    ]),
+  );
+  return items;
+}
 
 function leavesOf(items: readonly QuestionnaireItem[]): QuestionnaireItem[] {
   return items.flatMap((item) => (item.type === "group" ? leavesOf(item.item ?? []) : [item]));

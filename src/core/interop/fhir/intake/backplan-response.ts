@@ -46,8 +46,9 @@ const alsoFills: ReadonlyMap<string, readonly string[]> = new Map(
 export function readBackplanResponse(source: BundleResource, items: readonly ResponseItem[]): Reading {
   const reading: Reading = { findings: [], issues: [] };
   const pointers = new Map<string, string>();
+  const known = backplanItems();
   for (const { linkId, answers, pointer } of items) {
-    const item = backplanItems.get(linkId);
+    const item = known.get(linkId);
     if (item === undefined) {
       reading.issues.push(
         fhirIssue(codes.unknownLinkId, pointer, messages.unknownLinkId(source.label, linkId), "warning"),

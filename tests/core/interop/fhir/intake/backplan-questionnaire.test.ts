@@ -20,7 +20,7 @@ describe("backplan's own Questionnaire", () => {
   });
 
   it("asks every assessment field but the file's own ($schema, id, assessedOn), with its type and answers", () => {
-    expect([...backplanItems.keys()].filter((linkId) => !linkId.includes("["))).toMatchInlineSnapshot(`
+    expect([...backplanItems().keys()].filter((linkId) => !linkId.includes("["))).toMatchInlineSnapshot(`
       [
         "patient.age",
         "patient.sex",
@@ -105,13 +105,13 @@ describe("backplan's own Questionnaire", () => {
         "preferences.declinedTreatments",
       ]
     `);
-    expect(backplanItems.get("pain.legPain")).toEqual({
+    expect(backplanItems().get("pain.legPain")).toEqual({
       linkId: "pain.legPain",
       type: "choice",
       repeats: false,
       codes: ["none", "above-knee", "below-knee"],
     });
-    expect(backplanItems.get("questionnaires.odi.items[9]")).toEqual({
+    expect(backplanItems().get("questionnaires.odi.items[9]")).toEqual({
       linkId: "questionnaires.odi.items[9]",
       type: "integer",
       repeats: false,
@@ -173,8 +173,8 @@ describe("backplan's own Questionnaire", () => {
     });
     for (const field of Object.keys(answers))
       expect(result.value.sources[field], field).toBe("QuestionnaireResponse/mine");
-    expect(backplanItems.get("pain.course")?.codes).toEqual(["improving", "stable", "worsening"]);
-    expect(backplanItems.get("history.lumbarSurgeryWeeksAgo")?.type).toBe("decimal");
+    expect(backplanItems().get("pain.course")?.codes).toEqual(["improving", "stable", "worsening"]);
+    expect(backplanItems().get("history.lumbarSurgeryWeeksAgo")?.type).toBe("decimal");
   });
 
   it("refuses answers the assessment finds inconsistent: major trauma without recent trauma, surgery weeks without surgery", () => {

@@ -58,10 +58,3 @@ export function resolveRefs(node: SchemaNode): SchemaNode {
   }
   return current;
 }
-
-/**
- * The categories a component may have, in the components schema's order: `npm run generate`
- * lists them from that schema, so reading them here does not bring in the documents above (a
- * bundle that needs only the list, as the browser's does, leaves the schemas out).
- */
-export { categories } from "../../generated/categories.js";

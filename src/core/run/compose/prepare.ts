@@ -1,6 +1,6 @@
 import type { PlanEvidence, RulesetStamp } from "../../generated/types.js";
 import type { Ruleset } from "../../load/types.js";
-import { categories } from "../../load/validate/schema-documents.js";
+import { categories } from "../../generated/categories.js";
 import type { PreparedComponent } from "./components.js";
 import { prepareContraindication } from "./contraindications.js";
 import { prepareRule, type PreparedRule } from "./prepared-rule.js";

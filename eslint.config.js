@@ -40,11 +40,11 @@ const LEAN_FILES = [
 const LEAN_MODULES = [
   "core/(errors|suggest|calendar)",
   "core/load/(types|check-ruleset|pack-layout)",
-  "core/load/pack-json/(index|to-json)",
+  "core/load/pack-json/(index|to-json|transfer)",
   "core/load/compile/deep-freeze",
   "core/run/engine",
   "core/present/render/(index|json)",
-  "authoring/impact/(pack-transfer|plan-range|planner|subjects)",
+  "authoring/impact/(plan-range|planner|subjects)",
   "node/(assessment-file|load-ruleset|bundled|stdin)",
 ].join("|");
 

@@ -6,7 +6,7 @@
  */
 import { setImmediate as turn } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
-import { rulesetFromTransfer } from "../authoring/impact/pack-transfer.js";
+import { rulesetFromTransfer } from "../core/load/pack-json/transfer.js";
 import { planPrepared, prepareRange, type ImpactSides, type PreparedRange } from "../authoring/impact/plan-range.js";
 import { impactPlanner, validatedAlready } from "../authoring/impact/planner.js";
 import { cohortWindow, generatedSubjects } from "../authoring/impact/subjects.js";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Issue } from "../core/errors.js";
-import { rulesetFromTransfer } from "../authoring/impact/pack-transfer.js";
+import { rulesetFromTransfer } from "../core/load/pack-json/transfer.js";
 import { packToJson } from "../core/load/pack-json/to-json.js";
 import type { PackJson } from "../core/load/pack-json/index.js";
 import type { RulesetCheck } from "../core/load/check-ruleset.js";

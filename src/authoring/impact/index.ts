@@ -6,7 +6,7 @@ export { compareRulesets, impactReport, impactSides } from "./compare.js";
 export type { CompareOptions, ImpactInput } from "./compare.js";
 export { diffPlans } from "./plan-diff.js";
 export type { PlanDiff } from "./plan-diff.js";
-export { rulesetFromTransfer, rulesetTransfer } from "./pack-transfer.js";
+export { rulesetFromTransfer, rulesetTransfer } from "../../core/load/pack-json/transfer.js";
 export { planPrepared, planRange, prepareRange } from "./plan-range.js";
 export type { ImpactSides, RangeOutcome } from "./plan-range.js";
 export { impactPlanner, validatedAlready } from "./planner.js";

@@ -1,9 +1,9 @@
-import type { PackJson } from "../../core/generated/types.js";
-import { packJsonFiles } from "../../core/load/pack-json/json-files.js";
-import { packToJson } from "../../core/load/pack-json/to-json.js";
-import { compilePack, completePack } from "../../core/load/compile/compile.js";
-import { buildPackModel } from "../../core/load/pack-model.js";
-import type { Ruleset } from "../../core/load/types.js";
+import type { PackJson } from "../../generated/types.js";
+import { packJsonFiles } from "./json-files.js";
+import { packToJson } from "./to-json.js";
+import { compilePack, completePack } from "../compile/compile.js";
+import { buildPackModel } from "../pack-model.js";
+import type { Ruleset } from "../types.js";
 
 /**
  * A compiled ruleset as plain data, for another thread to compile again: its pack.json

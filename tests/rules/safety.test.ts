@@ -13,6 +13,7 @@ import type { Assessment, Plan } from "../../src/core/generated/types.js";
 import { compileRuleset } from "../../src/core/load/index.js";
 import { redFlagNames, validAssessmentArb } from "../arbitraries/assessment.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
+import { lawCases } from "./law-cases.js";
 
 const ruleset = compileRuleset(bundledFiles);
 const engine = createEngine(ruleset);
@@ -72,16 +73,8 @@ const redFlagRules = ruleset.rules.filter((rule) =>
   rule.add.some(({ component }) => component === "urgent-referral" || component === "emergency-referral"),
 );
 
-function check(law: (assessment: Assessment, plan: Plan) => boolean): number {
-  let exercised = 0;
-  fc.assert(
-    fc.property(assessmentArb, profileArb, (assessment, profile) => {
-      if (law(assessment, engine.recommend(assessment, { profile }))) exercised++;
-    }),
-    RUNS,
-  );
-  return exercised;
-}
+const check = (law: (assessment: Assessment, plan: Plan) => boolean): number =>
+  lawCases(engine, assessmentArb, profileArb, RUNS, law);
 
 describe("safety laws on the bundled pack", () => {
   it("no plan holds a component whose contraindication holds or is undecided", () => {

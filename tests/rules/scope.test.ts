@@ -11,6 +11,7 @@ import type { Assessment, Plan, PlanComponent } from "../../src/core/generated/t
 import { compileRuleset } from "../../src/core/load/index.js";
 import { validAssessmentArb } from "../arbitraries/assessment.js";
 import { bundledFiles } from "../properties/bundled-pack.js";
+import { lawCases } from "./law-cases.js";
 
 const ruleset = compileRuleset(bundledFiles);
 const engine = createEngine(ruleset);
@@ -83,16 +84,8 @@ const assessmentArb: fc.Arbitrary<Assessment> = fc
     return a;
   });
 
-function check(law: (assessment: Assessment, plan: Plan) => boolean): number {
-  let exercised = 0;
-  fc.assert(
-    fc.property(assessmentArb, profileArb, (assessment, profile) => {
-      if (law(assessment, engine.recommend(assessment, { profile }))) exercised++;
-    }),
-    RUNS,
-  );
-  return exercised;
-}
+const check = (law: (assessment: Assessment, plan: Plan) => boolean): number =>
+  lawCases(engine, assessmentArb, profileArb, RUNS, law);
 
 const component = (plan: Plan, id: string): PlanComponent | undefined => plan.components.find((c) => c.id === id);
 

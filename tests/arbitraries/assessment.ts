@@ -9,10 +9,16 @@ import type { Assessment } from "../../src/core/generated/types.js";
 import { startBackScores } from "../../src/core/run/assessment/instruments/start-back.js";
 import { odiPercent } from "../../src/core/run/assessment/instruments/odi.js";
 import { bmiOf } from "../../src/core/run/assessment/instruments/bmi.js";
+import assessmentSchema from "../../schemas/assessment.schema.json" with { type: "json" };
+
+const preferenceSchema = assessmentSchema.properties.preferences.properties;
 
 type Defined<T> = Exclude<T, undefined>;
 type Patient = Assessment["patient"];
 type Questionnaires = Defined<Assessment["questionnaires"]>;
+/** The types are generated from the schema these lists are read from. */
+type Requestable = Defined<Defined<Assessment["preferences"]>["requestedTreatments"]>[number];
+type Declinable = Defined<Defined<Assessment["preferences"]>["declinedTreatments"]>[number];
 
 /** Drops keys whose value is undefined: absent, never present-but-undefined. */
 function compact<R extends object>(record: { [K in keyof R]?: R[K] | undefined }): R {
@@ -286,31 +292,12 @@ const lifestyle = fc
     return compact<Defined<Assessment["lifestyle"]>>({ ...measures, ...rest });
   });
 
-const treatments = [
-  "acupuncture",
-  "massage",
-  "spinal-manipulation",
-  "yoga-or-tai-chi",
-  "group-exercise",
-  "opioids",
-  "imaging",
-  "tens",
-  "lumbar-support",
-  "traction",
-  "ultrasound-therapy",
-  "superficial-heat",
-] as const;
+/** What a patient can ask for, in the schema's order (the seeded cohort depends on it). */
+const treatments = preferenceSchema.requestedTreatments.items.enum as readonly Requestable[];
 /** What a patient can decline but not ask for: the care a plan offers. */
-const declinableOnly = [
-  "cbt",
-  "psychologically-informed-pt",
-  "physiotherapy-exercise",
-  "graded-activity",
-  "motor-control-training",
-  "directional-preference-exercise",
-  "mental-health-referral",
-  "medication",
-] as const;
+const declinableOnly = (preferenceSchema.declinedTreatments.items.enum as readonly Declinable[]).filter(
+  (treatment) => !(treatments as readonly string[]).includes(treatment),
+);
 const preferences = fc
   .record({
     activities: sometimes(

@@ -1,3 +1,4 @@
+import { factAt, slotOf } from "../run/facts/fact-table.js";
 import type { Facts, FactValue } from "../run/facts/types.js";
 
 /** `{phq9.total}`: a fact by dotted name, as a rule's `fact` is written. */
@@ -23,17 +24,19 @@ export type CompiledTemplate = (facts: Facts) => string;
  */
 export function compileTemplate(text: string): CompiledTemplate {
   // Each placeholder with the literal text before it; `tail` follows the last one.
-  const pieces: { readonly before: string; readonly fact: string }[] = [];
+  const pieces: { readonly before: string; readonly fact: string; readonly slot: number }[] = [];
   let end = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
-    pieces.push({ before: text.slice(end, match.index), fact: match[1] ?? "" });
+    const fact = match[1] ?? "";
+    // The slot, as a compiled leaf reads its fact: no hashing of the name on every fill.
+    pieces.push({ before: text.slice(end, match.index), fact, slot: slotOf(fact) });
     end = match.index + match[0].length;
   }
   if (pieces.length === 0) return () => text;
   const tail = text.slice(end);
   return (facts) => {
     let filled = "";
-    for (const { before, fact } of pieces) filled += before + show(facts.get(fact));
+    for (const { before, fact, slot } of pieces) filled += before + show(factAt(facts, slot, fact));
     return filled + tail;
   };
 }

@@ -1,4 +1,5 @@
-import type { Facts, FactValue } from "../facts/types.js";
+import type { FactTable } from "../facts/fact-table.js";
+import type { Facts } from "../facts/types.js";
 import type { Assessment, Plan, PlanComponent, TraceEntry, WithheldComponent } from "../../generated/types.js";
 import type { Ruleset } from "../../load/types.js";
 import { buildComponent, mostImportant, type AddedBy, type PreparedComponent } from "./components.js";
@@ -27,7 +28,7 @@ interface Withholding {
 /** What the composer needs besides the ruleset: the facts, and who the plan is for. */
 export interface CompositionInput {
   /** The assessment's facts. The composer owns this map: it adds `profile` and `plan.*` to it. */
-  readonly facts: Map<string, FactValue>;
+  readonly facts: FactTable;
   readonly profile: string;
   /**
    * The (valid) assessment the facts come from: its id, what the patient asked for
@@ -304,7 +305,7 @@ function inForce(list: readonly Withholding[] | undefined, priority: number): bo
 function planState(
   prepared: PreparedRuleset,
   { added, withheldComponents, withheldCategories }: Decisions,
-  facts: Map<string, FactValue>,
+  facts: FactTable,
 ): [string[], string[]] {
   const kept: PreparedComponent[] = [];
   let screened = false;

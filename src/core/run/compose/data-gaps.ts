@@ -1,4 +1,5 @@
 import type { CompiledCondition } from "../evaluate/condition.js";
+import type { FactTable } from "../facts/fact-table.js";
 import type { FactValue } from "../facts/types.js";
 import type { DataGap } from "../../generated/types.js";
 import type { PreparedComponent } from "./components.js";
@@ -48,11 +49,7 @@ interface Gathered {
  * `facts` is the composer's working map: each trial sets one fact and removes it again, so no
  * copy is made on this hot path; it is left as it was found, but for `plan.*`.
  */
-export function findDataGaps(
-  undecided: readonly Undecided[],
-  facts: Map<string, FactValue>,
-  assessment: object,
-): DataGap[] {
+export function findDataGaps(undecided: readonly Undecided[], facts: FactTable, assessment: object): DataGap[] {
   const gathered: Gathering = { byField: new Map(), inOrder: [] };
   // Entries come in runs that saw one plan state (the same two lists): set it once per run.
   let shown: readonly string[] | undefined;
@@ -157,7 +154,7 @@ const SCREEN = "contraindication:";
 
 function couldDecide(
   test: CompiledCondition,
-  facts: Map<string, FactValue>,
+  facts: FactTable,
   fact: string,
   candidates: readonly FactValue[],
 ): boolean {

@@ -1,4 +1,5 @@
-import type { Facts, FactValue } from "../facts/types.js";
+import { FactTable } from "../facts/fact-table.js";
+import type { Facts } from "../facts/types.js";
 import type { Assessment } from "../../generated/types.js";
 import type { Ruleset } from "../../load/types.js";
 import { compose } from "./compose.js";
@@ -27,7 +28,7 @@ export function factsSeen(ruleset: Ruleset, assessment: Assessment, profile: str
   let screenedOn: Facts = new Map();
   compose(
     ruleset,
-    { facts: new Map<string, FactValue>(facts), profile, assessment },
+    { facts: FactTable.from(facts), profile, assessment },
     {
       rules: (priority, seen) => byPriority.set(priority, new Map(seen)),
       screening: (seen) => (screenedOn = new Map(seen)),

@@ -5,6 +5,7 @@
 import { instruments } from "../assessment/instruments/index.js";
 import type { Assessment } from "../../generated/types.js";
 import { assessmentFacts } from "./assessment-facts.js";
+import { FactTable, slotOf } from "./fact-table.js";
 import { interned } from "./interned.js";
 import type { FactDefinition, FactValue } from "./types.js";
 
@@ -24,7 +25,7 @@ export const factCatalog: ReadonlyMap<string, FactDefinition> = new Map(
 const copiedFields = assessmentFacts.filter((definition) => factCatalog.get(definition.name)?.origin === "assessment");
 
 /** Computes the facts of a valid assessment. */
-export type FactDeriver = (assessment: Assessment) => Map<string, FactValue>;
+export type FactDeriver = (assessment: Assessment) => FactTable;
 
 /**
  * A `deriveFacts` for a consumer that reads only the named facts (an engine: its rules' facts):
@@ -38,14 +39,14 @@ export function factDeriver(names?: ReadonlySet<string>): FactDeriver {
   const groups = groupByParent(copiedFields.filter((definition) => wanted(definition.name)));
   const scored = instruments.filter((instrument) => instrument.facts.some((fact) => wanted(fact.name)));
   return (assessment) => {
-    const facts = new Map<string, FactValue>();
+    const facts = new FactTable();
     for (const group of groups) {
       const holder = valueAt(assessment, group.path);
       if (holder === undefined) continue;
       for (const field of group.fields) {
         // Own keys only: a property inherited from a polluted prototype is not an answer.
         const value = Object.hasOwn(holder, field.key) ? holder[field.key] : undefined;
-        if (value !== undefined && value !== null) facts.set(field.name, value as FactValue);
+        if (value !== undefined && value !== null) facts.setAt(field.slot, value as FactValue);
       }
     }
     for (const instrument of scored) instrument.derive(assessment, facts);
@@ -62,22 +63,22 @@ const everyFact = factDeriver();
  * @example deriveFacts(parseAssessment({ patient: { age: 40 }, pain: { durationWeeks: 2 } })).get("chronicity"); // "acute"
  */
 export function deriveFacts(assessment: Assessment): Map<string, FactValue> {
-  return everyFact(assessment);
+  return new Map(everyFact(assessment));
 }
 
 interface Group {
   /** Keys from the assessment to the object holding the fields. */
   readonly path: readonly string[];
-  readonly fields: readonly { readonly key: string; readonly name: string }[];
+  readonly fields: readonly { readonly key: string; readonly slot: number }[];
 }
 
 function groupByParent(definitions: readonly FactDefinition[]): Group[] {
-  const byParent = new Map<string, { key: string; name: string }[]>();
+  const byParent = new Map<string, { key: string; slot: number }[]>();
   for (const { name } of definitions) {
     const parent = name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : "";
     const fields = byParent.get(parent) ?? [];
     // Interned as the names conditions read are, so that their lookups compare pointers.
-    fields.push({ key: name.slice(parent === "" ? 0 : parent.length + 1), name: interned(name) });
+    fields.push({ key: name.slice(parent === "" ? 0 : parent.length + 1), slot: slotOf(interned(name)) });
     byParent.set(parent, fields);
   }
   return [...byParent].map(([parent, fields]) => ({ path: parent === "" ? [] : parent.split("."), fields }));

@@ -1,4 +1,4 @@
-import type { FactValue } from "../../facts/types.js";
+import type { FactTable } from "../../facts/fact-table.js";
 import type { Assessment } from "../../../generated/types.js";
 import { odiPercent } from "./odi.js";
 import { derivedFact, toOneDecimal } from "./scoring.js";
@@ -72,7 +72,7 @@ export function overallOf(changes: readonly Change[]): Change {
   return "unchanged";
 }
 
-function setChange(facts: Map<string, FactValue>, prefix: "odi" | "pain", result: ReturnType<typeof changeOf>): void {
+function setChange(facts: FactTable, prefix: "odi" | "pain", result: ReturnType<typeof changeOf>): void {
   facts.set(`progress.${prefix}Change`, result.points);
   if (result.percent !== undefined) facts.set(`progress.${prefix}ChangePercent`, result.percent);
 }

@@ -1,5 +1,6 @@
 import type { Issue } from "../../../errors.js";
-import type { FactDefinition, FactValue } from "../../facts/types.js";
+import type { FactTable } from "../../facts/fact-table.js";
+import type { FactDefinition } from "../../facts/types.js";
 import type { Assessment } from "../../../generated/types.js";
 
 /**
@@ -25,7 +26,7 @@ export interface Instrument {
   readonly facts: readonly FactDefinition[];
   readonly checks: readonly ConsistencyCheck[];
   /** Sets each of its facts whose inputs are present; one with any input absent stays unset. */
-  derive(assessment: Assessment, facts: Map<string, FactValue>): void;
+  derive(assessment: Assessment, facts: FactTable): void;
 }
 
 /** The result of a check that found nothing, shared so consistent input allocates nothing. */

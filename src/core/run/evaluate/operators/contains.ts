@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { factAt, slotOf } from "../../facts/fact-table.js";
 import { joined } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
@@ -18,8 +19,11 @@ export const contains: Operator = {
     text: (s, values, joiner) => `${s.label} include ${joined(values.map(s.word), joiner)}`,
   },
   test: (fact, value) => typeof fact === "object" && typeof value === "string" && fact.indexOf(value) > -1,
-  leaf: (name, value) => (facts, missing) => {
-    const fact = facts.get(name);
-    return fact === undefined ? absent(name, missing) : contains.test(fact, value);
+  leaf: (name, value) => {
+    const slot = slotOf(name);
+    return (facts, missing) => {
+      const fact = factAt(facts, slot, name);
+      return fact === undefined ? absent(name, missing) : contains.test(fact, value);
+    };
   },
 };

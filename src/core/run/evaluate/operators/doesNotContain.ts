@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { factAt, slotOf } from "../../facts/fact-table.js";
 import { negative } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
@@ -21,8 +22,11 @@ export const doesNotContain: Operator = {
         : `${s.label} include ${negative(values.map(s.word))}`,
   },
   test: (fact, value) => typeof fact === "object" && typeof value === "string" && fact.indexOf(value) === -1,
-  leaf: (name, value) => (facts, missing) => {
-    const fact = facts.get(name);
-    return fact === undefined ? absent(name, missing) : doesNotContain.test(fact, value);
+  leaf: (name, value) => {
+    const slot = slotOf(name);
+    return (facts, missing) => {
+      const fact = factAt(facts, slot, name);
+      return fact === undefined ? absent(name, missing) : doesNotContain.test(fact, value);
+    };
   },
 };

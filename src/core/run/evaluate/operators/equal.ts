@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { factAt, slotOf } from "../../facts/fact-table.js";
 import { amount, isNumber, joined } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
@@ -22,8 +23,11 @@ export const equal: Operator = {
         : `${s.label} ${isNumber(s) ? "=" : "is"} ${joined(values.map(amount(s)), joiner)}`,
   },
   test: (fact, value) => fact === value,
-  leaf: (name, value) => (facts, missing) => {
-    const fact = facts.get(name);
-    return fact === undefined ? absent(name, missing) : equal.test(fact, value);
+  leaf: (name, value) => {
+    const slot = slotOf(name);
+    return (facts, missing) => {
+      const fact = factAt(facts, slot, name);
+      return fact === undefined ? absent(name, missing) : equal.test(fact, value);
+    };
   },
 };

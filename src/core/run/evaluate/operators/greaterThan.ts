@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { factAt, slotOf } from "../../facts/fact-table.js";
 import { compared } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
@@ -13,8 +14,11 @@ export const greaterThan: Operator = {
   boundary: (v) => [Math.floor(v), Math.floor(v) + 1],
   phrase: { mergesIn: [], text: (s, values) => compared(s, greaterThan.symbol, values[0] ?? "") },
   test: (fact, value) => typeof fact === "number" && typeof value === "number" && fact > value,
-  leaf: (name, value) => (facts, missing) => {
-    const fact = facts.get(name);
-    return fact === undefined ? absent(name, missing) : greaterThan.test(fact, value);
+  leaf: (name, value) => {
+    const slot = slotOf(name);
+    return (facts, missing) => {
+      const fact = factAt(facts, slot, name);
+      return fact === undefined ? absent(name, missing) : greaterThan.test(fact, value);
+    };
   },
 };

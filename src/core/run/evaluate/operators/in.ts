@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { factAt, slotOf } from "../../facts/fact-table.js";
 import { orList } from "../../../words.js";
 import { amount } from "../phrasing.js";
 import type { Operator } from "./types.js";
@@ -13,8 +14,11 @@ export const isIn: Operator = {
   constrains: { kind: "values", complement: false },
   phrase: { mergesIn: ["any"], text: (s, values) => `${s.label} is ${orList(values.map(amount(s)))}` },
   test: (fact, value) => Array.isArray(value) && typeof fact !== "object" && value.indexOf(fact) > -1,
-  leaf: (name, value) => (facts, missing) => {
-    const fact = facts.get(name);
-    return fact === undefined ? absent(name, missing) : isIn.test(fact, value);
+  leaf: (name, value) => {
+    const slot = slotOf(name);
+    return (facts, missing) => {
+      const fact = factAt(facts, slot, name);
+      return fact === undefined ? absent(name, missing) : isIn.test(fact, value);
+    };
   },
 };

@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { factAt, slotOf } from "../../facts/fact-table.js";
 import { amount, compared, isNumber, negative } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
@@ -20,8 +21,11 @@ export const notEqual: Operator = {
     },
   },
   test: (fact, value) => fact !== value,
-  leaf: (name, value) => (facts, missing) => {
-    const fact = facts.get(name);
-    return fact === undefined ? absent(name, missing) : notEqual.test(fact, value);
+  leaf: (name, value) => {
+    const slot = slotOf(name);
+    return (facts, missing) => {
+      const fact = factAt(facts, slot, name);
+      return fact === undefined ? absent(name, missing) : notEqual.test(fact, value);
+    };
   },
 };

@@ -1,4 +1,5 @@
 import { absent } from "../absent.js";
+import { factAt, slotOf } from "../../facts/fact-table.js";
 import { amount, negative } from "../phrasing.js";
 import type { Operator } from "./types.js";
 
@@ -12,8 +13,11 @@ export const notIn: Operator = {
   constrains: { kind: "values", complement: true },
   phrase: { mergesIn: ["all"], text: (s, values) => `${s.label} is ${negative(values.map(amount(s)))}` },
   test: (fact, value) => Array.isArray(value) && typeof fact !== "object" && value.indexOf(fact) === -1,
-  leaf: (name, value) => (facts, missing) => {
-    const fact = facts.get(name);
-    return fact === undefined ? absent(name, missing) : notIn.test(fact, value);
+  leaf: (name, value) => {
+    const slot = slotOf(name);
+    return (facts, missing) => {
+      const fact = factAt(facts, slot, name);
+      return fact === undefined ? absent(name, missing) : notIn.test(fact, value);
+    };
   },
 };

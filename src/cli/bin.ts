@@ -3,15 +3,17 @@ import { INTERNAL_ERROR, internalErrorText } from "./internal-error.js";
 import type * as Start from "./start.js";
 
 /**
- * `recommend` and `explain` start from one bundle of every module they load (`npm run build`
- * writes it: src/build/bundle-cli.ts): 30 % less CPU than loading the ~130 compiled modules and
- * yaml's CommonJS files one by one, half for `explain`, which imports the whole library.
+ * `recommend`, `explain` and `impact` start from one bundle of every module they load (`npm run
+ * build` writes it: src/build/bundle-cli.ts): 30 % less CPU than loading the ~130 compiled modules
+ * and yaml's CommonJS files one by one, half for `explain`, which imports the whole library.
  * The command is found as `main` finds it (the first argument not an option), so the bundle runs
- * only those two. Run from source (tsx), there is no bundle.
+ * only those three (`impact` from a bundle of its own, with its worker thread's). Run from
+ * source (tsx), there is no bundle.
  */
 const command = process.argv.slice(2).find((arg) => !/^-./.test(arg));
-const bundled = (command === "recommend" || command === "explain") && !import.meta.url.endsWith(".ts");
-const BUNDLE = "../cli-bundle/start.js";
+const bundled =
+  (command === "recommend" || command === "explain" || command === "impact") && !import.meta.url.endsWith(".ts");
+const BUNDLE = command === "impact" ? "../cli-bundle/impact-start.js" : "../cli-bundle/start.js";
 
 // A reader that closes the pipe early (`backplan recommend x | head`) is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -57,11 +57,8 @@ function runAll(start: string, cases: readonly Case[]): Promise<Run[]> {
 
 const FORMATS = { recommend: ["json", "text", "markdown"], explain: ["text", "markdown", "json"] } as const;
 
-async function cases(): Promise<Case[]> {
-  const examples = (await readdir(join(ROOT, "examples")))
-    .filter((name) => /\.(ya?ml|json)$/.test(name))
-    .sort()
-    .map((name) => `examples/${name}`);
+/** A copy of the bundled pack with one component's title edited. */
+async function editedPack(): Promise<string> {
   const edited = join(await tempFolder(), "rules");
   await cp(bundledRulesDir, edited, { recursive: true });
   const components = join(edited, "components.yaml");
@@ -69,6 +66,15 @@ async function cases(): Promise<Case[]> {
     components,
     (await readFile(components, "utf8")).replace("title: Mental health referral\n", "title: Edited\n"),
   );
+  return edited;
+}
+
+async function cases(): Promise<Case[]> {
+  const examples = (await readdir(join(ROOT, "examples")))
+    .filter((name) => /\.(ya?ml|json)$/.test(name))
+    .sort()
+    .map((name) => `examples/${name}`);
+  const edited = await editedPack();
   const each = (command: "recommend" | "explain", extra: readonly string[]): Case[] =>
     examples.flatMap((file) =>
       FORMATS[command].map((format) => ({ argv: [command, file, "--format", format, ...extra] })),
@@ -106,6 +112,38 @@ async function cases(): Promise<Case[]> {
   ];
 }
 
+/**
+ * `impact` in its own bundle, whose worker threads start from `dist/cli-bundle/impact-worker.js`:
+ * the same pack, an edit, one thread and two, a cohort file, broken packs, usage errors.
+ */
+async function impactCases(): Promise<Case[]> {
+  const edited = await editedPack();
+  const folder = await tempFolder();
+  const acute: unknown = JSON.parse(await readFile(join(ROOT, ASSESSMENTS, "acute.json"), "utf8"));
+  const cohortFile = join(folder, "cohort.json");
+  await writeFile(cohortFile, JSON.stringify([acute, acute, acute]));
+  const invalidCohort = join(folder, "invalid.json");
+  await writeFile(invalidCohort, JSON.stringify([acute, { patient: { age: 40 } }]));
+  const small = ["--cohort", "300"];
+  return [
+    { argv: ["impact", "--base", "rules", ...small] },
+    { argv: ["impact", "--base", edited, ...small, "--format", "json"] },
+    { argv: ["impact", "--base", "rules", "--head", edited, ...small, "--workers", "1"] },
+    { argv: ["impact", "--base", edited, "--cohort", "600", "--workers", "2", "--fail-on-change"] },
+    { argv: ["impact", "--base", "rules", "--cohort", cohortFile, "--workers", "2"] },
+    { argv: ["impact", "--base", "rules", "--cohort", invalidCohort] },
+    { argv: ["impact", "--base", BROKEN, ...small] },
+    { argv: ["impact", "--base", "rules", "--head", TINY, ...small] },
+    { argv: ["impact", "--base", "rules", "--workers", "0"] },
+    { argv: ["impact"] },
+  ];
+}
+
+/** Stderr's "in 1.23 s": the only part of a run that differs from run to run. */
+function untimed(run: Run | undefined): Run | undefined {
+  return run && { ...run, stderr: run.stderr.replace(/ in \d+\.\d\d s\n/g, " in (time) s\n") };
+}
+
 beforeAll(requireBuilt);
 
 describe("the CLI bundle", () => {
@@ -119,6 +157,18 @@ describe("the CLI bundle", () => {
     expect(compiled.filter((run) => run.code === 2).length).toBeGreaterThan(15);
     all.forEach(({ argv }, i) => {
       expect(bundled[i], argv.join(" ")).toEqual(compiled[i]);
+    });
+  }, 300_000);
+
+  it("prints what the compiled modules print for impact, byte for byte, with its workers bundled too", async () => {
+    const all = await impactCases();
+    const [compiled, bundled] = await Promise.all([
+      runAll("dist/cli/start.js", all),
+      runAll("dist/cli-bundle/impact-start.js", all),
+    ]);
+    expect(compiled.filter((run) => run.code === 0).length).toBe(4);
+    all.forEach(({ argv }, i) => {
+      expect(untimed(bundled[i]), argv.join(" ")).toEqual(untimed(compiled[i]));
     });
   }, 300_000);
 });

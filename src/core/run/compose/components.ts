@@ -10,6 +10,11 @@ import { moreUrgent, type Urgency } from "./urgency.js";
  */
 export interface PreparedComponent {
   readonly definition: ComponentDefinition;
+  /**
+   * Its id, interned as the text values of conditions are (`plan.components contains X`): `indexOf`
+   * in the list `plan.components` holds compares pointers, not characters.
+   */
+  readonly id: string;
   /** Its place in plan order (referrals first, follow-up last). */
   readonly order: number;
   /** Its place in id order, as `plan.components` lists it. */

@@ -340,8 +340,8 @@ function stateOf(
 ): [string[], string[]] {
   const ids: string[] = [];
   let present = 0;
-  for (const { definition, categoryBit } of components) {
-    ids.push(definition.id);
+  for (const { id, categoryBit } of components) {
+    ids.push(id);
     present |= categoryBit;
   }
   const sorted: string[] = [];

@@ -1,6 +1,7 @@
 import type { PlanEvidence, RulesetStamp } from "../../generated/types.js";
 import type { Ruleset } from "../../load/types.js";
 import { categories } from "../../generated/categories.js";
+import { interned } from "../facts/interned.js";
 import type { PreparedComponent } from "./components.js";
 import { prepareContraindication } from "./contraindications.js";
 import { prepareRule, type PreparedRule } from "./prepared-rule.js";
@@ -50,6 +51,7 @@ function build(ruleset: Ruleset): PreparedRuleset {
   const idOrder = definitions.map((d) => d.id).sort(byName);
   const inPlanOrder: PreparedComponent[] = planOrder.map((definition, order) => ({
     definition,
+    id: interned(definition.id),
     order,
     rank: idOrder.indexOf(definition.id),
     categoryBit: 1 << categoriesByName.indexOf(definition.category),

@@ -73,8 +73,17 @@ function negation(child: CompiledCondition): CompiledCondition {
 }
 
 function comparison({ fact, operator, value }: FactCondition): CompiledCondition {
-  // The deriver's keys are interned too: lookups compare pointers (see `interned`).
-  return operatorNamed(operator).leaf(interned(fact), value);
+  // Text values interned as the fact's texts mostly are (schema enums, component ids): `===` and
+  // `indexOf` then tell two different texts apart by pointer. A list is copied out of the frozen
+  // ruleset as well (Node 20's V8 walks frozen arrays several times slower).
+  return operatorNamed(operator).leaf(
+    interned(fact),
+    Array.isArray(value) ? value.map(internedText) : internedText(value),
+  );
+}
+
+function internedText<T>(value: T): T {
+  return typeof value === "string" ? (interned(value) as T) : value;
 }
 
 /** The fact comparisons of a condition, in reading order. */

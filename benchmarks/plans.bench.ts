@@ -21,7 +21,6 @@
  */
 import { readFileSync } from "node:fs";
 import { Engine as JsonRulesEngine } from "json-rules-engine";
-import type { FactValue } from "../src/core/run/facts/types.js";
 import { floorOf } from "./floor.js";
 import { shipped } from "./shipped.js";
 
@@ -32,6 +31,8 @@ const { createEngine, deriveFacts, parseAssessment } =
 const { prepare } = await shipped<typeof import("../src/core/run/compose/prepare.js")>("core/run/compose/prepare");
 const { generateCohort } = await shipped<typeof import("../src/authoring/cohort/index.js")>("authoring/cohort/index");
 const { factDeriver } = await shipped<typeof import("../src/core/run/facts/catalog.js")>("core/run/facts/catalog");
+const { FactTable, slotOf } =
+  await shipped<typeof import("../src/core/run/facts/fact-table.js")>("core/run/facts/fact-table");
 const { loadRuleset } = await shipped<typeof import("../src/node/index.js")>("node/index");
 
 const size = Number(process.argv[2] ?? 10_000);
@@ -49,8 +50,9 @@ const rules = ruleset.rules.length;
 
 // Every rule sees the facts as the first priority does: the derived facts, the profile, and an
 // empty plan (json-rules-engine cannot stage rules by priority, so plan.* stay empty for all).
-const factMaps = assessments.map((a) => {
-  const facts = new Map<string, FactValue>(deriveFacts(parseAssessment(a)));
+// Held as the engine holds them, in a table by slot, which the floor reads too.
+const factTables = assessments.map((a) => {
+  const facts = FactTable.from(deriveFacts(parseAssessment(a)));
   facts.set("profile", ruleset.defaultProfile);
   facts.set("plan.components", []);
   facts.set("plan.categories", []);
@@ -64,12 +66,12 @@ for (const rule of ruleset.rules) {
   const conditions = "all" in rule.when || "any" in rule.when || "not" in rule.when ? rule.when : { all: [rule.when] };
   jre.addRule({ name: rule.id, priority: 1, conditions, event: { type: rule.id } });
 }
-const factObjects = factMaps.map((facts) => Object.fromEntries(facts));
+const factObjects = factTables.map((facts) => Object.fromEntries(facts));
 
 const tests = ruleset.rules.map((rule) => rule.test);
-const floors = ruleset.rules.map((rule) => floorOf(rule.when));
+const floors = ruleset.rules.map((rule) => floorOf(rule.when, slotOf));
 // The floor is only a floor if it decides the same: check every rule on every assessment once.
-factMaps.forEach((facts, index) => {
+factTables.forEach((facts, index) => {
   ruleset.rules.forEach((rule, r) => {
     if (rule.test(facts) !== floors[r]?.(facts))
       throw new Error(`floor disagrees: rule ${rule.id}, assessment ${index}`);
@@ -98,10 +100,10 @@ function count<T>(items: readonly T[], measure: (item: T) => number): number {
 }
 
 /** Every rule's test on every assessment's facts, `EVALUATION_REPEATS` times: the number that held. */
-function evaluateAll(conditions: readonly ((facts: ReadonlyMap<string, FactValue>) => unknown)[]): number {
+function evaluateAll(conditions: readonly ((facts: InstanceType<typeof FactTable>) => unknown)[]): number {
   let held = 0;
   for (let repeat = 0; repeat < EVALUATION_REPEATS; repeat++)
-    for (const facts of factMaps) for (const test of conditions) if (test(facts) === true) held++;
+    for (const facts of factTables) for (const test of conditions) if (test(facts) === true) held++;
   return held;
 }
 

@@ -69,7 +69,9 @@ export function rulesetFromJsonText(text: string, options: PackJsonOptions = {})
       issues: [issue(unknownFormat, { path: "/format" }, { expected: PACK_JSON_FORMAT, found: shownValue(format) })],
     };
   if (!validateBundle(data)) {
-    const errors = validateBundle.errors ?? [];
+    // The validator reads a rule condition by the key it has (src/build/condition-by-key.ts): an
+    // `if` error only says that the branch of that key failed, whose own errors say how.
+    const errors = (validateBundle.errors ?? []).filter((e) => e.keyword !== "if");
     const unique = new Map(errors.map((e) => [`${e.instancePath} ${e.message ?? e.keyword}`, e]));
     return {
       ok: false,

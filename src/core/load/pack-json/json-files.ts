@@ -31,8 +31,9 @@ export function packJsonFiles(pack: PackJson): ValidatedFile[] {
 function ruleFiles(rules: readonly BundledRule[]): SourceFile[] {
   const byFile = new Map<string, { rule: BundledRule; index: number }[]>();
   rules.forEach((rule, index) => {
-    const entries = byFile.get(rule.source.file) ?? [];
-    byFile.set(rule.source.file, [...entries, { rule, index }]);
+    const entries = byFile.get(rule.source.file);
+    if (entries === undefined) byFile.set(rule.source.file, [{ rule, index }]);
+    else entries.push({ rule, index });
   });
   return [...byFile]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

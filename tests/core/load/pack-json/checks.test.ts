@@ -87,6 +87,33 @@ describe("rulesetFromJson refuses", () => {
     `);
   });
 
+  it("a condition's schema errors, from the shape its key names, or from every shape when it names none", () => {
+    const withWhen = (when: unknown) =>
+      issuesOf(
+        edited((pack) => {
+          const rule = pack.rules[1]?.rule;
+          if (rule !== undefined) Object.assign(rule, { when });
+        }),
+      ).text;
+    expect(withWhen({ any: [{ fact: "phq9.total", operator: "above", value: 9 }] })).toMatchInlineSnapshot(`
+      [
+        "rules[1].rule.when.any[0].operator: must be equal to one of the allowed values, found "above" in pack.json",
+      ]
+    `);
+    expect(withWhen({ facts: "phq9.total" })).toMatchInlineSnapshot(`
+      [
+        "rules[1].rule.when: must have required property 'all', found an object in pack.json",
+        "rules[1].rule.when: must NOT have additional properties, found an object in pack.json",
+        "rules[1].rule.when: must have required property 'any', found an object in pack.json",
+        "rules[1].rule.when: must have required property 'not', found an object in pack.json",
+        "rules[1].rule.when: must have required property 'fact', found an object in pack.json",
+        "rules[1].rule.when: must have required property 'operator', found an object in pack.json",
+        "rules[1].rule.when: must have required property 'value', found an object in pack.json",
+        "rules[1].rule.when: must match exactly one schema in oneOf, found an object in pack.json",
+      ]
+    `);
+  });
+
   it("another layout, or no layout, before any schema complaint", () => {
     expect(issuesOf(edited((pack) => Object.assign(pack, { format: 2 }))).text).toMatchInlineSnapshot(`
       [

@@ -59,10 +59,20 @@ export type ConditionFinding =
  * // [{ kind: "contradiction", node: { path: "/all/1", … }, conflicts: [{ path: "/all/0", … }] }]
  */
 export function conditionFindings(condition: Condition, space: Space): ConditionFinding[] {
-  return findingsAt({ condition, path: "", negated: false }, space);
+  return findingsAt({ condition, path: "", negated: false }, space).findings;
 }
 
-function findingsAt(node: ConditionNode, space: Space): ConditionFinding[] {
+/** A node's findings, and its normal form (`normalForm(condition, space, negated)`), which its parent reads. */
+interface Analysed {
+  readonly findings: ConditionFinding[];
+  readonly form: NormalForm | undefined;
+}
+
+/**
+ * Bottom-up, so each node's normal form is built once, from its children's, as `normalForm`
+ * builds it: building it again at every level above was most of a contraindication's check.
+ */
+function findingsAt(node: ConditionNode, space: Space): Analysed {
   const { condition, path, negated } = node;
   if ("not" in condition)
     return findingsAt({ condition: condition.not, path: `${path}/not`, negated: !negated }, space);
@@ -70,20 +80,27 @@ function findingsAt(node: ConditionNode, space: Space): ConditionFinding[] {
   const key = "all" in condition ? "all" : "any";
   const list: readonly Condition[] = "all" in condition ? condition.all : condition.any;
   const children = list.map((child, i) => ({ condition: child, path: `${path}/${key}/${i}`, negated }));
-  const forms = children.map((child) => normalForm(child.condition, space, negated));
-  const findings = children.flatMap((child) => findingsAt(child, space));
+  const analysed = children.map((child) => findingsAt(child, space));
+  const forms = analysed.map((child) => child.form);
   // Under a `not`, an `all` is true when any child is (false): De Morgan.
   const conjunctive = (key === "all") !== negated;
   const extra = conjunctive ? contradiction(children, forms) : coverage(node, forms);
-  return [...findings, ...extra, ...duplicates(children, forms, key)];
+  return {
+    findings: [...analysed.flatMap((child) => child.findings), ...extra, ...duplicates(children, forms, key)],
+    form: conjunctive ? conjunction(forms) : disjunction(forms),
+  };
 }
 
-function comparisonFindings(node: ComparisonNode, space: Space): ConditionFinding[] {
+function comparisonFindings(node: ComparisonNode, space: Space): Analysed {
+  const form = normalForm(node.condition, space, node.negated);
+  return { findings: comparisonIssues(node, form ?? [], space), form };
+}
+
+function comparisonIssues(node: ComparisonNode, form: NormalForm, space: Space): ConditionFinding[] {
   const { fact, operator, value } = node.condition;
   const definition = space.facts.get(fact);
   // A comparison on an unknown fact is opaque: it never proves anything.
   if (definition === undefined) return [];
-  const form = normalForm(node.condition, space, node.negated) ?? [];
   if (neverHolds(form)) return [{ kind: "never-holds", node, fact: definition }];
   if (alwaysHoldsWhenPresent(form)) return [{ kind: "always-holds", node, facts: [fact] }];
   if (definition.type === "integer" && typeof value === "number" && !Number.isInteger(value)) {

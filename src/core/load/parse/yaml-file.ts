@@ -50,10 +50,10 @@ export function readYamlFile(input: RuleFileText, kind: FileKind): { file?: Sour
   issues.push(...plain.issues);
   if (issues.some((i) => i.severity === "error")) return { issues };
 
-  const { spans } = plain;
+  const { span: spanAt } = plain;
   const spanOf = (pointer: string) => {
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
-      const span = spans.get(p);
+      const span = spanAt(p);
       if (span !== undefined || p === "") return { span, exact: p === pointer };
     }
   };
@@ -67,7 +67,7 @@ export function readYamlFile(input: RuleFileText, kind: FileKind): { file?: Sour
       return placeAt(offset, pointer);
     },
     placeOfText(pointer, needle) {
-      const span = spans.get(pointer);
+      const span = spanAt(pointer);
       const index = span === undefined ? -1 : input.text.indexOf(needle, span.start);
       return span !== undefined && index >= 0 && index + needle.length <= span.end
         ? placeAt(index, pointer)

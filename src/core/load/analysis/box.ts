@@ -1,4 +1,4 @@
-import { isNothing, meet, negate, unconstrained, within, type Constraint } from "./constraint.js";
+import { isNothing, mayBeAbsent, meet, negate, unconstrained, within, type Constraint } from "./constraint.js";
 
 /**
  * A conjunction of constraints, one per dimension; a dimension not in the map may be anything
@@ -21,7 +21,11 @@ export function meetBoxes(a: Box, b: Box): Box | undefined {
 /** Whether every state of `a` is in `b`. */
 export function boxWithin(a: Box, b: Box): boolean {
   for (const [key, constraint] of b) {
-    if (!within(a.get(key) ?? unconstrained(constraint.domain), constraint)) return false;
+    const own = a.get(key);
+    // A dimension `a` leaves free may be absent there, which `b` here rules out: not within,
+    // found without building the free constraint (`within` says the same).
+    if (own === undefined && !constraint.absent && mayBeAbsent(constraint.domain)) return false;
+    if (!within(own ?? unconstrained(constraint.domain), constraint)) return false;
   }
   return true;
 }

@@ -89,7 +89,15 @@ export function isNothing(a: Constraint): boolean {
 
 /** Whether every state `a` allows, `b` allows too. */
 export function within(a: Constraint, b: Constraint): boolean {
+  // `a` allows the fact absent and `b` does not: the answer, without building the sets (most
+  // questions the proofs ask end here, a comparison needing its fact present).
+  if (a.absent && !b.absent && mayBeAbsent(b.domain)) return false;
   return isNothing(meet(a, negate(b)));
+}
+
+/** Whether the dimension can be absent at all (a list's items cannot: the list's own dimension says). */
+export function mayBeAbsent(domain: Domain): boolean {
+  return domain.kind === "numbers" || domain.neverAbsent !== true;
 }
 
 /** The dimension present with any value: what "its facts are present" means. */

@@ -171,17 +171,17 @@ function duplicates(
   forms: readonly (NormalForm | undefined)[],
   within: "all" | "any",
 ): ConditionFinding[] {
-  const meaningful = (i: number): NormalForm | undefined => {
+  // Once per child, not once per pair: each is a proof of its own.
+  const meaningful = children.map((child, i): NormalForm | undefined => {
     const form = forms[i];
-    const child = children[i];
-    if (form === undefined || child === undefined || !("fact" in child.condition)) return undefined;
+    if (form === undefined || !("fact" in child.condition)) return undefined;
     return neverHolds(form) || alwaysHoldsWhenPresent(form) ? undefined : form;
-  };
+  });
   return children.flatMap((child, i): ConditionFinding[] => {
-    const form = meaningful(i);
+    const form = meaningful[i];
     if (form === undefined) return [];
     const j = children.findIndex((other, k) => {
-      const earlier = k < i ? meaningful(k) : undefined;
+      const earlier = k < i ? meaningful[k] : undefined;
       return earlier !== undefined && sameFact(other, child) && equivalent(earlier, form);
     });
     const first = children[j];

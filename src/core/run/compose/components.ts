@@ -71,8 +71,21 @@ export function buildComponent(
   { definition, details }: PreparedComponent,
   additions: readonly AddedBy[],
 ): PlanComponent {
-  // Most components are added by one rule: nothing to order.
-  const ordered = additions.length === 1 ? additions : sortSmall([...additions], byImportance);
+  const [sole] = additions;
+  // Most components are added by one rule: nothing to order or merge, and each list made at its length.
+  if (additions.length === 1 && sole !== undefined) {
+    return {
+      id: definition.id,
+      category: definition.category,
+      title: definition.title,
+      patientText: definition.patientText,
+      details: sole.details === undefined ? { ...details } : mergeDetails(details, [sole.details]),
+      reasons: [{ rule: sole.rule, text: sole.reason }],
+      // A rule's sources are once each (prepared so).
+      evidence: [...sole.evidence] as [PlanEvidence, ...PlanEvidence[]],
+    };
+  }
+  const ordered = sortSmall([...additions], byImportance);
   const reasons: PlanReason[] = [];
   const evidence: PlanEvidence[] = [];
   const overrides: Details[] = [];

@@ -22,6 +22,11 @@ export interface Undecided {
   /** The plan state it saw: the two lists of one state, shared by every entry that saw it. */
   readonly planComponents: readonly string[];
   readonly planCategories: readonly string[];
+  /**
+   * The reason of a gap that hangs on it alone (`soleGapReason`), when worked out beforehand: a
+   * rule's is the same in every plan.
+   */
+  readonly gapReason?: string;
 }
 
 interface Gathered {
@@ -32,6 +37,8 @@ interface Gathered {
   priority: number;
   /** Once each (a handful: a list is quicker than a set). */
   readonly couldChange: PreparedComponent[];
+  /** The first entry that needed it. */
+  readonly first: Undecided;
 }
 
 /**
@@ -77,7 +84,7 @@ export function findDataGaps(undecided: readonly Undecided[], facts: FactTable, 
   const gaps: DataGap[] = [];
   const { inOrder } = gathered;
   sortSmall(inOrder, gapOrder);
-  for (const { fact, names, concern, couldChange } of inOrder) {
+  for (const { fact, names, concern, couldChange, first } of inOrder) {
     // Most gaps hang on one rule and could change one component: nothing to sort then.
     const ids = (names.length > 1 ? sortSmall(names, byText) : names) as [string, ...string[]]; // never empty
     if (couldChange.length > 1) sortSmall(couldChange, inPlanOrder);
@@ -86,7 +93,7 @@ export function findDataGaps(undecided: readonly Undecided[], facts: FactTable, 
       concern: CONCERNS[concern] ?? "treatment",
       rules: ids,
       couldChange: couldChange.map(idOf),
-      reason: gapReason(ids, couldChange),
+      reason: reasonOf(ids, couldChange, first),
     });
   }
   return gaps;
@@ -101,18 +108,26 @@ interface Gathering {
 /** Notes that the fields of `collect` the assessment lacks are needed to decide `entry`. */
 function gather(
   { byField, inOrder }: Gathering,
-  { name, stakes, priority }: Undecided,
+  entry: Undecided,
   collect: readonly Field[],
   assessment: object,
 ): void {
+  const { name, stakes, priority } = entry;
   const concern = stakes.rank;
   for (const field of collect) {
     if (holds(assessment, field)) continue;
     const gathered = byField.get(field.path);
     if (gathered === undefined) {
-      const first = { fact: field.path, names: [name], concern, priority, couldChange: [...stakes.couldChange] };
-      byField.set(field.path, first);
-      inOrder.push(first);
+      const made = {
+        fact: field.path,
+        names: [name],
+        concern,
+        priority,
+        couldChange: [...stakes.couldChange],
+        first: entry,
+      };
+      byField.set(field.path, made);
+      inOrder.push(made);
       continue;
     }
     if (!gathered.names.includes(name)) gathered.names.push(name);
@@ -130,6 +145,17 @@ function gapOrder(x: Gathered, y: Gathered): number {
 
 const inPlanOrder = (a: PreparedComponent, b: PreparedComponent) => a.order - b.order;
 const idOf = (component: PreparedComponent) => component.definition.id;
+
+/** A gap's reason: the one its first entry brought when the gap hangs on that alone, else made here. */
+function reasonOf(names: readonly string[], changes: readonly PreparedComponent[], first: Undecided): string {
+  const sole = names.length === 1 && changes.length === first.stakes.couldChange.length;
+  return sole && first.gapReason !== undefined ? first.gapReason : gapReason(names, changes);
+}
+
+/** The reason of a gap that hangs on `name` alone, which could change what `stakes` says. */
+export function soleGapReason(name: string, stakes: Stakes): string {
+  return gapReason([name], sortSmall([...stakes.couldChange], inPlanOrder));
+}
 
 function gapReason(names: readonly string[], changes: readonly PreparedComponent[]): string {
   let rules = "";

@@ -4,6 +4,7 @@ import { compileTemplate, templateFacts, type CompiledTemplate } from "../../loa
 import type { CompiledRule } from "../../load/types.js";
 import type { PreparedComponent } from "./components.js";
 import { interned } from "../facts/interned.js";
+import { soleGapReason } from "./data-gaps.js";
 import { gapTrialsOf, type GapTrial } from "./gap-trials.js";
 import type { Stakes } from "./stakes.js";
 import { stakesOf } from "./stakes.js";
@@ -42,6 +43,8 @@ export interface PreparedRule {
   readonly reads: readonly string[];
   /** What hangs on the rule: where its data gaps go in the list, and what they could change. */
   readonly stakes: Stakes;
+  /** The reason of a data gap that hangs on this rule alone: the same in every plan. */
+  readonly gapReason: string;
   /** Whether its condition reads what higher priorities decided (`plan.*`). */
   readonly readsPlan: boolean;
 }
@@ -83,6 +86,7 @@ export function prepareRule(rule: CompiledRule, importance: number, catalogs: Ca
     reason: compileTemplate(reason),
   }));
   const source = `${rule.source.file}:${rule.source.line}`;
+  const stakes = stakesOf(rule, add, withhold);
   const traced = (outcome: TraceEntry["outcome"]) =>
     Object.freeze({ rule: rule.id, priority: rule.priority, outcome, source });
   return {
@@ -95,10 +99,12 @@ export function prepareRule(rule: CompiledRule, importance: number, catalogs: Ca
     add,
     withhold,
     ...(rule.halt === undefined ? {} : { halt: compileTemplate(rule.halt.reason) }),
-    evidence: rule.evidence.map((id) => resolve(catalogs.evidence, id)),
+    // Once each (the schema says so; made sure here, as a plan lists a rule's sources as they are).
+    evidence: [...new Set(rule.evidence)].map((id) => resolve(catalogs.evidence, id)),
     gapTrials: gapTrialsOf(rule.facts, rule.when, catalogs.facts),
     reads: [...rule.facts, ...textsOf(rule).flatMap(templateFacts)],
-    stakes: stakesOf(rule, add, withhold),
+    stakes,
+    gapReason: soleGapReason(rule.id, stakes),
     readsPlan: rule.facts.some((fact) => fact.startsWith("plan.")),
   };
 }
@@ -108,6 +114,20 @@ export function prepareRule(rule: CompiledRule, importance: number, catalogs: Ca
  * object with the rule's keys in its order.
  */
 function compileDetails(details: Details): (facts: Facts) => Details {
+  const texts = Object.values(details)
+    .flat()
+    .filter((value) => typeof value === "string");
+  if (texts.every((text) => templateFacts(text).length === 0)) {
+    // Without a placeholder they are the same in every plan: one object (lists copied out of the
+    // frozen ruleset), which no plan holds, since composing copies details out of it.
+    const fixed = Object.fromEntries(
+      Object.entries(details).map(([key, value]: [string, unknown]) => [
+        key,
+        Array.isArray(value) ? Array.from(value as readonly unknown[]) : value,
+      ]),
+    ) as Details;
+    return () => fixed;
+  }
   const entries = Object.entries(details).map(
     ([key, value]: [string, unknown]): [string, (facts: Facts) => unknown] => {
       if (typeof value === "string") return [key, compileTemplate(value)];

@@ -76,8 +76,10 @@ export class FactTable implements ReadonlyMap<string, FactValue> {
     if (this.bySlot[slot] === undefined) return false;
     this.bySlot[slot] = undefined;
     const order = this.#order;
-    // Facts are deleted right after they are set (a data gap's trials): the last, almost always.
-    order.splice(order.lastIndexOf(slot), 1);
+    // Facts are deleted right after they are set (a data gap's trials): the last, almost always,
+    // and `pop` allocates nothing where `splice` returns a list of what it removed.
+    if (order.at(-1) === slot) order.pop();
+    else order.splice(order.lastIndexOf(slot), 1);
     return true;
   }
 

@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import { compile } from "json-schema-to-typescript";
-import { conditionByKey } from "./condition-by-key.js";
+import { BY_KEY_INLINE, conditionByKey } from "./condition-by-key.js";
 import { reportedErrors } from "./error-reports.js";
 import { withoutAnnotations } from "./schema-annotations.js";
 
@@ -61,7 +61,7 @@ export async function generate(): Promise<Map<string, string>> {
     .sort();
   const schemas = files.map((f) => JSON.parse(readFileSync(join(schemaDir, f), "utf8")) as Record<string, unknown>);
 
-  const ajvWith = (verbose: boolean, documents = schemas): Ajv2020 => {
+  const ajvWith = (verbose: boolean, documents = schemas, inlineRefs: boolean | number = true): Ajv2020 => {
     const ajv = new Ajv2020({
       allErrors: true,
       strict: true,
@@ -69,6 +69,7 @@ export async function generate(): Promise<Map<string, string>> {
       code: { source: true, esm: true },
       allowUnionTypes: true,
       verbose,
+      inlineRefs,
     });
     // A verbose validator's errors carry their schema, which keeps its annotations.
     for (const s of documents) ajv.addSchema(verbose ? s : (withoutAnnotations(s) as Record<string, unknown>));
@@ -78,6 +79,7 @@ export async function generate(): Promise<Map<string, string>> {
   const byKeyAjv = ajvWith(
     false,
     schemas.map((s, i) => (files[i] === "rules.schema.json" ? conditionByKey(s) : s)),
+    BY_KEY_INLINE,
   );
   const ajvFor = (file: string): Ajv2020 =>
     VERBOSE.test(file) ? verboseAjv : CONDITION_BY_KEY.test(file) ? byKeyAjv : ajv;

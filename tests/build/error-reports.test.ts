@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { conditionByKey } from "../../src/build/condition-by-key.js";
+import { BY_KEY_INLINE, conditionByKey } from "../../src/build/condition-by-key.js";
 import { reportedErrors } from "../../src/build/error-reports.js";
 import { withoutAnnotations } from "../../src/build/schema-annotations.js";
 import { compileRuleset } from "../../src/core/index.js";
@@ -25,7 +25,13 @@ const schemaDir = `${root}schemas/`;
  * `byKey`: with rules.schema.json's conditions read by key, as pack.json's validator reads them.
  */
 function ajvOwn(byKey = false): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    inlineRefs: byKey ? BY_KEY_INLINE : true,
+  });
   for (const file of readdirSync(schemaDir).filter((f) => f.endsWith(".schema.json"))) {
     const schema = JSON.parse(readFileSync(schemaDir + file, "utf8")) as Record<string, unknown>;
     ajv.addSchema(byKey && file === "rules.schema.json" ? conditionByKey(schema) : schema);

@@ -50,10 +50,10 @@ export function readYamlFile(input: RuleFileText, kind: FileKind): { file?: Sour
   issues.push(...plain.issues);
   if (issues.some((i) => i.severity === "error")) return { issues };
 
-  const { span: spanAt } = plain;
+  const { spans } = plain;
   const spanOf = (pointer: string) => {
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
-      const span = spanAt(p);
+      const span = spans.get(p);
       if (span !== undefined || p === "") return { span, exact: p === pointer };
     }
   };
@@ -67,7 +67,7 @@ export function readYamlFile(input: RuleFileText, kind: FileKind): { file?: Sour
       return placeAt(offset, pointer);
     },
     placeOfText(pointer, needle) {
-      const span = spanAt(pointer);
+      const span = spans.get(pointer);
       const index = span === undefined ? -1 : input.text.indexOf(needle, span.start);
       return span !== undefined && index >= 0 && index + needle.length <= span.end
         ? placeAt(index, pointer)

@@ -31,13 +31,17 @@ export function prepareContraindication(
   evidence: ReadonlyMap<string, PlanEvidence>,
 ): PreparedContraindication {
   const { id, title, when, reason } = contraindication;
+  // On first use, then kept, as a rule's (see `prepareRule`): only an unscreened component needs them.
+  let gapTrials: ReadonlyMap<string, GapTrial> | undefined;
   return {
     name: `contraindication:${id}`,
     title,
     test: compileCondition(when),
     reason: compileTemplate(reason),
     evidence: contraindication.evidence.flatMap((source) => evidence.get(source) ?? []),
-    gapTrials: gapTrialsOf(conditionFacts(when), when, facts),
+    get gapTrials() {
+      return (gapTrials ??= gapTrialsOf(conditionFacts(when), when, facts));
+    },
     reads: [...conditionFacts(when), ...templateFacts(reason)],
   };
 }

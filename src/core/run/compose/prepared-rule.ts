@@ -3,7 +3,6 @@ import type { Details, PlanEvidence, TraceEntry } from "../../generated/types.js
 import { compileTemplate, templateFacts, type CompiledTemplate } from "../../load/reason-template.js";
 import type { CompiledRule } from "../../load/types.js";
 import type { PreparedComponent } from "./components.js";
-import { interned } from "../facts/interned.js";
 import { soleGapReason } from "./data-gaps.js";
 import { gapTrialsOf, type GapTrial } from "./gap-trials.js";
 import type { Stakes } from "./stakes.js";
@@ -26,12 +25,6 @@ export interface PreparedRule {
    */
   readonly fired: TraceEntry;
   readonly notFired: TraceEntry;
-  /**
-   * The facts the condition reads, sorted: `rule.facts` copied out of the frozen ruleset (Node
-   * 20's V8 walks a frozen array several times slower) and interned as the missing facts the
-   * leaves report are, so that looking them up compares pointers.
-   */
-  readonly conditionFacts: readonly string[];
   readonly add: readonly PreparedAddition[];
   readonly withhold: readonly PreparedWithholding[];
   readonly halt?: CompiledTemplate;
@@ -89,22 +82,29 @@ export function prepareRule(rule: CompiledRule, importance: number, catalogs: Ca
   const stakes = stakesOf(rule, add, withhold);
   const traced = (outcome: TraceEntry["outcome"]) =>
     Object.freeze({ rule: rule.id, priority: rule.priority, outcome, source });
+  // Worked out on first use, then kept: only a rule left undecided needs them, and an engine
+  // starts sooner without them for every rule (a browser page waits for its first plan).
+  let gapTrials: ReadonlyMap<string, GapTrial> | undefined;
+  let gapReason: string | undefined;
   return {
     rule,
     importance,
     source,
     fired: traced("fired"),
     notFired: traced("not-fired"),
-    conditionFacts: rule.facts.map(interned),
     add,
     withhold,
     ...(rule.halt === undefined ? {} : { halt: compileTemplate(rule.halt.reason) }),
     // Once each (the schema says so; made sure here, as a plan lists a rule's sources as they are).
     evidence: [...new Set(rule.evidence)].map((id) => resolve(catalogs.evidence, id)),
-    gapTrials: gapTrialsOf(rule.facts, rule.when, catalogs.facts),
+    get gapTrials() {
+      return (gapTrials ??= gapTrialsOf(rule.facts, rule.when, catalogs.facts));
+    },
     reads: [...rule.facts, ...textsOf(rule).flatMap(templateFacts)],
     stakes,
-    gapReason: soleGapReason(rule.id, stakes),
+    get gapReason() {
+      return (gapReason ??= soleGapReason(rule.id, stakes));
+    },
     readsPlan: rule.facts.some((fact) => fact.startsWith("plan.")),
   };
 }

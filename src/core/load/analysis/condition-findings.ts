@@ -66,6 +66,8 @@ export function conditionFindings(condition: Condition, space: Space): Condition
 interface Analysed {
   readonly findings: ConditionFinding[];
   readonly form: NormalForm | undefined;
+  /** A comparison neither impossible nor vacuous: what `duplicates` compares (proved once, here). */
+  readonly meaningful: boolean;
 }
 
 /**
@@ -74,8 +76,10 @@ interface Analysed {
  */
 function findingsAt(node: ConditionNode, space: Space): Analysed {
   const { condition, path, negated } = node;
-  if ("not" in condition)
-    return findingsAt({ condition: condition.not, path: `${path}/not`, negated: !negated }, space);
+  if ("not" in condition) {
+    const inner = findingsAt({ condition: condition.not, path: `${path}/not`, negated: !negated }, space);
+    return { ...inner, meaningful: false };
+  }
   if (!("all" in condition) && !("any" in condition)) return comparisonFindings({ ...node, condition }, space);
   const key = "all" in condition ? "all" : "any";
   const list: readonly Condition[] = "all" in condition ? condition.all : condition.any;
@@ -86,23 +90,30 @@ function findingsAt(node: ConditionNode, space: Space): Analysed {
   const conjunctive = (key === "all") !== negated;
   const extra = conjunctive ? contradiction(children, forms) : coverage(node, forms);
   return {
-    findings: [...analysed.flatMap((child) => child.findings), ...extra, ...duplicates(children, forms, key)],
+    findings: [...analysed.flatMap((child) => child.findings), ...extra, ...duplicates(children, analysed, key)],
     form: conjunctive ? conjunction(forms) : disjunction(forms),
+    meaningful: false,
   };
 }
 
 function comparisonFindings(node: ComparisonNode, space: Space): Analysed {
-  const form = normalForm(node.condition, space, node.negated);
-  return { findings: comparisonIssues(node, form ?? [], space), form };
+  const form = normalForm(node.condition, space, node.negated) ?? [];
+  const never = neverHolds(form);
+  const always = !never && alwaysHoldsWhenPresent(form);
+  return { findings: comparisonIssues(node, { never, always }, space), form, meaningful: !never && !always };
 }
 
-function comparisonIssues(node: ComparisonNode, form: NormalForm, space: Space): ConditionFinding[] {
+function comparisonIssues(
+  node: ComparisonNode,
+  { never, always }: { never: boolean; always: boolean },
+  space: Space,
+): ConditionFinding[] {
   const { fact, operator, value } = node.condition;
   const definition = space.facts.get(fact);
   // A comparison on an unknown fact is opaque: it never proves anything.
   if (definition === undefined) return [];
-  if (neverHolds(form)) return [{ kind: "never-holds", node, fact: definition }];
-  if (alwaysHoldsWhenPresent(form)) return [{ kind: "always-holds", node, facts: [fact] }];
+  if (never) return [{ kind: "never-holds", node, fact: definition }];
+  if (always) return [{ kind: "always-holds", node, facts: [fact] }];
   if (definition.type === "integer" && typeof value === "number" && !Number.isInteger(value)) {
     const whole = wholeThreshold(operator, value);
     if (whole !== undefined) return [{ kind: "fractional-threshold", node, fact: definition, ...whole }];
@@ -168,15 +179,10 @@ function coverage(node: ConditionNode, forms: readonly (NormalForm | undefined)[
 /** Comparisons (neither impossible nor vacuous: those are reported already) that repeat an earlier sibling. */
 function duplicates(
   children: readonly ConditionNode[],
-  forms: readonly (NormalForm | undefined)[],
+  analysed: readonly Analysed[],
   within: "all" | "any",
 ): ConditionFinding[] {
-  // Once per child, not once per pair: each is a proof of its own.
-  const meaningful = children.map((child, i): NormalForm | undefined => {
-    const form = forms[i];
-    if (form === undefined || !("fact" in child.condition)) return undefined;
-    return neverHolds(form) || alwaysHoldsWhenPresent(form) ? undefined : form;
-  });
+  const meaningful = analysed.map((child) => (child.meaningful ? child.form : undefined));
   return children.flatMap((child, i): ConditionFinding[] => {
     const form = meaningful[i];
     if (form === undefined) return [];

@@ -1,6 +1,6 @@
 /**
  * A worker thread of `backplan impact` (started by ./impact-workers.ts). It takes ranges of the
- * cohort from the shared queue; until the packs come, it makes and validates a few (what needs
+ * cohort from the shared queue; until the packs come, it makes and validates some (what needs
  * no pack), then plans ranges with both packs, compiled once from their transfers, until the
  * queue is empty, posting each outcome.
  */
@@ -14,8 +14,13 @@ import { chunkAssessments } from "./cohort-chunks.js";
 import { takeRange, type QueuedRange } from "./impact-queue.js";
 import type { FromWorker, ToWorker, WorkerStart } from "./impact-workers.js";
 
-/** Ranges made and validated while the packs are on their way, at most. */
-const PREPARED_AHEAD = 4;
+/**
+ * Assessments made and validated while the packs are on their way, about, at most: enough to fill
+ * the wait when a pack is checked from its YAML (an edited pack: ~0.5 s, ~0.3 ms an assessment
+ * cold), few enough that a large cohort's ranges are not held at once (a range of a million on
+ * two threads is 31,250).
+ */
+const PREPARED_AHEAD = 3_000;
 
 const port = parentPort;
 if (port === null) throw new Error("impact-worker runs as a worker thread (see impact-workers.ts)");
@@ -58,11 +63,12 @@ port.on("message", (message: ToWorker) => {
   }
 });
 
-// Until the packs come: a few ranges made and validated, one per turn of the event loop (the
-// packs' message is read between them).
-for (let ahead = 0; ahead < PREPARED_AHEAD && packs === undefined; ahead++) {
+// Until the packs come: ranges made and validated (up to PREPARED_AHEAD assessments), one per
+// turn of the event loop (the packs' message is read between them).
+for (let ahead = 0; ahead < PREPARED_AHEAD && packs === undefined;) {
   const range = takeRange(queue);
   if (range === undefined) break;
   prepared.push(prepare(range));
+  ahead += range.end - range.start;
   await turn();
 }

@@ -108,19 +108,19 @@ export function compose(ruleset: Ruleset, input: CompositionInput, watch?: Compo
       } else {
         const missing = new Set<string>();
         rule.test(facts, missing); // again, collecting every absent fact the outcome hangs on
-        const { gapTrials, stakes, gapReason } = step;
+        const { stakes } = step;
         // Written out, not spread: in Node 20's V8 a spread costs about a microsecond per object.
         undecided.push({
           name: rule.id,
           test: rule.test,
-          gapTrials,
+          gapTrials: step.gapTrials(),
           stakes,
           priority: rule.priority,
           step,
           missing,
           planComponents,
           planCategories,
-          gapReason,
+          gapReason: step.gapReason(),
         });
         trace[traced++] = {
           rule: rule.id,
@@ -189,7 +189,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput, watch?: Compo
         undecided.push({
           name: contraindication.name,
           test: contraindication.test,
-          gapTrials: contraindication.gapTrials,
+          gapTrials: contraindication.gapTrials(),
           stakes: stakes("contraindication", [component]),
           priority: Number.NEGATIVE_INFINITY,
           missing,
@@ -242,7 +242,7 @@ function aboveHalt(list: readonly Withholding[] | undefined, halt: Withholding |
  * condition's facts (up to a dozen) up in the set.
  */
 function inConditionOrder(missing: ReadonlySet<string>): string[] {
-  const ordered = Array.from(missing);
+  const ordered = [...missing];
   return ordered.length > 1 ? sortSmall(ordered, byText) : ordered;
 }
 

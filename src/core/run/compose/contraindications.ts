@@ -12,7 +12,8 @@ export interface PreparedContraindication {
   readonly test: CompiledCondition;
   readonly reason: CompiledTemplate;
   readonly evidence: readonly PlanEvidence[];
-  readonly gapTrials: ReadonlyMap<string, GapTrial>;
+  /** Worked out on first use (see `PreparedRule.gapTrials`). */
+  readonly gapTrials: () => ReadonlyMap<string, GapTrial>;
   /** Every fact it reads: its condition's and its reason's. */
   readonly reads: readonly string[];
 }
@@ -39,9 +40,7 @@ export function prepareContraindication(
     test: compileCondition(when),
     reason: compileTemplate(reason),
     evidence: contraindication.evidence.flatMap((source) => evidence.get(source) ?? []),
-    get gapTrials() {
-      return (gapTrials ??= gapTrialsOf(conditionFacts(when), when, facts));
-    },
+    gapTrials: () => (gapTrials ??= gapTrialsOf(conditionFacts(when), when, facts)),
     reads: [...conditionFacts(when), ...templateFacts(reason)],
   };
 }

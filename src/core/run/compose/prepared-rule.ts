@@ -30,14 +30,17 @@ export interface PreparedRule {
   readonly halt?: CompiledTemplate;
   /** The plan entries of the sources the rule cites, in its order. */
   readonly evidence: readonly PlanEvidence[];
-  /** For each fact of the condition that could be a data gap: what to try in its place, and what to ask for. */
-  readonly gapTrials: ReadonlyMap<string, GapTrial>;
+  /**
+   * For each fact of the condition that could be a data gap: what to try in its place, and what to
+   * ask for. Worked out on the first call, then kept.
+   */
+  readonly gapTrials: () => ReadonlyMap<string, GapTrial>;
   /** Every fact the rule reads: those of its condition, and those its texts name. */
   readonly reads: readonly string[];
   /** What hangs on the rule: where its data gaps go in the list, and what they could change. */
   readonly stakes: Stakes;
-  /** The reason of a data gap that hangs on this rule alone: the same in every plan. */
-  readonly gapReason: string;
+  /** The reason of a data gap that hangs on this rule alone: the same in every plan (made on the first call). */
+  readonly gapReason: () => string;
   /** Whether its condition reads what higher priorities decided (`plan.*`). */
   readonly readsPlan: boolean;
 }
@@ -84,6 +87,7 @@ export function prepareRule(rule: CompiledRule, importance: number, catalogs: Ca
     Object.freeze({ rule: rule.id, priority: rule.priority, outcome, source });
   // Worked out on first use, then kept: only a rule left undecided needs them, and an engine
   // starts sooner without them for every rule (a browser page waits for its first plan).
+  // Functions, not getters: a getter in this literal slowed every read of a prepared rule.
   let gapTrials: ReadonlyMap<string, GapTrial> | undefined;
   let gapReason: string | undefined;
   return {
@@ -97,14 +101,10 @@ export function prepareRule(rule: CompiledRule, importance: number, catalogs: Ca
     ...(rule.halt === undefined ? {} : { halt: compileTemplate(rule.halt.reason) }),
     // Once each (the schema says so; made sure here, as a plan lists a rule's sources as they are).
     evidence: [...new Set(rule.evidence)].map((id) => resolve(catalogs.evidence, id)),
-    get gapTrials() {
-      return (gapTrials ??= gapTrialsOf(rule.facts, rule.when, catalogs.facts));
-    },
+    gapTrials: () => (gapTrials ??= gapTrialsOf(rule.facts, rule.when, catalogs.facts)),
     reads: [...rule.facts, ...textsOf(rule).flatMap(templateFacts)],
     stakes,
-    get gapReason() {
-      return (gapReason ??= soleGapReason(rule.id, stakes));
-    },
+    gapReason: () => (gapReason ??= soleGapReason(rule.id, stakes)),
     readsPlan: rule.facts.some((fact) => fact.startsWith("plan.")),
   };
 }

@@ -33,8 +33,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { parse } from "yaml";
 import { bundleBrowser } from "../src/build/bundle-browser.js";
-import { compileRuleset } from "../src/core/index.js";
-import { packToJson } from "../src/core/load/pack-json/index.js";
+import { compileRuleset, packJsonText } from "../src/core/index.js";
 import { readRuleFiles } from "../src/node/index.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -52,7 +51,8 @@ const ROWS = ["total", ...PARTS, "cpu"] as const;
 type Timings = Record<(typeof ROWS)[number], number>;
 
 const bundle = await bundleBrowser();
-const pack = JSON.stringify(packToJson(compileRuleset(await readRuleFiles(`${ROOT}rules`))));
+// pack.json as `backplan bundle` writes it.
+const pack = packJsonText(compileRuleset(await readRuleFiles(`${ROOT}rules`)));
 const assessment = parse(readFileSync(`${ROOT}examples/chronic-high-risk.yaml`, "utf8")) as unknown;
 
 /**

@@ -13,7 +13,13 @@ export type { Engine, RecommendOptions, RecommendResult } from "./run/engine.js"
 export { checkRuleset, compileRuleset, safeCompileRuleset } from "./load/index.js";
 export type { CompiledRule, CompileOptions, Governance, Ruleset, RuleFileText, ScenarioTest } from "./load/types.js";
 export type { CheckOptions, RulesetCheck } from "./load/check-ruleset.js";
-export { PACK_JSON_FORMAT, packToJson, rulesetFromJson, rulesetFromJsonText } from "./load/pack-json/index.js";
+export {
+  PACK_JSON_FORMAT,
+  packJsonText,
+  packToJson,
+  rulesetFromJson,
+  rulesetFromJsonText,
+} from "./load/pack-json/index.js";
 export type { PackJson, PackJsonOptions } from "./load/pack-json/index.js";
 export { assessmentIssueCodes, parseAssessment, safeParseAssessment } from "./run/assessment/index.js";
 export type { AssessmentIssueCode } from "./run/assessment/index.js";

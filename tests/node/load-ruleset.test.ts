@@ -132,6 +132,7 @@ describe("backplan/node", () => {
         "isBackplanError",
         "isDate",
         "loadRuleset",
+        "packJsonText",
         "packToJson",
         "parseAssessment",
         "planToFhir",

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { packToJson } from "../../core/index.js";
+import { packJsonText } from "../../core/index.js";
 import { defineCommand } from "../command.js";
 import { loadRules } from "../load-rules.js";
 import { ruleFolder } from "../rule-folder.js";
@@ -34,7 +34,7 @@ export const bundle = defineCommand({
     const folder = ruleFolder(positionals[0], io.cwd);
     const ruleset = await loadRules(folder, { includeDrafts: values["include-drafts"] === true }, io);
     if (ruleset === undefined) return 2;
-    const text = `${JSON.stringify(packToJson(ruleset), null, 2)}\n`;
+    const text = packJsonText(ruleset);
     try {
       await writeFile(resolve(io.cwd, out), text);
     } catch (error) {

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { packToJson } from "../../core/index.js";
+import { packJsonText } from "../../core/index.js";
 import { defineCommand } from "../command.js";
 import { loadRules } from "../load-rules.js";
 import { ruleFolder } from "../rule-folder.js";
@@ -188,7 +188,7 @@ export const plugin = defineCommand({
     if (ruleset === undefined) return 2;
     const site = await pluginSite({
       bundle: bundle.text,
-      pack: JSON.stringify(packToJson(ruleset)),
+      pack: packJsonText(ruleset),
       example: example.text,
     });
     let server: PluginServer;

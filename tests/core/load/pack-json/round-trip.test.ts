@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileRuleset, createEngine } from "../../../../src/core/index.js";
-import { packToJson, rulesetFromJson } from "../../../../src/core/load/pack-json/index.js";
+import { packJsonText, packToJson, rulesetFromJson } from "../../../../src/core/load/pack-json/index.js";
 import { validAssessmentArb } from "../../../arbitraries/assessment.js";
 import { bundledFiles } from "../../../properties/bundled-pack.js";
 
@@ -83,5 +83,29 @@ describe("rulesetFromJson(packToJson(ruleset))", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("packJsonText(ruleset)", () => {
+  const text = packJsonText(fromYaml);
+
+  it("is one line of ASCII: the pack's ≥ and ° written as \\u escapes", () => {
+    expect(text.endsWith("}\n")).toBe(true);
+    expect(text.slice(0, -1)).not.toContain("\n");
+    expect(/[^\x20-\x7e\n]/.test(text)).toBe(false);
+    // The bundled pack has characters past ASCII to escape (≥ and °, among others).
+    expect(JSON.stringify(packToJson(fromYaml))).toMatch(/[≥°]/);
+    expect(text).toContain("\\u2265");
+  });
+
+  it("is the same document as JSON.stringify(packToJson(ruleset))", () => {
+    expect(JSON.parse(text)).toEqual(packToJson(fromYaml));
+  });
+
+  it("escapes every code unit past ASCII, a pair outside the BMP as two", () => {
+    const named = { ...fromYaml, name: "pack-😀-é-\u2028" };
+    const written = packJsonText(named);
+    expect(written).toContain('"name":"pack-\\ud83d\\ude00-\\u00e9-\\u2028"');
+    expect((JSON.parse(written) as { name: string }).name).toBe(named.name);
   });
 });

@@ -115,9 +115,10 @@ function gather(
   const { name, stakes, priority } = entry;
   const concern = stakes.rank;
   for (const field of collect) {
-    if (holds(assessment, field)) continue;
+    // A field gathered before is one the assessment lacks: no need to look again.
     const gathered = byField.get(field.path);
     if (gathered === undefined) {
+      if (holds(assessment, field)) continue;
       const made = {
         fact: field.path,
         names: [name],

@@ -119,6 +119,7 @@ describe("backplan/node", () => {
         "bundleToAssessment",
         "bundledRulesDir",
         "checkRuleFolder",
+        "checkRuleFolderInStages",
         "checkRuleset",
         "compileRuleset",
         "createEngine",

@@ -15,6 +15,6 @@ export { readCohortFile } from "./cohort-file.js";
 export { startImpactWorkers } from "./impact-workers.js";
 export type { ImpactWorkers, WorkerCohort, WorkerImpactInput } from "./impact-workers.js";
 export { MAX_FILE_BYTES, MAX_RULE_FILES, MAX_YAML_ALIASES } from "./limits.js";
-export { checkRuleFolder, checkRuleFolderInStages, loadRuleset } from "./load-ruleset.js";
-export type { FolderCheck, LoadOptions, StagedFolderCheck } from "./load-ruleset.js";
+export { checkRuleFolder, loadRuleset } from "./load-ruleset.js";
+export type { FolderCheck, LoadOptions } from "./load-ruleset.js";
 export { readRuleFiles, sameScenarioFiles } from "./rule-files.js";

@@ -4,7 +4,7 @@ import type { CheckOptions, RulesetCheck } from "../core/load/check-ruleset.js";
 import type { Ruleset, RuleFileText } from "../core/load/types.js";
 import { bundledRulesDir } from "./bundled.js";
 import { prebuiltCheck } from "./prebuilt-pack.js";
-import { readRuleFiles, readScenarioFiles } from "./rule-files.js";
+import { readRuleFiles } from "./rule-files.js";
 
 /** What `lint` needs: the ruleset when it compiles, and every error and warning found. */
 export interface FolderCheck {
@@ -31,47 +31,14 @@ export async function checkRuleFolder(
   name: string = dir,
   { scenarios = true, ...options }: { readonly scenarios?: boolean } & CheckOptions = {},
 ): Promise<FolderCheck> {
-  return caught(name, async () =>
-    located(await check(await readRuleFiles(dir, name, { scenarios }), scenarios, options), name),
-  );
-}
-
-/** A rule folder checked to plan, whose scenario tests can then be checked against what was read. */
-export interface StagedFolderCheck {
-  /** `checkRuleFolder(dir, name, { ...options, scenarios: false })`. */
-  readonly toPlan: FolderCheck;
-  /**
-   * `checkRuleFolder(dir, name, { ...options, scenarios: true })`: when `toPlan` was checked from
-   * the YAML, only the scenario tests are read, parsed and checked now (`checkRulesetInStages`);
-   * else the folder is checked again. Checked on the first call, which later calls share.
-   */
-  readonly withScenarios: () => Promise<FolderCheck>;
-}
-
-/**
- * `checkRuleFolder` without the scenario tests, then with them on demand, parsing and checking
- * the rest of the pack once: `backplan impact` plans the cohort with the first check while the
- * tests are checked.
- *
- * @example const { toPlan, withScenarios } = await checkRuleFolderInStages("edited", "edited", { proofs: false });
- */
-export async function checkRuleFolderInStages(
-  dir: string,
-  name: string,
-  options: CheckOptions = {},
-): Promise<StagedFolderCheck> {
-  let later = () => checkRuleFolder(dir, name, { ...options, scenarios: true });
-  const toPlan = await caught(name, async () => {
-    const files = await readRuleFiles(dir, name, { scenarios: false });
-    const prebuilt = await prebuiltFor(files, false, options);
-    if (prebuilt !== undefined) return located(prebuilt, name);
-    const { checkRulesetInStages } = await import("../core/load/check-ruleset.js");
-    const staged = checkRulesetInStages(files, options);
-    later = () => caught(name, async () => located(staged.withScenarios(await readScenarioFiles(dir, name)), name));
-    return located(staged, name);
-  });
-  let tested: Promise<FolderCheck> | undefined;
-  return { toPlan, withScenarios: () => (tested ??= later()) };
+  try {
+    const { ruleset, issues } = await check(await readRuleFiles(dir, name, { scenarios }), scenarios, options);
+    const located = issues.map((issue) => locate(issue, name));
+    return ruleset === undefined || located.some(isError) ? { issues: located } : { ruleset, issues: located };
+  } catch (error) {
+    if (isBackplanError(error)) return { issues: error.issues.map((issue) => locate(issue, name)) };
+    throw error;
+  }
 }
 
 /**
@@ -108,38 +75,11 @@ export async function loadRuleset(dir: string = bundledRulesDir, options: LoadOp
 }
 
 async function check(files: RuleFileText[], scenarios: boolean, options: CheckOptions): Promise<RulesetCheck> {
-  // Imported only when needed: it brings the YAML parser and every check.
-  return (
-    (await prebuiltFor(files, scenarios, options)) ??
-    (await import("../core/load/check-ruleset.js")).checkRuleset(files, options)
-  );
-}
-
-/** The prebuilt pack's check, when `files` are checked only to plan and are those it was built from. */
-async function prebuiltFor(
-  files: RuleFileText[],
-  scenarios: boolean,
-  options: CheckOptions,
-): Promise<RulesetCheck | undefined> {
   const { proofs, includeDrafts, today, ...other } = options;
   const toPlan = !scenarios && proofs === false && includeDrafts !== true && today === undefined;
-  return toPlan && Object.keys(other).length === 0 ? await prebuiltCheck(files) : undefined;
-}
-
-/** Folder problems, thrown as a `BackplanError` by `run`, as the folder's issues. */
-async function caught(name: string, run: () => Promise<FolderCheck>): Promise<FolderCheck> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isBackplanError(error)) return { issues: error.issues.map((issue) => locate(issue, name)) };
-    throw error;
-  }
-}
-
-/** The check with its issues at `name/file`, and no ruleset when one is an error. */
-function located({ ruleset, issues }: RulesetCheck, name: string): FolderCheck {
-  const found = issues.map((issue) => locate(issue, name));
-  return ruleset === undefined || found.some(isError) ? { issues: found } : { ruleset, issues: found };
+  const prebuilt = toPlan && Object.keys(other).length === 0 ? await prebuiltCheck(files) : undefined;
+  // Imported only when needed: it brings the YAML parser and every check.
+  return prebuilt ?? (await import("../core/load/check-ruleset.js")).checkRuleset(files, options);
 }
 
 function locate(issue: Issue, folder: string): Issue {

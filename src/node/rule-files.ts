@@ -25,21 +25,6 @@ export async function readRuleFiles(
   name: string = dir,
   { scenarios = true }: { readonly scenarios?: boolean } = {},
 ): Promise<RuleFileText[]> {
-  return readFolder(dir, name, scenarios ? () => true : (path) => fileKindOf(path) !== "scenarios");
-}
-
-/**
- * The folder's scenario tests (`tests/**`) alone, read as `readRuleFiles` reads them (the same
- * folder problems thrown): what checking a pack already checked without its tests has to add.
- *
- * @example const tests = await readScenarioFiles("rules"); // [{ path: "tests/red-flags.yaml", text }, …]
- */
-export async function readScenarioFiles(dir: string, name: string = dir): Promise<RuleFileText[]> {
-  return readFolder(dir, name, (path) => fileKindOf(path) === "scenarios");
-}
-
-/** The YAML files of the folder whose paths are `wanted`, as `readRuleFiles` describes. */
-async function readFolder(dir: string, name: string, wanted: (path: string) => boolean): Promise<RuleFileText[]> {
   const root = await openFolder(dir, name);
   const found: string[] = [];
   const issues: Issue[] = [];
@@ -48,12 +33,8 @@ async function readFolder(dir: string, name: string, wanted: (path: string) => b
     throw folderError("rules/folder-empty", `rule folder "${name}" holds no .yaml or .yml files`);
   }
   // Read in parallel, but report in path order: the reads finish in whatever order they finish.
-  const read = await Promise.all(
-    found
-      .filter(wanted)
-      .sort(byCodeUnit)
-      .map((path) => readRuleFile(root, path)),
-  );
+  const wanted = scenarios ? found : found.filter((path) => fileKindOf(path) !== "scenarios");
+  const read = await Promise.all(wanted.sort(byCodeUnit).map((path) => readRuleFile(root, path)));
   for (const result of read) if ("issue" in result) issues.push(result.issue);
   if (issues.length > 0) throw new RulesetError(issues);
   return read.flatMap((result) => ("file" in result ? [result.file] : []));

@@ -119,7 +119,6 @@ describe("backplan/node", () => {
         "bundleToAssessment",
         "bundledRulesDir",
         "checkRuleFolder",
-        "checkRuleFolderInStages",
         "checkRuleset",
         "compileRuleset",
         "createEngine",

@@ -1,15 +1,7 @@
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { CohortSource, ImpactReport } from "../../authoring/index.js";
-import type {
-  FolderCheck,
-  ImpactWorkers,
-  Issue,
-  Ruleset,
-  ScenarioTest,
-  StagedFolderCheck,
-  WorkerCohort,
-} from "../../node/index.js";
+import type { FolderCheck, ImpactWorkers, Issue, Ruleset, ScenarioTest, WorkerCohort } from "../../node/index.js";
 import { defineCommand } from "../command.js";
 import { writeLines, type Io } from "../io.js";
 import type { RuleFolder } from "../rule-folder.js";
@@ -187,9 +179,7 @@ interface Pack {
  * scenario tests are read and checked: the head's, and the base's only when they differ from the
  * head's (shared tests would only be planned twice) or the head's do not load. Scenario tests
  * that do not load (one names a rule the edit removed) must not hide the edit's impact: the
- * pack is used without them, and stderr says so. A folder given as both is checked once. A pack
- * checked from its YAML is checked in stages (`checkRuleFolderInStages`): its rules are parsed
- * and checked once, and only its tests are read and checked when they are.
+ * pack is used without them, and stderr says so. A folder given as both is checked once.
  */
 async function loadPacks(
   baseFolder: RuleFolder,
@@ -198,23 +188,21 @@ async function loadPacks(
   workers: ImpactWorkers,
   io: Io,
 ): Promise<{ base: Pack; head: Pack } | undefined> {
-  const [{ checkRuleFolderInStages, sameScenarioFiles }, { ruleIssueLines }] = await Promise.all([
+  const [{ checkRuleFolder, sameScenarioFiles }, { ruleIssueLines }] = await Promise.all([
     import("../../node/index.js"),
     import("../diagnostics.js"),
   ]);
-  const checked = new Map<string, Promise<StagedFolderCheck>>();
-  // As every command that only plans: the proofs over the rules' conditions are lint's (most of the
-  // load). Checked in stages: the scenario tests later, without parsing or checking the rules again.
-  const check = (folder: RuleFolder, includeDrafts: boolean) => {
-    const key = JSON.stringify([folder.path, folder.name, includeDrafts]);
+  const checked = new Map<string, Promise<FolderCheck>>();
+  // As every command that only plans: the proofs over the rules' conditions are lint's (most of the load).
+  const check = (folder: RuleFolder, options: { readonly includeDrafts: boolean; readonly scenarios: boolean }) => {
+    const key = JSON.stringify([folder.path, folder.name, options.includeDrafts, options.scenarios]);
     let found = checked.get(key);
     if (found === undefined)
-      checked.set(key, (found = checkRuleFolderInStages(folder.path, folder.name, { includeDrafts, proofs: false })));
+      checked.set(key, (found = checkRuleFolder(folder.path, folder.name, { ...options, proofs: false })));
     return found;
   };
-  const headStages = await check(headFolder, includeDrafts);
-  const baseStages = await check(baseFolder, false);
-  const [headPlan, basePlan] = [headStages.toPlan, baseStages.toPlan];
+  const headPlan = await check(headFolder, { includeDrafts, scenarios: false });
+  const basePlan = await check(baseFolder, { includeDrafts: false, scenarios: false });
   const problems = profileProblems(profile, [
     { check: basePlan, folder: baseFolder },
     { check: headPlan, folder: headFolder },
@@ -225,16 +213,16 @@ async function loadPacks(
   /** The pack with its scenario tests if asked, or its errors on stderr. */
   const pack = async (
     folder: RuleFolder,
-    { toPlan: plan, withScenarios }: StagedFolderCheck,
-    scenarios: boolean,
+    plan: FolderCheck,
+    options: { readonly includeDrafts: boolean; readonly scenarios: boolean },
   ): Promise<Pack | undefined> => {
     if (plan.ruleset === undefined) {
       writeLines(io.stderr, ruleIssueLines(errors(plan.issues)));
       return undefined;
     }
     const untested: Pack = { ruleset: plan.ruleset, folder, scenarios: [], tested: false };
-    if (!scenarios) return untested;
-    const tested = await withScenarios();
+    if (!options.scenarios) return untested;
+    const tested = await check(folder, options);
     if (tested.ruleset !== undefined) return { ...untested, scenarios: tested.ruleset.scenarios, tested: true };
     const count = errors(tested.issues).length;
     io.stderr(
@@ -243,9 +231,9 @@ async function loadPacks(
     );
     return untested;
   };
-  const head = await pack(headFolder, headStages, true);
+  const head = await pack(headFolder, headPlan, { includeDrafts, scenarios: true });
   const scenarios = head?.tested !== true || !(await sameScenarioFiles(baseFolder, headFolder));
-  const base = await pack(baseFolder, baseStages, scenarios);
+  const base = await pack(baseFolder, basePlan, { includeDrafts: false, scenarios });
   if (base === undefined || head === undefined) return undefined;
   if (problems.length > 0) {
     writeLines(io.stderr, problems);

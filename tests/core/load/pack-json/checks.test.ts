@@ -112,6 +112,18 @@ describe("rulesetFromJson refuses", () => {
         "rules[1].rule.when: must match exactly one schema in oneOf, found an object in pack.json",
       ]
     `);
+    // Keys of two shapes: read by the first key's shape, whose closed object refuses the other.
+    const leaf = { fact: "phq9.total", operator: "greaterThan", value: 9 };
+    expect(withWhen({ all: [leaf], ...leaf })).toMatchInlineSnapshot(`
+      [
+        "rules[1].rule.when: must NOT have additional properties, found an object in pack.json",
+      ]
+    `);
+    expect(withWhen({ not: leaf, any: [leaf] })).toMatchInlineSnapshot(`
+      [
+        "rules[1].rule.when: must NOT have additional properties, found an object in pack.json",
+      ]
+    `);
   });
 
   it("another layout, or no layout, before any schema complaint", () => {

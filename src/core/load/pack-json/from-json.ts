@@ -1,5 +1,6 @@
 import type { Issue, Result } from "../../errors.js";
 import type { PackJson } from "../../generated/types.js";
+import type { ValidationErrorObject } from "../../generated/validate-function.js";
 import { validateBundle } from "../../generated/validators/bundle.js";
 import { checks } from "../checks/index.js";
 import { compilePack, completePack } from "../compile/compile.js";
@@ -7,7 +8,7 @@ import { issue, packWide } from "../issue.js";
 import { buildPackModel } from "../pack-model.js";
 import type { Ruleset } from "../types.js";
 import { valueAt } from "../../pointer.js";
-import { shownValue } from "../../words.js";
+import { quote, shownValue } from "../../words.js";
 import { packJsonFiles } from "./json-files.js";
 import { packJsonLimitIssues } from "./limits.js";
 import { notJson, notJsonText, schemaError, unknownFormat } from "./messages.js";
@@ -72,7 +73,7 @@ export function rulesetFromJsonText(text: string, options: PackJsonOptions = {})
     // The validator reads a rule condition by the key it has (src/build/condition-by-key.ts): an
     // `if` error only says that the branch of that key failed, whose own errors say how.
     const errors = (validateBundle.errors ?? []).filter((e) => e.keyword !== "if");
-    const unique = new Map(errors.map((e) => [`${e.instancePath} ${e.message ?? e.keyword}`, e]));
+    const unique = new Map(errors.map((e) => [`${e.instancePath} ${detailOf(e)}`, e]));
     return {
       ok: false,
       issues: [...unique.values()].map((e) =>
@@ -80,7 +81,7 @@ export function rulesetFromJsonText(text: string, options: PackJsonOptions = {})
           schemaError,
           { path: e.instancePath },
           {
-            detail: e.message ?? e.keyword,
+            detail: detailOf(e),
             found: shownValue(valueAt(data, e.instancePath)),
           },
         ),
@@ -98,6 +99,16 @@ export function rulesetFromJsonText(text: string, options: PackJsonOptions = {})
   if (complete === undefined) return { ok: false, issues };
   const ruleset = compilePack(complete, pack.digest, issues, compileOptions);
   return { ok: true, value: ruleset, warnings: ruleset.warnings };
+}
+
+/**
+ * What a schema error says. ajv's message for an unknown key does not name it, and two unknown
+ * keys of one object would fold into one issue: name the key (`params.additionalProperty`).
+ */
+function detailOf(error: ValidationErrorObject): string {
+  if (error.keyword === "additionalProperties")
+    return `must NOT have the key ${quote(error.params["additionalProperty"])}`;
+  return error.message ?? error.keyword;
 }
 
 /** The value as JSON text; a value JSON cannot hold (a cycle, a BigInt) is an issue. */

@@ -103,7 +103,7 @@ describe("rulesetFromJson refuses", () => {
     expect(withWhen({ facts: "phq9.total" })).toMatchInlineSnapshot(`
       [
         "rules[1].rule.when: must have required property 'all', found an object in pack.json",
-        "rules[1].rule.when: must NOT have additional properties, found an object in pack.json",
+        "rules[1].rule.when: must NOT have the key "facts", found an object in pack.json",
         "rules[1].rule.when: must have required property 'any', found an object in pack.json",
         "rules[1].rule.when: must have required property 'not', found an object in pack.json",
         "rules[1].rule.when: must have required property 'fact', found an object in pack.json",
@@ -112,16 +112,34 @@ describe("rulesetFromJson refuses", () => {
         "rules[1].rule.when: must match exactly one schema in oneOf, found an object in pack.json",
       ]
     `);
-    // Keys of two shapes: read by the first key's shape, whose closed object refuses the other.
+    // Keys of two shapes: read by the shape whose key comes first in the schema's order (all, any,
+    // not, fact), whose closed object refuses each key of the other, by name.
     const leaf = { fact: "phq9.total", operator: "greaterThan", value: 9 };
     expect(withWhen({ all: [leaf], ...leaf })).toMatchInlineSnapshot(`
       [
-        "rules[1].rule.when: must NOT have additional properties, found an object in pack.json",
+        "rules[1].rule.when: must NOT have the key "fact", found an object in pack.json",
+        "rules[1].rule.when: must NOT have the key "operator", found an object in pack.json",
+        "rules[1].rule.when: must NOT have the key "value", found an object in pack.json",
       ]
     `);
     expect(withWhen({ not: leaf, any: [leaf] })).toMatchInlineSnapshot(`
       [
-        "rules[1].rule.when: must NOT have additional properties, found an object in pack.json",
+        "rules[1].rule.when: must NOT have the key "not", found an object in pack.json",
+      ]
+    `);
+  });
+
+  it("unknown keys, each by name, even two in one object", () => {
+    const issues = issuesOf(
+      edited((pack) => {
+        const rule = pack.rules[1]?.rule;
+        if (rule !== undefined) Object.assign(rule, { prority: 2, notes: "x" });
+      }),
+    );
+    expect(issues.text).toMatchInlineSnapshot(`
+      [
+        "rules[1].rule: must NOT have the key "prority", found an object in pack.json",
+        "rules[1].rule: must NOT have the key "notes", found an object in pack.json",
       ]
     `);
   });

@@ -1,9 +1,11 @@
+import type { CompiledCondition } from "../evaluate/condition.js";
 import type { FactTable } from "../facts/fact-table.js";
 import type { Facts } from "../facts/types.js";
 import type { Assessment, Plan, PlanComponent, TraceEntry, WithheldComponent } from "../../generated/types.js";
 import type { Ruleset } from "../../load/types.js";
 import { buildComponent, mostImportant, type AddedBy, type PreparedComponent } from "./components.js";
 import { screen } from "./contraindications.js";
+import { PLAN_CATEGORIES_SLOT, PLAN_COMPONENTS_SLOT, PROFILE_SLOT } from "./context-slots.js";
 import { findDataGaps, type Undecided } from "./data-gaps.js";
 import { prepare, type PreparedRuleset } from "./prepare.js";
 import type { PreparedRule } from "./prepared-rule.js";
@@ -74,7 +76,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput, watch?: Compo
   const { facts } = input;
   const prepared = prepare(ruleset);
   const { groups, inPlanOrder } = prepared;
-  facts.set("profile", input.profile);
+  facts.setAt(PROFILE_SLOT, input.profile);
   const decisions: Decisions = {
     added: new Map(),
     withheldComponents: new Map(),
@@ -85,6 +87,8 @@ export function compose(ruleset: Ruleset, input: CompositionInput, watch?: Compo
   const trace = new Array<TraceEntry>(ruleset.rules.length);
   let traced = 0;
   const undecided: Pending[] = [];
+  // The one set every undecided test collects its absent facts in, emptied after each.
+  const absent = new Set<string>();
 
   let planComponents: readonly string[] = [];
   let planCategories: readonly string[] = [];
@@ -106,8 +110,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput, watch?: Compo
         trace[traced++] = step.fired;
         if (applyRule(step, facts, decisions)) changed = true;
       } else {
-        const missing = new Set<string>();
-        rule.test(facts, missing); // again, collecting every absent fact the outcome hangs on
+        const missing = absentFacts(rule.test, facts, absent); // again, collecting them
         const { stakes } = step;
         // Written out, not spread: in Node 20's V8 a spread costs about a microsecond per object.
         undecided.push({
@@ -127,7 +130,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput, watch?: Compo
           priority: rule.priority,
           outcome: "undetermined",
           source: step.source,
-          missing: inConditionOrder(missing),
+          missing,
         };
       }
     }
@@ -162,8 +165,8 @@ export function compose(ruleset: Ruleset, input: CompositionInput, watch?: Compo
       (a, b) => a.rank - b.rank,
     ),
   );
-  facts.set("plan.components", decidedState[0]);
-  facts.set("plan.categories", decidedState[1]);
+  facts.setAt(PLAN_COMPONENTS_SLOT, decidedState[0]);
+  facts.setAt(PLAN_CATEGORIES_SLOT, decidedState[1]);
   watch?.screening(facts);
   const components: PlanComponent[] = [];
   for (const [component, kept] of decided) {
@@ -184,8 +187,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput, watch?: Compo
         addedBy: addedBy(kept),
       });
       for (const contraindication of screening.pending) {
-        const missing = new Set<string>();
-        contraindication.test(facts, missing);
+        const missing = absentFacts(contraindication.test, facts, absent);
         undecided.push({
           name: contraindication.name,
           test: contraindication.test,
@@ -237,13 +239,19 @@ function aboveHalt(list: readonly Withholding[] | undefined, halt: Withholding |
 }
 
 /**
- * The facts of `missing` in the condition's order: sorted, as the condition's facts are (by code
- * unit, as `byText` compares). Sorting the one to three missing facts beats looking each of a
- * condition's facts (up to a dozen) up in the set.
+ * Every absent fact the outcome of `test` hangs on, collected in `scratch` (left empty), in the
+ * condition's order: sorted, as the condition's facts are (by code unit, as `byText` compares).
+ * Sorting the one to three missing facts beats looking each of a condition's facts (up to a
+ * dozen) up in the set.
  */
-function inConditionOrder(missing: ReadonlySet<string>): string[] {
-  const ordered = [...missing];
-  return ordered.length > 1 ? sortSmall(ordered, byText) : ordered;
+function absentFacts(test: CompiledCondition, facts: Facts, scratch: Set<string>): string[] {
+  try {
+    test(facts, scratch);
+    const ordered = [...scratch];
+    return ordered.length > 1 ? sortSmall(ordered, byText) : ordered;
+  } finally {
+    scratch.clear();
+  }
 }
 
 function byId(a: WithheldComponent, b: WithheldComponent): number {
@@ -323,15 +331,15 @@ function planState(
   let state = stateOf(prepared, kept);
   if (screened) {
     // Contraindications read the state the rules decided; what they rule out is then dropped.
-    facts.set("plan.components", state[0]);
-    facts.set("plan.categories", state[1]);
+    facts.setAt(PLAN_COMPONENTS_SLOT, state[0]);
+    facts.setAt(PLAN_CATEGORIES_SLOT, state[1]);
     state = stateOf(
       prepared,
       kept.filter((c) => screen(c.contraindications, facts).verdict === "clear"),
     );
   }
-  facts.set("plan.components", state[0]);
-  facts.set("plan.categories", state[1]);
+  facts.setAt(PLAN_COMPONENTS_SLOT, state[0]);
+  facts.setAt(PLAN_CATEGORIES_SLOT, state[1]);
   return state;
 }
 

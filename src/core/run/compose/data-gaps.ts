@@ -1,8 +1,8 @@
 import type { CompiledCondition } from "../evaluate/condition.js";
 import type { FactTable } from "../facts/fact-table.js";
-import type { FactValue } from "../facts/types.js";
 import type { DataGap } from "../../generated/types.js";
 import type { PreparedComponent } from "./components.js";
+import { PLAN_CATEGORIES_SLOT, PLAN_COMPONENTS_SLOT } from "./context-slots.js";
 import { holds, type Field, type GapTrial } from "./gap-trials.js";
 import { byText, sortSmall } from "./sort-small.js";
 import { CONCERNS, type Stakes } from "./stakes.js";
@@ -18,7 +18,8 @@ export interface Undecided {
   readonly stakes: Stakes;
   /** The rule's priority (a contraindication's: none, so the lowest). */
   readonly priority: number;
-  readonly missing: ReadonlySet<string>;
+  /** The absent facts its outcome hangs on, once each. */
+  readonly missing: readonly string[];
   /** The plan state it saw: the two lists of one state, shared by every entry that saw it. */
   readonly planComponents: readonly string[];
   readonly planCategories: readonly string[];
@@ -64,15 +65,20 @@ export function findDataGaps(undecided: readonly Undecided[], facts: FactTable, 
     const { test, gapTrials, missing } = entry;
     if (entry.planComponents !== shown) {
       shown = entry.planComponents;
-      facts.set("plan.components", shown);
-      facts.set("plan.categories", entry.planCategories);
+      facts.setAt(PLAN_COMPONENTS_SLOT, shown);
+      facts.setAt(PLAN_CATEGORIES_SLOT, entry.planCategories);
     }
     // Context facts are never gaps. Those whose value could decide the outcome, when some can;
     // else every askable one (a second pass, rather than a list of them made for every entry).
+    // A fact missing alone needs no trial: `missing` holds every absent fact the condition reads,
+    // so with it filled all are present, and over present facts a condition is true or false
+    // (laws the evaluation's property tests pin). Most entries lack one fact.
+    const alone = missing.length === 1;
     let deciding: GapTrial[] | undefined;
     for (const fact of missing) {
       const trial = gapTrials.get(fact);
-      if (trial !== undefined && couldDecide(test, facts, fact, trial.candidates)) (deciding ??= []).push(trial);
+      if (trial === undefined) continue;
+      if (alone ? trial.candidates.length > 0 : couldDecide(test, facts, trial)) (deciding ??= []).push(trial);
     }
     if (deciding !== undefined) for (const trial of deciding) gather(gathered, entry, trial.collect, assessment);
     else
@@ -179,19 +185,14 @@ function gapReason(names: readonly string[], changes: readonly PreparedComponent
 /** How a contraindication is named among the rules a gap hangs on. */
 const SCREEN = "contraindication:";
 
-function couldDecide(
-  test: CompiledCondition,
-  facts: FactTable,
-  fact: string,
-  candidates: readonly FactValue[],
-): boolean {
+function couldDecide(test: CompiledCondition, facts: FactTable, { slot, candidates }: GapTrial): boolean {
   try {
     for (const value of candidates) {
-      facts.set(fact, value);
+      facts.setAt(slot, value);
       if (test(facts) !== "unknown") return true;
     }
     return false;
   } finally {
-    facts.delete(fact);
+    facts.deleteAt(slot);
   }
 }

@@ -1,10 +1,13 @@
 import type { FactDefinition, FactValue } from "../facts/types.js";
 import type { Condition } from "../../generated/types.js";
+import { slotOf } from "../facts/fact-table.js";
 import { interned } from "../facts/interned.js";
 import { candidateValues } from "./candidates.js";
 
 /** How to tell whether an absent fact could decide a condition, and the fields that would supply it. */
 export interface GapTrial {
+  /** The fact's slot in a `FactTable`, where each candidate is set in turn. */
+  readonly slot: number;
   readonly candidates: readonly FactValue[];
   /** The assessment fields to collect (the fact definition's `collect`). */
   readonly collect: readonly Field[];
@@ -32,6 +35,7 @@ export function gapTrialsOf(
     // Copied from the frozen catalog: Node 20's V8 walks frozen arrays several times slower.
     // Keyed as the missing facts the leaves report are: interned, for lookups by pointer.
     trials.set(interned(name), {
+      slot: slotOf(name),
       candidates: candidateValues(definition, condition),
       collect: definition.collect.map((path) => ({ path, keys: path.split(".") })),
     });

@@ -5,11 +5,15 @@
  * which a page parses and compiles before its first plan. This turns each into one call to
  * `reportError` (src/core/generated/ajv-runtime.ts), which renders the message from the params.
  *
+ * A report at a fixed path whose schema path is that path's `properties` chain (most are) becomes
+ * a `reportPropertyError` call, which builds both paths from the one written once.
+ *
  * A report is rewritten only when evaluating both forms, with a stand-in for every variable they
  * read, gives the same error field for field, message included; any other is left as ajv wrote it.
  */
 import { runInNewContext } from "node:vm";
-import { reportError } from "../core/generated/ajv-runtime.js";
+import { reportError, reportPropertyError } from "../core/generated/ajv-runtime.js";
+import type { ValidationErrorObject } from "../core/generated/validate-function.js";
 
 /** One inline report: `const errN = {…};` then appended to `vErrors` (created when still null). */
 const REPORT =
@@ -29,8 +33,15 @@ export function reportedErrors(code: string): { code: string; rewritten: number 
       keyword: string,
       params: string,
     ) => {
+      // ajv writes a fixed path under the validated value as `instancePath+"/pain/intensity"`.
+      const fixed = /^instancePath(?:\+("[^"\\]*"))?$/.exec(path ?? "instancePath");
+      const short = fixed && `instancePath, ${fixed[1] ?? '""'}, ${keyword}, ${params}`;
+      if (short && sameError(body, short, reportPropertyError)) {
+        rewritten++;
+        return `vErrors = runtime.reportPropertyError(vErrors, ${short});`;
+      }
       const args = `${path ?? "instancePath"}, ${schemaPath}, ${keyword}, ${params}`;
-      if (!sameError(body, args)) return written;
+      if (!sameError(body, args, reportError)) return written;
       rewritten++;
       return `vErrors = runtime.reportError(vErrors, ${args});`;
     },
@@ -38,18 +49,27 @@ export function reportedErrors(code: string): { code: string; rewritten: number 
   return { code: patched, rewritten };
 }
 
-/** Whether the object literal `{body}` and `reportError(null, args)` make the same error. */
-function sameError(body: string, args: string): boolean {
+/** A runtime helper that reports an error from four arguments. */
+type Report = (
+  errors: null,
+  path: string,
+  schemaPath: string,
+  keyword: string,
+  params: Record<string, unknown>,
+) => ValidationErrorObject[];
+
+/** Whether the object literal `{body}` and `report(null, args)` make the same error. */
+function sameError(body: string, args: string, report: Report): boolean {
   const scope = standIns(`${body} ${args}`);
   try {
     const written: unknown = runInNewContext(`({${body}})`, scope);
-    const [instancePath, schemaPath, keyword, params] = runInNewContext(`[${args}]`, scope) as [
+    const [path, schemaPath, keyword, params] = runInNewContext(`[${args}]`, scope) as [
       string,
       string,
       string,
       Record<string, unknown>,
     ];
-    const made = reportError(null, instancePath, schemaPath, keyword, params)[0];
+    const made = report(null, path, schemaPath, keyword, params)[0];
     return JSON.stringify(written) === JSON.stringify(made);
   } catch {
     return false;

@@ -119,6 +119,28 @@ describe("reportedErrors", () => {
     });
   });
 
+  it("writes a report at a fixed path whose schema path is that path's properties as a reportPropertyError call", () => {
+    const report = (path: string, schemaPath: string) =>
+      `const err0 = {instancePath:${path},schemaPath:"${schemaPath}",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};` +
+      "if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;";
+    expect(
+      reportedErrors(report('instancePath+"/patient/age"', "#/properties/patient/properties/age/maximum")),
+    ).toEqual({
+      code: 'vErrors = runtime.reportPropertyError(vErrors, instancePath, "/patient/age", "maximum", {comparison: "<=", limit: 120});errors++;',
+      rewritten: 1,
+    });
+    expect(reportedErrors(report("instancePath", "#/maximum")).code).toContain(
+      'runtime.reportPropertyError(vErrors, instancePath, "", "maximum",',
+    );
+    // A path read from a variable, or a schema path through other keywords, keeps both paths written out.
+    expect(reportedErrors(report('instancePath+"/items/" + i0', "#/properties/items/items/maximum")).code).toContain(
+      'runtime.reportError(vErrors, instancePath+"/items/" + i0, "#/properties/items/items/maximum", "maximum",',
+    );
+    expect(reportedErrors(report('instancePath+"/age"', "#/$defs/age/maximum")).code).toContain(
+      'runtime.reportError(vErrors, instancePath+"/age", "#/$defs/age/maximum", "maximum",',
+    );
+  });
+
   it("leaves a report as ajv wrote it when its message is worded otherwise", () => {
     const code = inline('"must be at most 120"');
     expect(reportedErrors(code)).toEqual({ code, rewritten: 0 });

@@ -162,7 +162,7 @@ export function compose(ruleset: Ruleset, input: CompositionInput, watch?: Compo
     prepared,
     sortSmall(
       decided.map(([c]) => c),
-      (a, b) => a.rank - b.rank,
+      byRank,
     ),
   );
   facts.setAt(PLAN_COMPONENTS_SLOT, decidedState[0]);
@@ -254,6 +254,11 @@ function absentFacts(test: CompiledCondition, facts: Facts, scratch: Set<string>
   }
 }
 
+/** In id order, as `plan.components` lists components. */
+function byRank(a: PreparedComponent, b: PreparedComponent): number {
+  return a.rank - b.rank;
+}
+
 function byId(a: WithheldComponent, b: WithheldComponent): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -320,14 +325,15 @@ function planState(
   { added, withheldComponents, withheldCategories }: Decisions,
   facts: FactTable,
 ): [string[], string[]] {
+  // The few components added so far, rather than the whole catalog, then put in id order.
   const kept: PreparedComponent[] = [];
   let screened = false;
-  for (const component of prepared.byId) {
-    if (!added.has(component) || withheldComponents.has(component)) continue;
-    if (withheldCategories.has(component.definition.category)) continue;
+  for (const component of added.keys()) {
+    if (withheldComponents.has(component) || withheldCategories.has(component.definition.category)) continue;
     kept.push(component);
     if (component.contraindications.length > 0) screened = true;
   }
+  sortSmall(kept, byRank);
   let state = stateOf(prepared, kept);
   if (screened) {
     // Contraindications read the state the rules decided; what they rule out is then dropped.

@@ -20,8 +20,6 @@ export interface PreparedRuleset {
   readonly reads: ReadonlySet<string>;
   /** The component catalog in plan order: category order (referrals first), then catalog order. */
   readonly inPlanOrder: readonly PreparedComponent[];
-  /** The component catalog sorted by id, as `plan.components` lists them. */
-  readonly byId: readonly PreparedComponent[];
   /**
    * Every category sorted by name, as `plan.categories` lists them; a component's `categoryBit` is
    * 1 shifted by its category's place here (the schema has far fewer than 31).
@@ -61,7 +59,6 @@ function build(ruleset: Ruleset): PreparedRuleset {
     ),
   }));
   const components = new Map(inPlanOrder.map((component) => [component.definition.id, component]));
-  const byId = [...inPlanOrder].sort((a, b) => a.rank - b.rank);
   const groups: PreparedRule[][] = [];
   ruleset.rules.forEach((rule, importance) => {
     const last = groups.at(-1);
@@ -80,7 +77,7 @@ function build(ruleset: Ruleset): PreparedRuleset {
     digest,
     ...(drafts.length === 0 ? {} : { drafts: Object.freeze([...drafts]) as string[] }),
   });
-  return { groups, reads, inPlanOrder, byId, categoriesByName, stamp };
+  return { groups, reads, inPlanOrder, categoriesByName, stamp };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * `backplan impact`'s planning in one process: the cohort planned in this thread alone (1 thread)
- * against N threads (this one and N - 1 workers; default N: the machine's cores), interleaved round after round, with
+ * `backplan impact`'s planning in one process: the cohort planned in this thread alone (0 workers)
+ * against N worker threads (default N: 1), interleaved round after round, with
  * the bundled pack as base and an edit of it (two thresholds moved) as head. Each round reports
  * wall time and the process's CPU time (every thread's); the report is checked to be the same
  * byte for byte each time. Packs are loaded once, outside the timing, as the command loads them
@@ -9,8 +9,8 @@
  * The workers run dist/node/impact-worker.js when the project is built (`npm run build`), as
  * the command does; otherwise the .ts source through tsx, whose start is slower.
  *
- *   npx tsx benchmarks/impact.bench.ts              # 10,000 assessments, N = cores, 3 rounds
- *   npx tsx benchmarks/impact.bench.ts 2000 3 2     # size, threads, rounds
+ *   npx tsx benchmarks/impact.bench.ts              # 10,000 assessments, N = 1, 3 rounds
+ *   npx tsx benchmarks/impact.bench.ts 2000 3 2     # size, workers, rounds
  *
  * `--command` times the whole command instead, end to end (`node dist/cli/bin.js impact --base
  * rules --cohort N`, loading and checking both packs with their scenario tests), in a fresh
@@ -22,7 +22,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { availableParallelism, loadavg } from "node:os";
+import { loadavg } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { scenarioSubjects } from "../src/authoring/impact/index.js";
 import { packAndEdited } from "../tests/authoring/impact/impact-packs.js";
@@ -85,7 +85,7 @@ function commandBench(argv: readonly string[]): void {
 }
 
 const size = Number(process.argv[2] ?? 10_000);
-const workers = Number(process.argv[3] ?? availableParallelism());
+const workers = Number(process.argv[3] ?? 1);
 const rounds = Number(process.argv[4] ?? 3);
 
 const built = fileURLToPath(new URL("../dist/node/impact-workers.js", import.meta.url));
@@ -111,28 +111,28 @@ async function run(count: number): Promise<{ wall: number; cpu: number; report: 
 
 console.log(
   `impact: ${size.toLocaleString("en-US")} generated assessments + ${input.scenarios.length} scenarios, ` +
-    `1 thread vs ${workers} (this one and ${workers - 1} workers); workers from ${existsSync(built) ? "dist" : "src via tsx"}`,
+    `this thread alone vs ${workers} worker(s); workers from ${existsSync(built) ? "dist" : "src via tsx"}`,
 );
 const seen = new Set<string>();
 const times = new Map<number, number[]>([
-  [1, []],
+  [0, []],
   [workers, []],
 ]);
 for (let round = 1; round <= rounds; round++) {
   // Alternate which goes first, so neither always runs on a machine the other just warmed.
-  for (const count of round % 2 === 1 ? [1, workers] : [workers, 1]) {
+  for (const count of round % 2 === 1 ? [0, workers] : [workers, 0]) {
     const { wall, cpu, report } = await run(count);
     seen.add(report);
     times.get(count)?.push(wall);
     console.log(
-      `round ${round}  ${String(count).padStart(2)} thread(s)  ${(wall / 1000).toFixed(2)} s wall  ${(cpu / 1000).toFixed(2)} s cpu`,
+      `round ${round}  ${String(count).padStart(2)} worker(s)  ${(wall / 1000).toFixed(2)} s wall  ${(cpu / 1000).toFixed(2)} s cpu`,
     );
   }
 }
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const [one, many] = [median(times.get(1) ?? []), median(times.get(workers) ?? [])];
+const [alone, many] = [median(times.get(0) ?? []), median(times.get(workers) ?? [])];
 console.log(
-  `median wall: 1 thread ${(one / 1000).toFixed(2)} s, ${workers} threads ${(many / 1000).toFixed(2)} s (${(one / many).toFixed(2)}×)`,
+  `median wall: this thread alone ${(alone / 1000).toFixed(2)} s, ${workers} worker(s) ${(many / 1000).toFixed(2)} s (${(alone / many).toFixed(2)}×)`,
 );
 if (seen.size !== 1) throw new Error(`the reports differ between runs (${seen.size} different)`);
 console.log("every report the same, byte for byte");

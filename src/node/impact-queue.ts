@@ -44,3 +44,8 @@ export function takeRange({ counter, size, step }: SharedQueue): QueuedRange | u
   const start = index * step;
   return start >= size ? undefined : { index, start, end: Math.min(size, start + step) };
 }
+
+/** How many positions no thread has taken yet. */
+export function untaken({ counter, size, step }: SharedQueue): number {
+  return Math.max(0, size - Atomics.load(new Int32Array(counter), 0) * step);
+}

@@ -26,8 +26,7 @@ async function report(
 ): Promise<string> {
   const pool = startImpactWorkers(workers, cohort);
   try {
-    // This thread plans a share: `workers` threads in all.
-    expect(pool.size).toBe(workers < 2 ? 0 : workers - 1);
+    expect(pool.size).toBe(workers);
     const options = {
       examples: 5,
       labels: { base: "before", head: "after" },
@@ -40,13 +39,13 @@ async function report(
 }
 
 describe("startImpactWorkers", () => {
-  it("gives the same report with 1, 2 or 3 workers for a generated cohort", async () => {
+  it("gives the same report with 0 (this thread alone), 1, 2 or 3 workers for a generated cohort", async () => {
     const cohort: WorkerCohort = { kind: "generated", size: 800, seed: 4 };
     const input: WorkerImpactInput = {
       scenarios: scenarioSubjects([{ scenarios: packs.head.scenarios }]),
       cohortSource: cohort,
     };
-    const alone = await report(1, cohort, input);
+    const alone = await report(0, cohort, input);
     const parsed = JSON.parse(alone) as {
       cohort: { assessments: number; changed: number };
       scenarios: { changed: number };
@@ -56,6 +55,7 @@ describe("startImpactWorkers", () => {
     expect(parsed.scenarios.changed).toBeGreaterThan(0);
     expect(await report(3, cohort, input)).toBe(alone);
     expect(await report(2, cohort, input)).toBe(alone);
+    expect(await report(1, cohort, input)).toBe(alone);
     // The threads trust the generated assessments as valid; the library's compare validates each.
     const validated = compareRulesets(
       createEngine(packs.base),
@@ -66,7 +66,7 @@ describe("startImpactWorkers", () => {
     expect(JSON.stringify(validated, null, 2)).toBe(alone);
   }, 120_000);
 
-  it("gives the same report with 1 or 3 workers for a cohort of assessments, under a profile", async () => {
+  it("gives the same report with 0 or 3 workers for a cohort of assessments, under a profile", async () => {
     const assessments = generateCohort(700, 11).flatMap((a): Assessment[] => {
       const parsed = safeParseAssessment(a);
       return parsed.ok ? [parsed.value] : [];
@@ -77,15 +77,25 @@ describe("startImpactWorkers", () => {
       cohortSource: { kind: "file", file: "cohort.jsonl", size: assessments.length },
     };
     const profile = packs.base.profiles.at(-1)?.id;
-    const alone = await report(1, cohort, input, profile);
+    const alone = await report(0, cohort, input, profile);
     expect(JSON.parse(alone)).toMatchObject({ profile, cohort: { assessments: assessments.length } });
     expect(await report(3, cohort, input, profile)).toBe(alone);
+  }, 120_000);
+
+  it("shares the scenario tests among the workers, however few: the same report as this thread's alone", async () => {
+    const cohort: WorkerCohort = { kind: "generated", size: 200, seed: 3 };
+    for (const scenarios of [scenarioSubjects([{ scenarios: packs.head.scenarios }]).slice(0, 2), []]) {
+      const input: WorkerImpactInput = { scenarios, cohortSource: cohort };
+      const alone = await report(0, cohort, input);
+      expect(JSON.parse(alone)).toMatchObject({ scenarios: { assessments: scenarios.length } });
+      expect(await report(3, cohort, input)).toBe(alone);
+    }
   }, 120_000);
 
   it("plans the cohort from `begin` on, with the same report; compare must then be of the same packs", async () => {
     const cohort: WorkerCohort = { kind: "generated", size: 600, seed: 2 };
     const input: WorkerImpactInput = { scenarios: [], cohortSource: cohort };
-    const alone = await report(1, cohort, input);
+    const alone = await report(0, cohort, input);
     const pool = startImpactWorkers(2, cohort);
     try {
       await pool.begin(packs.base, packs.head);
@@ -103,8 +113,8 @@ describe("startImpactWorkers", () => {
     const cohort: WorkerCohort = { kind: "generated", size: 300, seed: 6 };
     const input: WorkerImpactInput = { scenarios: [], cohortSource: cohort };
     const reports = [];
-    for (const threads of [1, 2]) {
-      const pool = startImpactWorkers(threads, cohort);
+    for (const workers of [0, 1]) {
+      const pool = startImpactWorkers(workers, cohort);
       try {
         reports.push(JSON.stringify(await pool.compare(packs.head, packs.head, input)));
       } finally {
@@ -116,14 +126,14 @@ describe("startImpactWorkers", () => {
   }, 120_000);
 
   it("stops workers closed before they were given the packs (a pack that did not load), without a stray error", async () => {
-    const pool = startImpactWorkers(3, { kind: "generated", size: 500, seed: 1 });
+    const pool = startImpactWorkers(2, { kind: "generated", size: 500, seed: 1 });
     expect(pool.size).toBe(2);
     await pool.close();
   });
 
-  it("starts no thread for one thread or an empty cohort", async () => {
+  it("starts no thread when none is asked for, or for an empty cohort", async () => {
     for (const pool of [
-      startImpactWorkers(1, { kind: "generated", size: 500, seed: 1 }),
+      startImpactWorkers(0, { kind: "generated", size: 500, seed: 1 }),
       startImpactWorkers(4, { kind: "generated", size: 0, seed: 1 }),
     ]) {
       expect(pool.size).toBe(0);

@@ -112,6 +112,19 @@ export function cohortWindow(assessments: readonly unknown[], offset: number): S
 }
 
 /**
+ * Subjects `offset` onwards of a longer list (what a worker thread is given of the scenario
+ * tests), each at its position in the whole list.
+ *
+ * @example subjectWindow(subjects.slice(200), 200).at(200); // subjects[200]
+ */
+export function subjectWindow(subjects: readonly ImpactSubject[], offset: number): SubjectList {
+  return {
+    length: offset + subjects.length,
+    at: (index) => (index >= offset ? subjects[index - offset] : undefined),
+  };
+}
+
+/**
  * The generated cohort (`generateCohort(size, seed)`) as a list that generates each assessment
  * when asked: the same assessments, never all in memory.
  */

@@ -14,15 +14,14 @@ const DEFAULT_SEED = 1;
 const MAX_EXAMPLES = 100;
 const MAX_WORKERS = 64;
 /**
- * By default, a planning thread per core but no more than one per this many cohort assessments:
- * each thread beyond the command's own pays its own start and warm-up (modules, both packs, the
- * JIT compiling the planner again), and its isolate's JIT competes for the cores. Measured on 2
- * cores (benchmarks/impact.bench.ts, load 10-14, per-thread CPU): at 5,000 assessments a second
- * thread shortened the longest thread from 4.5 to 2.6 s but added 2.4 s of CPU (6.7 to 9.2 s,
- * so no faster on 2 busy cores); at 1,000 it saved 0.3 s on the longest thread for 1.4 s more
- * CPU (2.2 to 3.6 s).
+ * By default, a worker thread plans, while this one checks the packs' scenario tests, and one
+ * more per this many cohort assessments while a core is left for this thread: each thread that
+ * plans pays its own warm-up, mostly the optimizing compiler working through the planner again,
+ * on background threads that compete for the cores. Measured on 2 cores at 10,000 (per-thread
+ * CPU, load 6-9): planning in this thread and a worker took ~1.5 s more CPU in all than in one
+ * thread, the compiler's threads ~2.5 s more.
  */
-const PER_THREAD = 5_000;
+const PER_WORKER = 20_000;
 
 /** `backplan impact --base DIR`: what an edit to a rule pack does to plans, before it ships. */
 export const impact = defineCommand({
@@ -42,8 +41,9 @@ export const impact = defineCommand({
     "their own profile; --profile sets the others' (default: each pack's own). --include-drafts runs the head's " +
     "draft rules, never the base's: --base rules --include-drafts shows what the drafts would change. The time " +
     "taken goes to stderr; " +
-    "the cohort is planned in --workers threads, the command's own and N - 1 worker threads (default: one per " +
-    "core, one per 5,000 assessments at most; 1: the command's own alone), and the report is the same whatever their number; " +
+    "the assessments are planned in --workers worker threads while the command's own thread checks the packs (default: " +
+    "one, and one more per 20,000 assessments while a core is left; 0: the command's own alone), and the report is " +
+    "the same whatever their number; " +
     "json prints the report as a stable structure (see ImpactReport in src/authoring/impact/types.ts).",
   options: {
     base: { type: "string", value: "DIR", description: "the rule folder before the edit (required)" },
@@ -73,7 +73,7 @@ export const impact = defineCommand({
     workers: {
       type: "string",
       value: "N",
-      description: "threads that plan the cohort, this one included, 1 to 64 (default: the cores)",
+      description: "worker threads that plan, 0 to 64 (0: this thread alone)",
     },
   },
   exitCodes: [
@@ -94,10 +94,7 @@ export const impact = defineCommand({
     // The workers load their modules, and make and validate their first assessments, while this
     // thread loads the packs; they plan the cohort while it reads the scenario tests.
     const { startImpactWorkers } = await import("../../node/index.js");
-    const workers = startImpactWorkers(
-      requested ?? Math.min(availableParallelism(), Math.floor(cohort.source.size / PER_THREAD)),
-      cohort.cohort,
-    );
+    const workers = startImpactWorkers(requested ?? defaultWorkers(cohort.source.size), cohort.cohort);
     try {
       const { ruleFolder } = await import("../rule-folder.js");
       const profile = values.profile;
@@ -265,13 +262,19 @@ function changed(report: ImpactReport): boolean {
   return report.scenarios.changed > 0 || report.cohort.changed > 0;
 }
 
-/** `--workers N`: 1 to 64, or `undefined` when not given. */
+/** `--workers N`: 0 to 64, or `undefined` when not given. */
 function workersOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!(n >= 1 && n <= MAX_WORKERS))
-    throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}; found "${value}"`);
+  if (!(n >= 0 && n <= MAX_WORKERS))
+    throw new UsageError(`--workers must be a whole number from 0 to ${MAX_WORKERS}; found "${value}"`);
   return n;
+}
+
+/** One worker, and one more per `PER_WORKER` assessments while a core is left for this thread; none on one core. */
+function defaultWorkers(size: number): number {
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(cores - 1, Math.max(1, Math.ceil(size / PER_WORKER)));
 }
 
 function formatOf(value: string | undefined): "text" | "json" {

@@ -53,7 +53,7 @@ describe("backplan impact (built)", () => {
     expect(edited.stdout).toMatch(/components added\n {4}activity-increase {2}\d+/);
   });
 
-  it("plans the cohort in built worker threads: the same JSON report with --workers 1 (this thread) and 3", async () => {
+  it("plans the cohort in built worker threads: the same JSON report with --workers 0 (this thread alone), 1 and 3", async () => {
     const copy = await excerptCopy();
     const file = join(copy, "psychological.yaml");
     const text = await readFile(file, "utf8");
@@ -77,12 +77,14 @@ describe("backplan impact (built)", () => {
         "--workers",
         workers,
       ]);
-    const [alone, threads] = [await run("1"), await run("3")];
+    const [alone, one, threads] = [await run("0"), await run("1"), await run("3")];
     expect(alone.code, alone.stderr).toBe(0);
+    expect(one.code, one.stderr).toBe(0);
     expect(threads.code, threads.stderr).toBe(0);
     const report = JSON.parse(alone.stdout) as { cohort: { assessments: number; changed: number } };
     expect(report.cohort.assessments).toBe(3000);
     expect(report.cohort.changed).toBeGreaterThan(20);
+    expect(one.stdout).toBe(alone.stdout);
     expect(threads.stdout).toBe(alone.stdout);
   }, 120_000);
 });

@@ -245,12 +245,12 @@ describe("backplan impact", () => {
       "backplan impact: --seed applies to a generated cohort (--cohort N); run "backplan impact --help"
       "
     `);
-    expect(await usage("--base", PASS, "--workers", "0")).toMatchInlineSnapshot(`
-      "backplan impact: --workers must be a whole number from 1 to 64; found "0"; run "backplan impact --help"
+    expect(await usage("--base", PASS, "--workers", "65")).toMatchInlineSnapshot(`
+      "backplan impact: --workers must be a whole number from 0 to 64; found "65"; run "backplan impact --help"
       "
     `);
     expect(await usage("--base", PASS, "--workers", "x")).toMatchInlineSnapshot(`
-      "backplan impact: --workers must be a whole number from 1 to 64; found "x"; run "backplan impact --help"
+      "backplan impact: --workers must be a whole number from 0 to 64; found "x"; run "backplan impact --help"
       "
     `);
   });

@@ -15,11 +15,13 @@ function element(tag, attributes, ...children) {
   return node;
 }
 
-async function fetchJson(url) {
+async function fetchText(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json();
+  return response.text();
 }
+
+const fetchJson = async (url) => JSON.parse(await fetchText(url));
 
 const isBundle = (data) => data !== null && typeof data === "object" && data.resourceType === "Bundle";
 
@@ -205,7 +207,9 @@ function makePlan(engine) {
 }
 
 async function start() {
-  const loaded = backplan.rulesetFromJson(await fetchJson("pack.json"));
+  // The text, not parsed JSON: rulesetFromJsonText parses it once, where rulesetFromJson copies a
+  // parsed object through text again. index.html preloads it while this module loads.
+  const loaded = backplan.rulesetFromJsonText(await fetchText("pack.json"));
   if (!loaded.ok) {
     showRefusal(loaded.issues, undefined, "No plan: the rule pack (pack.json) was refused");
     document.body.dataset.state = "failed";
